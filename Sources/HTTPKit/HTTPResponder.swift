@@ -1,0 +1,7 @@
+/// Answers requests; the server calls it on an event-loop thread.
+///
+/// `respond` must return quickly: slow work belongs on another thread, which answers later
+/// through the writer. The next request on the same connection waits until this one is answered.
+public protocol HTTPResponder: Sendable {
+    func respond(to request: HTTPRequest, writer: HTTPResponseWriter)
+}

@@ -1,0 +1,11 @@
+/// Work handed to an event loop, from its own thread or from any other.
+enum LoopMessage: Sendable {
+    case response(RequestContext, HTTPResponse)
+    case streamHead(RequestContext, HTTPResponse, HTTPStream)
+    case streamData(HTTPStream, [UInt8])
+    case streamEnd(HTTPStream)
+    /// An accepted socket for this loop to own, with the peer's address.
+    case adopt(Int32, String)
+    /// Stop accepting and drain until the monotonic deadline.
+    case shutdown(UInt64)
+}

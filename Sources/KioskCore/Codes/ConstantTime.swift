@@ -1,0 +1,16 @@
+/// Comparisons whose time does not depend on where two secrets first differ.
+public enum ConstantTime {
+    /// True when `a` and `b` hold the same bytes; takes the same time for every `b` of a given length.
+    public static func equal(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        var difference = UInt8(truncatingIfNeeded: x.count ^ y.count)
+        let count = max(x.count, y.count)
+        for index in 0..<count {
+            let left = index < x.count ? x[index] : 0
+            let right = index < y.count ? y[index] : 0
+            difference |= left ^ right
+        }
+        return difference == 0
+    }
+}

@@ -1,0 +1,50 @@
+/// The learner's details on a claim, once checked: a first name, a lower-cased email, consent given.
+public struct Claimant: Sendable, Equatable {
+    public static let maxNameLength = 100
+    /// RFC 5321 caps a forward path at 254 octets.
+    public static let maxEmailLength = 254
+
+    public var name: String
+    public var email: String
+
+    /// Checks what a learner typed. The first problem found is thrown, with words they can act on.
+    public init(name: String?, email: String?, consent: Bool?) throws(FieldError) {
+        self.name = try TextRules.clean(name, field: "name", label: "your first name", maxLength: Self.maxNameLength)
+        self.email = try Self.checkEmail(email)
+        guard consent == true else {
+            throw FieldError(field: "consent", code: "consent_required",
+                             message: "We can only send your badge if you say yes to sharing your name and email.")
+        }
+    }
+
+    /// Trims and lower-cases an address and checks its shape: something@something.tld, no spaces.
+    public static func checkEmail(_ raw: String?) throws(FieldError) -> String {
+        let email = (raw ?? "").trimmingWhitespace().lowercased()
+        guard !email.isEmpty else {
+            throw FieldError(field: "email", code: "email_missing", message: "Please type your email address.")
+        }
+        guard email.utf8.count <= maxEmailLength else {
+            throw FieldError(field: "email", code: "email_too_long",
+                             message: "That email address is too long. Please check it.")
+        }
+        guard isPlausible(email) else {
+            throw FieldError(field: "email", code: "email_invalid",
+                             message: "That does not look like an email address. It should look like name@example.com.")
+        }
+        return email
+    }
+
+    static func isPlausible(_ email: String) -> Bool {
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, let local = parts.first, let domain = parts.last,
+              !local.isEmpty, local.utf8.count <= 64, !domain.isEmpty else { return false }
+        guard !email.unicodeScalars.contains(where: { $0.properties.isWhitespace || TextRules.isForbidden($0) }) else {
+            return false
+        }
+        guard !email.contains(where: { "<>()[]\\,;:\"".contains($0) }) else { return false }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }),
+              let tld = labels.last, tld.count >= 2 else { return false }
+        return !local.hasPrefix(".") && !local.hasSuffix(".") && !local.contains("..")
+    }
+}

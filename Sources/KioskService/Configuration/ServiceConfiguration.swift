@@ -1,0 +1,85 @@
+import KioskCore
+
+/// Everything `badgekiosk serve` can be told, with the defaults an appliance starts from.
+public struct ServiceConfiguration: Sendable, Equatable {
+    public static let defaultPath = "/etc/badgekiosk/badgekiosk.conf"
+
+    public var listenHost = "0.0.0.0"
+    public var listenPort = 8080
+    public var stateDirectory = "/var/lib/badgekiosk"
+    /// The address phones use to reach this kiosk; nil means `http://<first non-loopback IPv4>:<port>`.
+    public var publicURL: String?
+    /// Shown to learners ("You took part in … at <venue>").
+    public var venueName = "our venue"
+    public var codeLifetimeHours = 72
+    public var claimHeadroomPercent = 20
+    /// Failed code attempts one address may make in five minutes before it must wait.
+    public var maxFailedCodeAttempts = 10
+    public var eventLoops = 2
+    public var maxConnections = 1024
+
+    public init() {}
+
+    /// The claim code policy these settings describe.
+    public var codePolicy: CodePolicy {
+        CodePolicy(lifetimeSeconds: Int64(codeLifetimeHours) * 3600, headroom: Double(claimHeadroomPercent) / 100)
+    }
+
+    /// The setting for `key` from text, or a plain sentence saying what is wrong.
+    mutating func set(_ key: String, to value: String) -> String? {
+        switch key {
+        case "listen":
+            guard let (host, port) = Self.parseListen(value) else { return "expected HOST:PORT, e.g. 0.0.0.0:8080" }
+            (listenHost, listenPort) = (host, port)
+        case "state_dir":
+            guard value.hasPrefix("/") || value.hasPrefix(".") else { return "expected a folder path" }
+            stateDirectory = value
+        case "public_url":
+            guard value.hasPrefix("http://") || value.hasPrefix("https://"), value.count > 8,
+                  !value.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+                return "expected an address starting with http:// or https://"
+            }
+            publicURL = value.hasSuffix("/") ? String(value.dropLast()) : value
+        case "venue_name":
+            guard !value.isEmpty, value.count <= 100 else { return "expected a name of 1 to 100 characters" }
+            venueName = value
+        case "code_lifetime_hours":
+            return Self.number(value, in: 1...24 * 365) { codeLifetimeHours = $0 }
+        case "claim_headroom_percent":
+            return Self.number(value, in: 0...1000) { claimHeadroomPercent = $0 }
+        case "max_failed_code_attempts":
+            return Self.number(value, in: 1...10_000) { maxFailedCodeAttempts = $0 }
+        case "event_loops":
+            return Self.number(value, in: 1...64) { eventLoops = $0 }
+        case "max_connections":
+            return Self.number(value, in: 16...65_536) { maxConnections = $0 }
+        default:
+            return "unknown setting (known: \(Self.keys.joined(separator: ", ")))"
+        }
+        return nil
+    }
+
+    /// Every key a configuration file may set.
+    public static let keys = [
+        "listen", "state_dir", "public_url", "venue_name", "code_lifetime_hours", "claim_headroom_percent",
+        "max_failed_code_attempts", "event_loops", "max_connections",
+    ]
+
+    private static func number(_ text: String, in range: ClosedRange<Int>, apply: (Int) -> Void) -> String? {
+        guard let value = Int(text), range.contains(value) else {
+            return "expected a whole number from \(range.lowerBound) to \(range.upperBound)"
+        }
+        apply(value)
+        return nil
+    }
+
+    /// `0.0.0.0:8080`, `127.0.0.1:0`, `[::1]:8080`.
+    public static func parseListen(_ text: String) -> (String, Int)? {
+        guard let colon = text.lastIndex(of: ":") else { return nil }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty, host.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" || $0.isLetter || $0 == "-" }),
+              let port = Int(text[text.index(after: colon)...]), (0...65_535).contains(port) else { return nil }
+        return (host, port)
+    }
+}

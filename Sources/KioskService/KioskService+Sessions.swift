@@ -1,0 +1,89 @@
+import HTTPKit
+import KioskCore
+import KioskStore
+
+extension KioskService {
+    /// `POST /api/v1/sessions`: starts a session with badges from the catalogue.
+    func createSession(_ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
+        let body = try JSON.decode(Bodies.SessionRequest.self, from: request)
+        let draft: SessionDraft
+        do {
+            draft = try SessionDraft(title: body.title, badgeIDs: body.badges, expected: body.expected)
+        } catch {
+            throw APIError(error)
+        }
+        let known = Set(try read { try store.badges() }.map(\.id))
+        if let unknown = draft.badgeIDs.first(where: { !known.contains($0) }) {
+            throw APIError(.badRequest, "unknown_badge",
+                           "There is no badge `\(unknown)` in the catalogue. Sync the badges or choose another.")
+        }
+        let publicURL = publicURL
+        store.createSession(title: draft.title, badgeIDs: draft.badgeIDs, expected: draft.expected, at: .now()) { result in
+            switch result {
+            case .success(let session):
+                let summary = SessionSummary(session: session, claimed: 0, code: nil)
+                writer.send(JSON.response(.created, Bodies.SessionReply(session: .init(summary, publicURL: publicURL))))
+            case .failure:
+                writer.send(JSON.response(.storeFailed))
+            }
+        }
+    }
+
+    /// `POST /api/v1/sessions/{id}/end`: ends the session and answers with its claim code.
+    func endSession(_ id: Substring, _ writer: HTTPResponseWriter) throws(APIError) {
+        let sessionID = try existingSession(id)
+        let codes = codes
+        let publicURL = publicURL
+        store.endSession(id: sessionID, policy: configuration.codePolicy, at: .now()) { result in
+            switch result {
+            case .success(let code):
+                codes.add(code)
+                writer.send(JSON.response(.ok, Bodies.CodeReply(code: .init(code, publicURL: publicURL))))
+            case .failure(.notFound):
+                writer.send(JSON.response(.notFound))
+            case .failure:
+                writer.send(JSON.response(.storeFailed))
+            }
+        }
+    }
+
+    /// `POST /api/v1/sessions/{id}/slips`: single-use codes for printed slips, for learners without a phone.
+    func makeSlips(_ id: Substring, _ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
+        let sessionID = try existingSession(id)
+        let body = try JSON.decode(Bodies.SlipsRequest.self, from: request)
+        guard let count = body.count, (1...200).contains(count) else {
+            throw APIError(FieldError(field: "count", code: "count_invalid",
+                                      message: "Say how many slips to make: a number from 1 to 200."))
+        }
+        let codes = codes
+        let publicURL = publicURL
+        store.makeSlipCodes(sessionID: sessionID, count: count, policy: configuration.codePolicy, at: .now()) { result in
+            switch result {
+            case .success(let made):
+                made.forEach(codes.add)
+                writer.send(JSON.response(.created, Bodies.SlipsReply(codes: made.map { .init($0, publicURL: publicURL) })))
+            case .failure:
+                writer.send(JSON.response(.storeFailed))
+            }
+        }
+    }
+
+    func sessionDetail(_ id: Substring) throws(APIError) -> Bodies.SessionReply {
+        let sessionID = try existingSession(id)
+        guard let summary = try read({ try store.session(id: sessionID) }) else { throw .notFound }
+        return Bodies.SessionReply(session: .init(summary, publicURL: publicURL))
+    }
+
+    func listSessions() throws(APIError) -> Bodies.SessionsReply {
+        let summaries = try read { try store.sessions(limit: 100) }
+        return Bodies.SessionsReply(sessions: summaries.map { .init($0, publicURL: publicURL) })
+    }
+
+    /// The session id from the path; 404 when it is not a number or no such session exists.
+    private func existingSession(_ text: Substring) throws(APIError) -> Int64 {
+        guard let id = Int64(text), id > 0, try read({ try store.session(id: id) }) != nil else {
+            throw APIError(.notFound, "unknown_session", "There is no session with that id.")
+        }
+        return id
+    }
+}

@@ -1,0 +1,112 @@
+import HTTPKit
+import KioskCore
+import KioskStore
+import Posix
+
+/// The local service's HTTP API (DESIGN.md §4.3): public claims, staff sessions, health.
+///
+/// Handlers run on the server's event-loop threads and never wait on the disk: reads are quick
+/// SQLite reads, and every write is handed to the store's writer thread, which answers the
+/// request once its commit is durable.
+public final class KioskService: HTTPResponder {
+    let store: KioskStore
+    let configuration: ServiceConfiguration
+    let staffToken: StaffToken
+    let codes: CodeBook
+    let limiter: Locked<AttemptLimiter>
+    private let address: Locked<String>
+    private let health = JSON.response(.ok, Bodies.Health())
+
+    public init(configuration: ServiceConfiguration, store: KioskStore, staffToken: StaffToken) throws(StoreError) {
+        self.configuration = configuration
+        self.store = store
+        self.staffToken = staffToken
+        address = Locked(Self.publicURL(configuration, port: configuration.listenPort))
+        codes = CodeBook(try store.codes())
+        limiter = Locked(AttemptLimiter(maxFailures: configuration.maxFailedCodeAttempts, windowSeconds: 300))
+    }
+
+    /// Where phones reach this service, without a trailing slash: claim links start with it.
+    public var publicURL: String { address.withLock { $0 } }
+
+    /// Records the port actually bound (the configuration may ask for port 0).
+    public func announce(port: Int) {
+        address.withLock { $0 = Self.publicURL(configuration, port: port) }
+    }
+
+    /// `public_url` if set, else the first non-loopback IPv4 address, which phones on the venue network can reach.
+    static func publicURL(_ configuration: ServiceConfiguration, port: Int) -> String {
+        if let configured = configuration.publicURL { return configured }
+        let host = ["127.0.0.1", "localhost", "::1"].contains(configuration.listenHost)
+            ? "127.0.0.1" : NetworkInterfaces.firstIPv4() ?? "127.0.0.1"
+        return "http://\(host):\(port)"
+    }
+
+    public func respond(to request: HTTPRequest, writer: HTTPResponseWriter) {
+        do {
+            try route(request, writer)
+        } catch {
+            writer.send(JSON.response(error))
+        }
+    }
+
+    private func route(_ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
+        let segments = request.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        let method = request.method
+        switch Array(segments) {
+        case ["healthz"]:
+            try allow(method, "GET")
+            writer.send(health)
+        case ["api", "v1", "claims"]:
+            try allow(method, "POST")
+            try submitClaim(request, writer)
+        case ["api", "v1", "badges"]:
+            try allow(method, "GET")
+            try requireStaff(request)
+            writer.send(JSON.response(.ok, Bodies.BadgesReply(badges: try read { try store.badges() })))
+        case ["api", "v1", "sessions"]:
+            try requireStaff(request)
+            switch method {
+            case "GET", "HEAD": writer.send(JSON.response(.ok, try listSessions()))
+            case "POST": try createSession(request, writer)
+            default: throw .methodNotAllowed("GET, POST")
+            }
+        case let path where path.count == 4 && path.starts(with: ["api", "v1", "sessions"]):
+            try allow(method, "GET")
+            try requireStaff(request)
+            writer.send(JSON.response(.ok, try sessionDetail(path[3])))
+        case let path where path.count == 5 && path.starts(with: ["api", "v1", "sessions"]) && path[4] == "end":
+            try allow(method, "POST")
+            try requireStaff(request)
+            try endSession(path[3], writer)
+        case let path where path.count == 5 && path.starts(with: ["api", "v1", "sessions"]) && path[4] == "slips":
+            try allow(method, "POST")
+            try requireStaff(request)
+            try makeSlips(path[3], request, writer)
+        case ["api", "v1", "outbox"]:
+            try allow(method, "GET")
+            try requireStaff(request)
+            writer.send(JSON.response(.ok, Bodies.OutboxReply(try read { try store.outboxSummary() })))
+        default:
+            throw .notFound
+        }
+    }
+
+    /// HEAD is answered wherever GET is; the server leaves out the body.
+    private func allow(_ method: String, _ allowed: String) throws(APIError) {
+        guard method == allowed || (allowed == "GET" && method == "HEAD") else { throw .methodNotAllowed(allowed) }
+    }
+
+    private func requireStaff(_ request: HTTPRequest) throws(APIError) {
+        guard staffToken.authorizes(request.headers["Authorization"]) else { throw .unauthorized }
+    }
+
+    /// Runs a store read, turning a storage failure into a 503 the client may retry.
+    func read<T>(_ body: () throws -> T) throws(APIError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .storeFailed
+        }
+    }
+}

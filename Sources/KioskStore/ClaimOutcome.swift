@@ -1,0 +1,13 @@
+import KioskCore
+
+/// What became of a submitted claim, once committed.
+public enum ClaimOutcome: Sendable, Equatable {
+    /// Stored as a new claim, with one queued award per badge of the session.
+    case created(Claim)
+    /// The same learner claimed with this code before: that claim, unchanged.
+    case repeated(Claim)
+    case expired
+    case usedUp
+    /// No code has that id (it may have been removed since the caller matched it).
+    case unknownCode
+}

@@ -1,0 +1,17 @@
+import KioskCore
+
+/// A checked claim on its way to the writer: which code, who, the id to give it if it is new, and when.
+public struct ClaimSubmission: Sendable, Equatable {
+    public var codeID: Int64
+    public var claimant: Claimant
+    /// Made by the caller (`RandomToken.claimID`), so the hot path draws no randomness under the write lock.
+    public var newClaimID: String
+    public var at: Timestamp
+
+    public init(codeID: Int64, claimant: Claimant, newClaimID: String, at: Timestamp) {
+        self.codeID = codeID
+        self.claimant = claimant
+        self.newClaimID = newClaimID
+        self.at = at
+    }
+}

@@ -1,0 +1,110 @@
+import KioskCore
+
+/// Claims: the hot path (DESIGN.md §4.5), and listing a session's claims.
+extension KioskStore {
+    /// Decides and stores a claim in one write job; `completion` runs once it is durable.
+    ///
+    /// The code row is read fresh inside the job, so the claim limit holds exactly however many
+    /// claims race for the last places. A new claim queues one award per badge of its session.
+    public func submitClaim(_ submission: ClaimSubmission,
+                            completion: @escaping @Sendable (Result<ClaimOutcome, StoreError>) -> Void) {
+        write({ connection in try Self.apply(submission, on: connection) }, completion: completion)
+    }
+
+    /// `submitClaim` that returns once committed.
+    public func submitClaim(_ submission: ClaimSubmission) throws(StoreError) -> ClaimOutcome {
+        try waitFor { submitClaim(submission, completion: $0) }
+    }
+
+    /// Every claim of the session, in the order they were made.
+    public func claims(sessionID: Int64) throws(StoreError) -> [Claim] {
+        try withReader { connection throws(StoreError) in
+            let badgeIDs = try connection.badgeIDs(session: sessionID)
+            let statement = try connection.cached("""
+                SELECT id, code_id, name, email, created_at FROM claims WHERE session_id = ? ORDER BY rowid
+                """)
+            try statement.bind(sessionID, at: 1)
+            var claims: [Claim] = []
+            while try statement.step() {
+                claims.append(Claim(id: statement.text(at: 0) ?? "", codeID: statement.int64(at: 1),
+                                    sessionID: sessionID, name: statement.text(at: 2) ?? "",
+                                    email: statement.text(at: 3) ?? "", badgeIDs: badgeIDs,
+                                    createdAt: Timestamp(milliseconds: statement.int64(at: 4))))
+            }
+            return claims
+        }
+    }
+
+    private static func apply(_ submission: ClaimSubmission, on connection: Connection) throws(StoreError) -> ClaimOutcome {
+        let codeRow = try connection.cached("""
+            SELECT session_id, expires_at, max_claims, claimed FROM claim_codes WHERE id = ?
+            """)
+        try codeRow.bind(submission.codeID, at: 1)
+        guard try codeRow.step() else { return .unknownCode }
+        // The rules never look at the token or short code, so they are not read (or copied) here.
+        let code = ClaimCode(id: submission.codeID, sessionID: codeRow.int64(at: 0), token: "", short: "",
+                             createdAt: submission.at, expiresAt: Timestamp(milliseconds: codeRow.int64(at: 1)),
+                             maxClaims: codeRow.int(at: 2), claimed: codeRow.int(at: 3))
+        codeRow.reset()
+
+        let email = submission.claimant.email
+        let earlier = try connection.cached("SELECT id, name, created_at FROM claims WHERE code_id = ? AND email = ?")
+        try earlier.bind(submission.codeID, at: 1)
+        try earlier.bind(email, at: 2)
+        let existing: (id: String, name: String, createdAt: Timestamp)? = try earlier.step()
+            ? (earlier.text(at: 0) ?? "", earlier.text(at: 1) ?? "", Timestamp(milliseconds: earlier.int64(at: 2)))
+            : nil
+        earlier.reset()
+
+        switch ClaimRules.decide(code: code, existingClaimID: existing?.id, now: submission.at) {
+        case .expired:
+            return .expired
+        case .usedUp:
+            return .usedUp
+        case let .repeatOf(claimID):
+            return .repeated(Claim(id: claimID, codeID: code.id, sessionID: code.sessionID,
+                                   name: existing?.name ?? "", email: email,
+                                   badgeIDs: try connection.badgeIDs(session: code.sessionID),
+                                   createdAt: existing?.createdAt ?? submission.at))
+        case .accept:
+            return .created(try insert(submission, code: code, on: connection))
+        }
+    }
+
+    private static func insert(_ submission: ClaimSubmission, code: ClaimCode,
+                               on connection: Connection) throws(StoreError) -> Claim {
+        let now = submission.at.milliseconds
+        let claim = try connection.cached("""
+            INSERT INTO claims (id, code_id, session_id, name, email, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        try claim.bind(submission.newClaimID, at: 1)
+        try claim.bind(code.id, at: 2)
+        try claim.bind(code.sessionID, at: 3)
+        try claim.bind(submission.claimant.name, at: 4)
+        try claim.bind(submission.claimant.email, at: 5)
+        try claim.bind(now, at: 6)
+        try claim.run()
+
+        let count = try connection.cached("UPDATE claim_codes SET claimed = claimed + 1 WHERE id = ?")
+        try count.bind(code.id, at: 1)
+        try count.run()
+
+        let badgeIDs = try connection.badgeIDs(session: code.sessionID)
+        let award = try connection.cached("""
+            INSERT INTO awards (claim_id, badge_id, state, next_attempt_at, created_at, updated_at)
+            VALUES (?, ?, 'queued', ?, ?, ?)
+            """)
+        for badgeID in badgeIDs {
+            award.reset()
+            try award.bind(submission.newClaimID, at: 1)
+            try award.bind(badgeID, at: 2)
+            try award.bind(now, at: 3)
+            try award.bind(now, at: 4)
+            try award.bind(now, at: 5)
+            try award.run()
+        }
+        return Claim(id: submission.newClaimID, codeID: code.id, sessionID: code.sessionID,
+                     name: submission.claimant.name, email: submission.claimant.email,
+                     badgeIDs: badgeIDs, createdAt: submission.at)
+    }
+}

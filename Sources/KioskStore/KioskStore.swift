@@ -1,0 +1,109 @@
+import Dispatch
+import Foundation
+import KioskCore
+import Posix
+
+/// The kiosk's durable state in one SQLite file: one writer thread with group commit, pooled readers.
+///
+/// A write's completion runs only after its transaction committed with WAL and `synchronous=FULL`,
+/// so whatever a completion acknowledges survives `kill -9` and power loss (DESIGN.md §4.5).
+public final class KioskStore: Sendable {
+    /// The database's name inside the state directory.
+    public static let fileName = "badgekiosk.sqlite"
+    /// Concurrent readers beyond this many wait for a connection to come free.
+    static let maxReaders = 8
+
+    /// The database file's full path.
+    public let path: String
+    private let writer: CommitQueue
+    private let readers: ReaderPool
+
+    /// Opens (creating if needed) `<directory>/badgekiosk.sqlite`, brings its schema up to date and
+    /// starts the writer thread. A missing directory is created readable by its owner only.
+    public init(directory: String) throws(StoreError) {
+        path = directory.hasSuffix("/") ? directory + Self.fileName : directory + "/" + Self.fileName
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .cannotOpen(path: path, reason: "the directory could not be created (\(error.localizedDescription))")
+        }
+        let connection = try Connection.open(path: path, readOnly: false)
+        do {
+            try Self.configureWriter(connection, path: path)
+            try Migrations.migrate(connection, at: .now())
+        } catch {
+            connection.close()
+            throw error
+        }
+        writer = CommitQueue(connection: connection)
+        readers = ReaderPool(path: path, limit: Self.maxReaders)
+        writer.start()
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Lets queued writes finish and commit, stops the writer thread and closes every connection.
+    /// Safe to call more than once; afterwards writes and reads fail with `.closed`.
+    public func close() {
+        writer.stop()
+        readers.close()
+    }
+
+    /// Queues `work` for the writer thread; `completion` gets its result once the batch it ran in
+    /// has committed (or failed).
+    ///
+    /// `work` runs inside a savepoint of a shared transaction: throwing undoes its changes alone.
+    /// It must not manage transactions itself. `completion` runs on the writer thread, so it must
+    /// be quick and must not wait for another write.
+    public func write<T: Sendable>(_ work: @escaping @Sendable (Connection) throws -> T,
+                                   completion: @escaping @Sendable (Result<T, StoreError>) -> Void) {
+        let job = PendingWrite(work: work, completion: completion)
+        if !writer.enqueue(job) { completion(.failure(.closed)) }
+    }
+
+    /// Runs `work` on the writer thread and waits until it has committed: for the command line and tests.
+    /// Calling it from a write completion is refused, since that would wait for itself.
+    public func writeAndWait<T: Sendable>(_ work: @escaping @Sendable (Connection) throws -> T) throws(StoreError) -> T {
+        try waitFor { write(work, completion: $0) }
+    }
+
+    /// Starts an operation that answers through a completion and waits for its answer.
+    func waitFor<T: Sendable>(
+        _ start: (@escaping @Sendable (Result<T, StoreError>) -> Void) -> Void
+    ) throws(StoreError) -> T {
+        guard !writer.isWriterThread else {
+            throw .invalid("a write cannot wait for another write from inside a write completion")
+        }
+        let answer = Locked<Result<T, StoreError>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        start { result in
+            answer.withLock { $0 = result }
+            done.signal()
+        }
+        done.wait()
+        return try answer.withLock { $0 ?? .failure(.closed) }.get()
+    }
+
+    /// How the writer has batched so far; for tests and status.
+    public var writerStats: WriterStats {
+        writer.currentStats
+    }
+
+    /// Runs `body` on a pooled read-only connection, in one read transaction.
+    func withReader<T>(_ body: (Connection) throws(StoreError) -> T) throws(StoreError) -> T {
+        try readers.withReader(body)
+    }
+
+    /// WAL lets readers run beside the writer; FULL syncs the log on every commit, which is what
+    /// makes an acknowledged claim survive power loss.
+    private static func configureWriter(_ connection: Connection, path: String) throws(StoreError) {
+        let journal = try connection.prepare("PRAGMA journal_mode = WAL")
+        guard try journal.step(), journal.text(at: 0)?.lowercased() == "wal" else {
+            throw .cannotOpen(path: path, reason: "it could not be switched to write-ahead logging")
+        }
+        try connection.execute("PRAGMA synchronous = FULL")
+    }
+}

@@ -1,0 +1,131 @@
+import KioskCore
+
+/// The schema's numbered steps, applied in order when the store opens, each in its own transaction.
+///
+/// Applied versions are recorded in `schema_migrations`, so re-opening applies nothing and a database
+/// written by a newer badgekiosk is refused rather than misread.
+public enum Migrations {
+    struct Migration {
+        let version: Int
+        let sql: String
+    }
+
+    static let all: [Migration] = [Migration(version: 1, sql: schemaV1)]
+
+    /// The newest schema version this build understands.
+    public static var latestVersion: Int { all[all.count - 1].version }
+
+    /// Brings the database behind `connection` up to `latestVersion`.
+    static func migrate(_ connection: Connection, at now: Timestamp) throws(StoreError) {
+        do {
+            try connection.execute("""
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version INTEGER PRIMARY KEY,
+                    applied_at INTEGER NOT NULL
+                )
+                """)
+        } catch {
+            throw .migrationFailed(version: 0, reason: error.description)
+        }
+        let found = try appliedVersion(connection)
+        guard found <= latestVersion else { throw .newerSchema(found: found, supported: latestVersion) }
+        for migration in all where migration.version > found {
+            try apply(migration, on: connection, at: now)
+        }
+    }
+
+    /// The highest version recorded as applied, 0 for a new database.
+    static func appliedVersion(_ connection: Connection) throws(StoreError) -> Int {
+        let statement = try connection.cached("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")
+        defer { statement.reset() }
+        guard try statement.step() else { return 0 }
+        return statement.int(at: 0)
+    }
+
+    private static func apply(_ migration: Migration, on connection: Connection, at now: Timestamp) throws(StoreError) {
+        do throws(StoreError) {
+            try connection.execute("BEGIN IMMEDIATE")
+            // Another process may have applied it between our look and taking the write lock.
+            let current = try appliedVersion(connection)
+            guard current < migration.version else {
+                try connection.execute("ROLLBACK")
+                guard current <= latestVersion else { throw StoreError.newerSchema(found: current, supported: latestVersion) }
+                return
+            }
+            try connection.execute(migration.sql)
+            let record = try connection.cached("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)")
+            try record.bind(Int64(migration.version), at: 1)
+            try record.bind(now.milliseconds, at: 2)
+            try record.run()
+            try connection.execute("COMMIT")
+        } catch {
+            if connection.inTransaction { try? connection.execute("ROLLBACK") }
+            if case .newerSchema = error { throw error }
+            throw .migrationFailed(version: migration.version, reason: error.description)
+        }
+    }
+
+    /// Version 1: the catalogue, sessions, claim codes, claims and the awards outbox.
+    ///
+    /// Times are milliseconds since the Unix epoch. Claim names and emails may be NULL because the
+    /// retention purge erases them once the issuer has the award, while the counts stay for reports.
+    /// `claim_codes.kind` tells a session's QR code from printed single-use slips of the same session.
+    static let schemaV1 = """
+        CREATE TABLE badges (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            expected INTEGER NOT NULL CHECK (expected >= 0),
+            created_at INTEGER NOT NULL,
+            ended_at INTEGER
+        );
+        CREATE TABLE session_badges (
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            badge_id TEXT NOT NULL REFERENCES badges(id),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (session_id, badge_id)
+        );
+        CREATE TABLE claim_codes (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            kind TEXT NOT NULL CHECK (kind IN ('session', 'slip')),
+            token TEXT NOT NULL UNIQUE,
+            short TEXT NOT NULL UNIQUE,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            max_claims INTEGER NOT NULL CHECK (max_claims >= 1),
+            claimed INTEGER NOT NULL DEFAULT 0 CHECK (claimed BETWEEN 0 AND max_claims)
+        );
+        CREATE INDEX claim_codes_by_session ON claim_codes (session_id, kind, id);
+        CREATE TABLE claims (
+            id TEXT PRIMARY KEY NOT NULL,
+            code_id INTEGER NOT NULL REFERENCES claim_codes(id),
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            name TEXT,
+            email TEXT,
+            created_at INTEGER NOT NULL,
+            UNIQUE (code_id, email)
+        );
+        CREATE INDEX claims_by_session ON claims (session_id);
+        CREATE TABLE awards (
+            id INTEGER PRIMARY KEY,
+            claim_id TEXT NOT NULL REFERENCES claims(id),
+            badge_id TEXT NOT NULL REFERENCES badges(id),
+            state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER,
+            last_error TEXT,
+            issuer_ref TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX awards_outbox ON awards (state, next_attempt_at);
+        CREATE INDEX awards_by_claim ON awards (claim_id);
+        CREATE INDEX awards_errors ON awards (updated_at) WHERE last_error IS NOT NULL;
+        """
+}

@@ -1,0 +1,17 @@
+import KioskCore
+
+/// The awards outbox at a glance: how many awards are in each state, and what went wrong lately.
+public struct OutboxSummary: Sendable, Equatable {
+    /// Every state, zero when no award is in it.
+    public var counts: [Award.State: Int]
+    /// When the longest-waiting queued award was made; nil when none is queued.
+    public var oldestQueuedAt: Timestamp?
+    /// The most recent errors, newest first.
+    public var lastErrors: [AwardError]
+
+    public init(counts: [Award.State: Int], oldestQueuedAt: Timestamp?, lastErrors: [AwardError]) {
+        self.counts = counts
+        self.oldestQueuedAt = oldestQueuedAt
+        self.lastErrors = lastErrors
+    }
+}

@@ -1,0 +1,32 @@
+/// One queued write: the work, its completion, and the result held until the batch commits.
+///
+/// Only the writer thread touches it once queued, hence unchecked Sendable.
+final class PendingWrite<T: Sendable>: WriteJob, @unchecked Sendable {
+    private let work: @Sendable (Connection) throws -> T
+    private let completion: @Sendable (Result<T, StoreError>) -> Void
+    private var result: Result<T, StoreError> = .failure(.closed)
+
+    init(work: @escaping @Sendable (Connection) throws -> T,
+         completion: @escaping @Sendable (Result<T, StoreError>) -> Void) {
+        self.work = work
+        self.completion = completion
+    }
+
+    func perform(on connection: Connection) -> Bool {
+        do {
+            result = .success(try work(connection))
+            return true
+        } catch {
+            result = .failure(StoreError.from(error))
+            return false
+        }
+    }
+
+    func fail(_ error: StoreError) {
+        result = .failure(error)
+    }
+
+    func complete() {
+        completion(result)
+    }
+}

@@ -1,0 +1,66 @@
+import KioskCore
+import KioskService
+import KioskStore
+
+/// `badgekiosk badges add|list`: the local badge catalogue volunteers pick from.
+enum BadgesCommand {
+    static let help = """
+    Usage: badgekiosk badges add --id ID --name NAME [--description TEXT] [--state-dir DIR] [--config FILE]
+           badgekiosk badges list [--state-dir DIR] [--config FILE]
+
+    add   Adds a badge to the catalogue, or updates the one with the same id.
+          ID is the issuer's own badge id (for Open Badge Factory, the badge's id in its address).
+    list  Prints the catalogue, one badge a line: id, name.
+    """
+
+    static func run(_ arguments: Arguments) throws {
+        var arguments = arguments
+        if arguments.flag("help") { return Console.out(help) }
+        guard let action = arguments.positional() else { throw UsageError("say 'add' or 'list'", command: arguments.command) }
+        let path = try arguments.option("config")
+        let stateDirectory = try arguments.option("state-dir")
+        switch action {
+        case "add":
+            let badge = try badgeFrom(&arguments)
+            try arguments.finish()
+            let store = try open(path: path, stateDirectory: stateDirectory)
+            defer { store.close() }
+            try store.upsertBadge(badge)
+            Console.out("added \(badge.id): \(badge.name)")
+        case "list":
+            try arguments.finish()
+            let store = try open(path: path, stateDirectory: stateDirectory)
+            defer { store.close() }
+            for badge in try store.badges() { Console.out("\(badge.id)\t\(badge.name)") }
+        default:
+            throw UsageError("unknown action '\(action)': say 'add' or 'list'", command: arguments.command)
+        }
+    }
+
+    private static func badgeFrom(_ arguments: inout Arguments) throws -> Badge {
+        let command = arguments.command
+        func required(_ name: String) throws -> String {
+            guard let value = try arguments.option(name) else { throw UsageError("--\(name) is required", command: command) }
+            return value
+        }
+        do {
+            let id = try TextRules.clean(try required("id"), field: "id", label: "the badge id", maxLength: 200)
+            let name = try TextRules.clean(try required("name"), field: "name", label: "the badge name", maxLength: 200)
+            let description = try arguments.option("description") ?? ""
+            let cleanDescription = description.isEmpty ? "" :
+                try TextRules.clean(description, field: "description", label: "the description", maxLength: 2000)
+            return Badge(id: id, name: name, description: cleanDescription)
+        } catch let error as FieldError {
+            throw UsageError(error.message, command: command)
+        }
+    }
+
+    private static func open(path: String?, stateDirectory: String?) throws -> KioskStore {
+        let configuration = try ConfigErrorReport.load(path: path, overrides: stateDirectory.map { [("state_dir", $0)] } ?? [])
+        do {
+            return try KioskStore(directory: configuration.stateDirectory)
+        } catch {
+            throw RuntimeError("cannot open the store in \(configuration.stateDirectory): \(error)")
+        }
+    }
+}

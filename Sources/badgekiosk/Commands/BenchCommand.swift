@@ -1,0 +1,102 @@
+import Foundation
+import HTTPKit
+import KioskCore
+import KioskService
+import KioskStore
+
+/// `badgekiosk bench claims|healthz`: a load generator against a fresh `badgekiosk serve` child.
+enum BenchCommand {
+    static let help = """
+    Usage: badgekiosk bench claims [--connections N] [--seconds S]
+           badgekiosk bench healthz [--connections N] [--seconds S]
+
+    Starts 'badgekiosk serve' on a loopback port with a fresh state folder, drives it from N
+    keep-alive connections for S seconds, then prints requests/s, p50/p99/max latency and the
+    server's peak RSS. 'claims' posts claims (each answered only once it is on disk);
+    'healthz' asks GET /healthz.
+
+    Options:
+      --connections N  Concurrent connections (default 64).
+      --seconds S      How long to run (default 10).
+    """
+
+    static func run(_ arguments: Arguments) throws {
+        var arguments = arguments
+        if arguments.flag("help") { return Console.out(help) }
+        guard let target = arguments.positional() else {
+            throw UsageError("say 'claims' or 'healthz'", command: arguments.command)
+        }
+        let connections = try arguments.number("connections", in: 1...1000) ?? 64
+        let seconds = try arguments.number("seconds", in: 1...3600) ?? 10
+        try arguments.finish()
+        guard target == "claims" || target == "healthz" else {
+            throw UsageError("unknown benchmark '\(target)': say 'claims' or 'healthz'", command: arguments.command)
+        }
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        if target == "claims" { try seedCatalogue(in: directory) }
+        let server = try ServiceProcess(executable: try selfExecutable(), stateDirectory: "\(directory)/state")
+        defer { server.stop() }
+        let load: LoadRun
+        if target == "claims" {
+            let codes = try prepareCodes(server: server, claims: seconds * 30_000)
+            load = LoadRun(port: server.port, connections: connections, seconds: seconds,
+                           request: ClaimRequests(codes: codes, claimsPerCode: 1200))
+        } else {
+            load = LoadRun(port: server.port, connections: connections, seconds: seconds, request: HealthRequests())
+        }
+        let result = try load.run()
+        let peak = server.peakRSSKilobytes.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "unknown"
+        Console.out(result.report(name: target == "claims" ? "claims" : "GET /healthz", peakRSS: peak))
+    }
+
+    private static func temporaryDirectory() throws -> String {
+        var template = Array("/tmp/badgekiosk-bench-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw RuntimeError("cannot make a temporary folder in /tmp") }
+        return String(cString: made)
+    }
+
+    private static func selfExecutable() throws -> String {
+        do {
+            return try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        } catch {
+            throw RuntimeError("cannot find this program's own path: \(error)")
+        }
+    }
+
+    private static func seedCatalogue(in directory: String) throws {
+        let store = try KioskStore(directory: "\(directory)/state")
+        defer { store.close() }
+        try store.upsertBadge(Badge(id: "bench-day-1", name: "Bench Day 1"))
+        try store.upsertBadge(Badge(id: "bench-day-2", name: "Bench Day 2"))
+    }
+
+    /// Enough sessions, each ended with a code admitting 1,200 learners, for `claims` claims.
+    private static func prepareCodes(server: ServiceProcess, claims: Int) throws -> [String] {
+        let token = try String(contentsOfFile: "\(server.stateDirectory)/\(StaffToken.fileName)", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let client = try HTTPClient(host: "127.0.0.1", port: server.port)
+        defer { client.close() }
+        let headers = HTTPHeaders([("Authorization", "Bearer \(token)"), ("Content-Type", "application/json")])
+        var codes: [String] = []
+        for index in 0..<max(1, (claims + 1199) / 1200) {
+            let body = #"{"title":"Bench \#(index)","badges":["bench-day-1","bench-day-2"],"expected":1000}"#
+            let created = try client.send(method: "POST", path: "/api/v1/sessions", headers: headers, body: Array(body.utf8))
+            guard created.status == 201, let id = field(created.body, "session", "id") as? Int else {
+                throw RuntimeError("could not create a bench session (HTTP \(created.status))")
+            }
+            let ended = try client.send(method: "POST", path: "/api/v1/sessions/\(id)/end", headers: headers)
+            guard ended.status == 200, let code = field(ended.body, "code", "token") as? String else {
+                throw RuntimeError("could not end a bench session (HTTP \(ended.status))")
+            }
+            codes.append(code)
+        }
+        return codes
+    }
+
+    /// `body.object.key` of a JSON reply.
+    private static func field(_ body: [UInt8], _ object: String, _ key: String) -> Any? {
+        let root = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
+        return (root?[object] as? [String: Any])?[key]
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import HTTPKit
+import KioskService
+import KioskStore
+import Posix
+
+/// `badgekiosk serve`: the local service, until SIGTERM or SIGINT.
+enum ServeCommand {
+    static let help = """
+    Usage: badgekiosk serve [--config FILE] [--state-dir DIR] [--listen HOST:PORT]
+
+    Runs the local service: the HTTP API on the venue network and the claim store.
+    Stops cleanly on SIGTERM or Ctrl-C (exit code 0).
+
+    Options:
+      --config FILE       Settings file (default \(ServiceConfiguration.defaultPath), if present).
+      --state-dir DIR     Where the database and staff token live (default /var/lib/badgekiosk).
+      --listen HOST:PORT  Address to listen on (default 0.0.0.0:8080; port 0 picks a free one).
+      --help              Show this help.
+
+    Every setting can also be given as BADGEKIOSK_<KEY> in the environment, e.g. BADGEKIOSK_VENUE_NAME.
+    """
+
+    static func run(_ arguments: Arguments) throws {
+        var arguments = arguments
+        if arguments.flag("help") { return Console.out(help) }
+        let path = try arguments.option("config")
+        var overrides: [(String, String)] = []
+        if let stateDirectory = try arguments.option("state-dir") { overrides.append(("state_dir", stateDirectory)) }
+        if let listen = try arguments.option("listen") { overrides.append(("listen", listen)) }
+        try arguments.finish()
+        let configuration = try ConfigErrorReport.load(path: path, overrides: overrides)
+        try serve(configuration)
+    }
+
+    private static func serve(_ configuration: ServiceConfiguration) throws {
+        // Before any thread starts, so every thread inherits the mask and only sigwait sees them.
+        Signals.block([SIGTERM, SIGINT])
+        Signals.ignoreBrokenPipe()
+        let directory = configuration.stateDirectory
+        let store: KioskStore
+        do {
+            store = try KioskStore(directory: directory)
+        } catch {
+            throw RuntimeError("cannot open the store in \(directory): \(error)")
+        }
+        defer { store.close() }
+        let token: StaffToken
+        do {
+            token = try StaffToken.loadOrCreate(in: directory)
+        } catch {
+            throw RuntimeError("cannot read or create \(directory)/\(StaffToken.fileName): \(error)")
+        }
+        let service: KioskService
+        do {
+            service = try KioskService(configuration: configuration, store: store, staffToken: token)
+        } catch {
+            throw RuntimeError("cannot read the claim codes from the store: \(error)")
+        }
+        var serverConfiguration = HTTPServerConfiguration()
+        serverConfiguration.host = configuration.listenHost
+        serverConfiguration.port = configuration.listenPort
+        serverConfiguration.maxConnections = configuration.maxConnections
+        serverConfiguration.eventLoops = configuration.eventLoops
+        let server = HTTPServer(configuration: serverConfiguration, responder: service) { entry in
+            Console.error(RequestLog.line(for: entry))
+        }
+        let port: Int
+        do {
+            port = try server.start()
+        } catch {
+            throw RuntimeError("cannot listen on \(configuration.listenHost):\(configuration.listenPort): \(error)")
+        }
+        service.announce(port: port)
+        Console.error("badgekiosk: listening on \(configuration.listenHost):\(port); claim links start \(service.publicURL)")
+        Console.error("badgekiosk: staff token in \(directory)/\(StaffToken.fileName)")
+
+        let systemd = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
+        systemd.notify("READY=1\nSTATUS=Listening on port \(port)")
+        let signal = waitForStop(systemd)
+        Console.error("badgekiosk: \(signal == SIGTERM ? "SIGTERM" : "SIGINT"): finishing requests in flight")
+        systemd.notify("STOPPING=1")
+        server.shutdown(grace: 5)
+        store.close()
+        Console.error("badgekiosk: stopped")
+    }
+
+    /// Blocks until SIGTERM or SIGINT, sending the watchdog keep-alive meanwhile when systemd asks for one.
+    private static func waitForStop(_ systemd: SystemdNotifier) -> Int32 {
+        guard let interval = systemd.watchdogInterval else { return Signals.wait(for: [SIGTERM, SIGINT]) }
+        while true {
+            if let signal = Signals.wait(for: [SIGTERM, SIGINT], seconds: interval) { return signal }
+            systemd.notify("WATCHDOG=1")
+        }
+    }
+}

@@ -1,0 +1,17 @@
+@preconcurrency import Glibc
+
+/// `badgekiosk <command>`: every error ends as one line on stderr; usage and config errors exit 2.
+let words = Array(CommandLine.arguments.dropFirst())
+do {
+    try Command.run(words)
+    exit(0)
+} catch let error as UsageError {
+    Console.error("badgekiosk: \(error)")
+    exit(2)
+} catch let error as ConfigErrorReport {
+    Console.error("badgekiosk: \(error)")
+    exit(2)
+} catch {
+    Console.error("badgekiosk: \(error)")
+    exit(1)
+}

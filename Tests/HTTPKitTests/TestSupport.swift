@@ -1,0 +1,165 @@
+import Foundation
+import Glibc
+import HTTPKit
+
+/// A value shared between test threads.
+final class Shared<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+
+    var current: Value { withLock { $0 } }
+}
+
+/// A responder built from a closure.
+struct ClosureResponder: HTTPResponder {
+    let body: @Sendable (HTTPRequest, HTTPResponseWriter) -> Void
+
+    func respond(to request: HTTPRequest, writer: HTTPResponseWriter) {
+        body(request, writer)
+    }
+}
+
+/// A server on an ephemeral loopback port that records its log.
+final class TestServer: Sendable {
+    let server: HTTPServer
+    let port: Int
+    let logs = Shared<[HTTPLogEntry]>([])
+
+    init(
+        _ respond: @escaping @Sendable (HTTPRequest, HTTPResponseWriter) -> Void = TestServer.echo,
+        configure: (inout HTTPServerConfiguration) -> Void = { _ in }
+    ) throws {
+        var configuration = HTTPServerConfiguration(host: "127.0.0.1", port: 0)
+        configure(&configuration)
+        let logs = self.logs
+        server = HTTPServer(configuration: configuration, responder: ClosureResponder(body: respond)) { entry in
+            logs.withLock { $0.append(entry) }
+        }
+        port = try server.start()
+    }
+
+    /// Answers 200 with "method path" and the request body.
+    static let echo: @Sendable (HTTPRequest, HTTPResponseWriter) -> Void = { request, writer in
+        writer.send(HTTPResponse(status: .ok, body: Array("\(request.method) \(request.target)\n".utf8) + request.body))
+    }
+
+    func client(timeout: Double = 5) throws -> HTTPClient {
+        try HTTPClient(host: "127.0.0.1", port: port, timeout: timeout)
+    }
+
+    func raw(timeout: Double = 5) throws -> RawConnection {
+        try RawConnection(port: port, timeout: timeout)
+    }
+
+    /// Waits until the log holds `count` entries (they are written on the loop thread).
+    func waitForLogs(_ count: Int, within seconds: Double = 2) -> [HTTPLogEntry] {
+        let deadline = Date().addingTimeInterval(seconds)
+        while logs.current.count < count && Date() < deadline { usleep(5_000) }
+        return logs.current
+    }
+}
+
+struct SocketFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// A plain blocking TCP connection for sending exact bytes and reading what comes back.
+/// Sendable so a helper thread can drip bytes into it; each test uses one from one thread at a time.
+final class RawConnection: @unchecked Sendable {
+    let fd: Int32
+    /// Kept across reads: one receive can carry the start of the next pipelined response.
+    private var parser = HTTPResponseParser()
+
+    init(port: Int, timeout: Double = 5) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw SocketFailure(description: "socket: \(errno)") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            close(fd)
+            throw SocketFailure(description: "connect: \(errno)")
+        }
+        setTimeout(timeout)
+    }
+
+    deinit {
+        close(fd)
+    }
+
+    func setTimeout(_ seconds: Double) {
+        var value = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - Double(Int(seconds))) * 1e6))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    @discardableResult
+    func send(_ text: String) -> Bool {
+        send(Array(text.utf8))
+    }
+
+    @discardableResult
+    func send(_ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            if sent <= 0 { return false }
+            offset += sent
+        }
+        return true
+    }
+
+    /// Reads one chunk; nil on end of stream, timeout or error.
+    func receive() -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        return count > 0 ? Array(buffer[0..<count]) : nil
+    }
+
+    /// Reads one response (skipping 100 Continue), or nil if the connection ends first.
+    func readResponse(toHead: Bool = false) throws -> HTTPClientResponse? {
+        parser.expectingHeadResponse = toHead
+        while true {
+            if let response = try parser.next() { return response }
+            guard let bytes = receive() else { return try parser.finish() }
+            parser.feed(bytes)
+        }
+    }
+
+    /// Everything until the peer closes, and whether it did close (rather than time out).
+    func readUntilClose() -> (bytes: [UInt8], closed: Bool) {
+        var all: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count > 0 {
+                all += buffer[0..<count]
+                continue
+            }
+            return (all, count == 0 || errno == ECONNRESET)
+        }
+    }
+}
+
+extension HTTPClientResponse {
+    /// The decoded JSON error code, for `{"error":{"code":...}}` bodies.
+    var errorCode: String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+              let error = object["error"] as? [String: Any] else { return nil }
+        return error["code"] as? String
+    }
+}

@@ -1,0 +1,71 @@
+import Testing
+@testable import KioskCore
+
+@Suite("Claimant: checking what a learner typed")
+struct ClaimantTests {
+    @Test func acceptsAndNormalises() throws {
+        let claimant = try Claimant(name: "  Amira ", email: " Amira.K@Example.COM ", consent: true)
+        #expect(claimant.name == "Amira")
+        #expect(claimant.email == "amira.k@example.com")
+    }
+
+    @Test(arguments: ["Zoë", "Олена", "محمد", "李", "Amira 🎉", "<script>alert(1)</script>", "'; DROP TABLE claims;--"])
+    func keepsHostileAndInternationalNamesIntact(name: String) throws {
+        let claimant = try Claimant(name: name, email: "a@b.co", consent: true)
+        #expect(claimant.name == name)
+    }
+
+    @Test func refusesMissingName() {
+        #expect(throws: FieldError(field: "name", code: "name_missing", message: "Please type your first name.")) {
+            try Claimant(name: "   ", email: "a@b.co", consent: true)
+        }
+    }
+
+    @Test func refusesLongName() {
+        let error = #expect(throws: FieldError.self) {
+            try Claimant(name: String(repeating: "x", count: 10_000), email: "a@b.co", consent: true)
+        }
+        #expect(error?.code == "name_too_long")
+    }
+
+    @Test(arguments: ["Ann\u{0}", "Ann\nBob", "\u{202E}nnA", "A\u{7F}", "Ann\u{2066}"])
+    func refusesControlAndOverrideCharacters(name: String) {
+        let error = #expect(throws: FieldError.self) { try Claimant(name: name, email: "a@b.co", consent: true) }
+        #expect(error?.code == "name_invalid")
+    }
+
+    @Test(arguments: ["", "plain", "a@b", "a@.com", "a@b.c", "a b@c.com", "@c.com", "a@@c.com", "a@c..com",
+                      ".a@c.com", "a.@c.com", "a@-c.com", "<a>@c.com", "a@c.com\u{202E}"])
+    func refusesMalformedEmails(email: String) {
+        let error = #expect(throws: FieldError.self) { try Claimant(name: "Ann", email: email, consent: true) }
+        #expect(error?.field == "email")
+    }
+
+    @Test func refusesOverlongEmail() {
+        let email = String(repeating: "a", count: 60) + "@" + String(repeating: "b", count: 200) + ".com"
+        let error = #expect(throws: FieldError.self) { try Claimant(name: "Ann", email: email, consent: true) }
+        #expect(error?.code == "email_too_long")
+    }
+
+    @Test(arguments: [nil, false] as [Bool?])
+    func requiresConsent(consent: Bool?) {
+        let error = #expect(throws: FieldError.self) { try Claimant(name: "Ann", email: "a@b.co", consent: consent) }
+        #expect(error?.code == "consent_required")
+    }
+}
+
+@Suite("Email suggestions")
+struct EmailSuggestionTests {
+    @Test(arguments: [
+        ("sam@gmial.com", "sam@gmail.com"), ("sam@hotmail.co", "sam@hotmail.co.uk"), ("sam@example.con", "sam@example.com"),
+        ("Sam@Yahoo.co", "sam@yahoo.co.uk"), ("sam@btinternet.co", "sam@btinternet.com"), ("sam@mail.co.ku", "sam@mail.co.uk"),
+    ])
+    func suggestsFixes(typed: String, expected: String) {
+        #expect(EmailSuggestion.suggest(for: typed) == expected)
+    }
+
+    @Test(arguments: ["sam@gmail.com", "sam@hotmail.co.uk", "sam@example.org", "no-at-sign"])
+    func leavesGoodAddressesAlone(email: String) {
+        #expect(EmailSuggestion.suggest(for: email) == nil)
+    }
+}

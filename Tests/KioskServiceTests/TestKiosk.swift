@@ -1,0 +1,129 @@
+import Foundation
+import HTTPKit
+import KioskCore
+import KioskService
+import KioskStore
+import Testing
+
+/// A real service on a loopback port with a real SQLite file in a fresh folder.
+final class TestKiosk: @unchecked Sendable {
+    static let badges = [
+        Badge(id: "intro-day-1", name: "Intro to Work — Day 1", description: "Motivation and job habits"),
+        Badge(id: "intro-day-2", name: "Intro to Work — Day 2", description: "Job search"),
+    ]
+
+    let directory: String
+    let store: KioskStore
+    let service: KioskService
+    let server: HTTPServer
+    let port: Int
+    let token: String
+    let logLines = LockedLines()
+
+    init(configure: (inout ServiceConfiguration) -> Void = { _ in },
+         prepare: (KioskStore) throws -> Void = { _ in }) throws {
+        directory = try TestFolder.make()
+        store = try KioskStore(directory: directory)
+        for badge in Self.badges { try store.upsertBadge(badge) }
+        try prepare(store)
+        var configuration = ServiceConfiguration()
+        configuration.listenHost = "127.0.0.1"
+        configuration.listenPort = 0
+        configuration.stateDirectory = directory
+        configure(&configuration)
+        token = try StaffToken.loadOrCreate(in: directory).value
+        service = try KioskService(configuration: configuration, store: store,
+                                   staffToken: StaffToken.loadOrCreate(in: directory))
+        var serverConfiguration = HTTPServerConfiguration()
+        serverConfiguration.host = "127.0.0.1"
+        serverConfiguration.port = 0
+        let lines = logLines
+        server = HTTPServer(configuration: serverConfiguration, responder: service) { lines.append(RequestLog.line(for: $0)) }
+        port = try server.start()
+        service.announce(port: port)
+    }
+
+    deinit {
+        server.shutdown(grace: 1)
+        store.close()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    func request(_ method: String, _ path: String, json: String? = nil, staff: Bool = false,
+                 headers extra: [(String, String)] = []) throws -> Reply {
+        let client = try HTTPClient(host: "127.0.0.1", port: port)
+        defer { client.close() }
+        var headers = HTTPHeaders(extra)
+        if staff { headers.add("Authorization", "Bearer \(token)") }
+        if json != nil, headers["Content-Type"] == nil { headers.add("Content-Type", "application/json") }
+        let response = try client.send(method: method, path: path, headers: headers, body: Array((json ?? "").utf8))
+        return Reply(response)
+    }
+
+    /// A session with the given badges, ended: its code's token and short code.
+    func endedSession(expected: Int = 12, badges: [String] = ["intro-day-1"]) throws -> (id: Int, token: String, short: String) {
+        let list = badges.map { "\"\($0)\"" }.joined(separator: ",")
+        let created = try request("POST", "/api/v1/sessions", json: #"{"title":"Day 1","badges":[\#(list)],"expected":\#(expected)}"#, staff: true)
+        let id = try #require(created.object("session")?["id"] as? Int)
+        let ended = try request("POST", "/api/v1/sessions/\(id)/end", staff: true)
+        let code = try #require(ended.object("code"))
+        return (id, try #require(code["token"] as? String), try #require(code["short"] as? String))
+    }
+
+    func claim(code: String, name: String = "Amira", email: String = "amira@example.com",
+               consent: Bool = true, headers: [(String, String)] = []) throws -> Reply {
+        let body: [String: Any] = ["code": code, "name": name, "email": email, "consent": consent]
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
+        return try request("POST", "/api/v1/claims", json: json, headers: headers)
+    }
+}
+
+/// An HTTP answer with its JSON body parsed.
+struct Reply {
+    let status: Int
+    let headers: HTTPHeaders
+    let text: String
+    let json: [String: Any]
+
+    init(_ response: HTTPClientResponse) {
+        status = response.status
+        headers = response.headers
+        text = String(decoding: response.body, as: UTF8.self)
+        json = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
+    }
+
+    func object(_ key: String) -> [String: Any]? { json[key] as? [String: Any] }
+
+    var errorCode: String? { object("error")?["code"] as? String }
+    var errorMessage: String? { object("error")?["message"] as? String }
+}
+
+/// Lines collected from several threads.
+final class LockedLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    /// Adds a line; answers how many there are now, counted under the same lock.
+    @discardableResult
+    func append(_ line: String) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        lines.append(line)
+        return lines.count
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return lines
+    }
+}
+
+/// Fresh temporary folders for state.
+enum TestFolder {
+    static func make() throws -> String {
+        let path = NSTemporaryDirectory() + "badgekiosk-test-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
