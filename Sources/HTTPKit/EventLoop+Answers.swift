@@ -1,3 +1,5 @@
+import Posix
+
 /// Applying responses and stream parts to their connections.
 extension EventLoop {
     /// The connection `context` belongs to, if it is still waiting for exactly that answer.
@@ -9,7 +11,7 @@ extension EventLoop {
     }
 
     func complete(_ context: RequestContext, _ response: HTTPResponse) {
-        let finishedAt = Monotonic.now()
+        let finishedAt = MonotonicClock.nanoseconds()
         let (found, gone) = awaiting(context)
         if found != nil || gone { shared.report(context, status: response.status.code, at: finishedAt) }
         guard let connection = found else { return }
@@ -21,7 +23,7 @@ extension EventLoop {
     }
 
     func startStream(_ context: RequestContext, _ head: HTTPResponse, _ stream: HTTPStream) {
-        let startedAt = Monotonic.now()
+        let startedAt = MonotonicClock.nanoseconds()
         let (found, gone) = awaiting(context)
         if found != nil || gone { shared.report(context, status: head.status.code, at: startedAt) }
         guard let connection = found else {
@@ -61,7 +63,7 @@ extension EventLoop {
         connection.stream = nil
         if connection.streamChunked { connection.out.append(contentsOf: "0\r\n\r\n".utf8) }
         let close = !stream.context.keepAlive || draining || !(connection.streamChunked || connection.streamHead)
-        finishRequest(connection, close: close, at: Monotonic.now())
+        finishRequest(connection, close: close, at: MonotonicClock.nanoseconds())
         stream.markClosed()
     }
 

@@ -171,7 +171,7 @@ extension EventLoop {
             connectionID: connection.id, serial: connection.serial, method: "-", path: "-",
             remoteAddress: connection.remoteAddress, receivedAt: connection.requestStart,
             version: .http1_1, isHead: false, keepAlive: false)
-        shared.report(context, status: error.status.code, at: Monotonic.now())
+        shared.report(context, status: error.status.code, at: MonotonicClock.nanoseconds())
         error.response.write(into: &connection.out, isHead: false, close: true, keepAliveHeader: false)
         connection.closeAfterWrite = true
     }

@@ -40,7 +40,7 @@ final class EventLoop: @unchecked Sendable {
     var nextPeer = 0
     var heap = DeadlineHeap()
     var dirty: [Connection] = []
-    var now: UInt64 = Monotonic.now()
+    var now: UInt64 = MonotonicClock.nanoseconds()
     var draining = false
     var drainDeadline: UInt64 = 0
     var finished = false
@@ -162,9 +162,9 @@ final class EventLoop: @unchecked Sendable {
     private func dropped(_ message: LoopMessage) {
         switch message {
         case .response(let context, let response):
-            shared.report(context, status: response.status.code, at: Monotonic.now())
+            shared.report(context, status: response.status.code, at: MonotonicClock.nanoseconds())
         case .streamHead(let context, let head, let stream):
-            shared.report(context, status: head.status.code, at: Monotonic.now())
+            shared.report(context, status: head.status.code, at: MonotonicClock.nanoseconds())
             stream.markClosed()
         case .adopt(let fd, _):
             FileDescriptor.close(fd)
@@ -181,12 +181,12 @@ final class EventLoop: @unchecked Sendable {
         let events = UnsafeMutablePointer<epoll_event>.allocate(capacity: capacity)
         defer { events.deallocate() }
         while !finished {
-            now = Monotonic.now()
+            now = MonotonicClock.nanoseconds()
             let timeout = waitTimeout()
             guard let count = try? retryingEINTR("epoll_wait", { epoll_wait(epollFD, events, Int32(capacity), timeout) }) else {
                 break
             }
-            now = Monotonic.now()
+            now = MonotonicClock.nanoseconds()
             for index in 0..<Int(count) {
                 let event = events[index]
                 dispatch(event.events, event.data.u64)

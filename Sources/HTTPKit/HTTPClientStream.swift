@@ -24,14 +24,14 @@ public final class HTTPClientStream {
     /// The body bytes that have arrived since the last call, waiting up to `timeout` seconds for
     /// some; nil once the body has ended. Throws `HTTPClientError.timedOut` when nothing came.
     public func nextChunk(timeout: Double) throws -> [UInt8]? {
-        let deadline = Monotonic.now() + Monotonic.nanoseconds(timeout)
+        let deadline = MonotonicClock.nanoseconds() + MonotonicClock.nanoseconds(seconds: timeout)
         while !ended {
             var part: [UInt8] = []
             ended = try parser.readBody(into: &part)
             if !part.isEmpty { return part }
             if ended { break }
             guard fd >= 0 else { throw HTTPClientError.connectionClosed }
-            let now = Monotonic.now()
+            let now = MonotonicClock.nanoseconds()
             guard now < deadline else { throw HTTPClientError.timedOut }
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let milliseconds = Int32(min((deadline - now + 999_999) / 1_000_000, UInt64(Int32.max)))

@@ -74,7 +74,7 @@ public final class HTTPServer: Sendable {
     }
 
     private func stop(_ loops: [EventLoop], grace: Double) {
-        let deadline = Monotonic.now() + Monotonic.nanoseconds(grace)
+        let deadline = MonotonicClock.nanoseconds() + MonotonicClock.nanoseconds(seconds: grace)
         for loop in loops { loop.post(.shutdown(deadline)) }
         for loop in loops { loop.joinThread() }
     }

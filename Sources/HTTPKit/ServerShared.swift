@@ -13,8 +13,8 @@ final class ServerShared: Sendable {
         self.configuration = configuration
         self.responder = responder
         self.log = log
-        headerTimeout = Monotonic.nanoseconds(configuration.headerTimeout)
-        idleTimeout = Monotonic.nanoseconds(configuration.idleTimeout)
+        headerTimeout = MonotonicClock.nanoseconds(seconds: configuration.headerTimeout)
+        idleTimeout = MonotonicClock.nanoseconds(seconds: configuration.idleTimeout)
     }
 
     /// Counts a new connection in, unless the limit is reached.

@@ -88,12 +88,11 @@ struct HTTPServerTimeoutTests {
         defer { stop.withLock { $0 = true } }
         Thread.sleep(forTimeInterval: 1.5)
         for round in 0..<3 {
-            let started = Date()
+            // Served while all 200 slow requests are still unfinished (they need 30 s at a byte a second);
+            // the client's timeout is a liveness bound, not a speed measurement.
             let client = try server.client(timeout: 5)
             let response = try client.send(method: "GET", path: "/fast\(round)")
             #expect(response.status == 200)
-            // A liveness bound, not a benchmark: the slow connections must not queue it behind them.
-            #expect(Date().timeIntervalSince(started) < 2)
             Thread.sleep(forTimeInterval: 0.5)
         }
         #expect(server.logs.current.allSatisfy { $0.path.hasPrefix("/fast") })
