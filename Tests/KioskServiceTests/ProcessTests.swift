@@ -83,4 +83,16 @@ struct ProcessTests {
         let reply = Reply(try client.send(method: "GET", path: "/api/v1/badges", headers: .init([("Authorization", "Bearer \(token)")])))
         #expect((reply.json["badges"] as? [[String: Any]])?.first?["name"] as? String == "Day 1")
     }
+
+    @Test func tellsSystemdReadyWatchdogAndStopping() throws {
+        let directory = try TestFolder.make()
+        let notify = try NotifySocket(directory: directory)
+        let server = try ServiceProcess(executable: Binary.path, stateDirectory: "\(directory)/state",
+                                        environment: ["NOTIFY_SOCKET": notify.path, "WATCHDOG_USEC": "200000"])
+        #expect(notify.await("READY=1") != nil)
+        #expect(notify.await("WATCHDOG=1") != nil)
+        kill(server.process.processIdentifier, SIGTERM)
+        #expect(notify.await("STOPPING=1") != nil)
+        #expect(server.stop() == 0)
+    }
 }

@@ -4,16 +4,18 @@ import KioskCore
 import KioskService
 import KioskStore
 
-/// `badgekiosk bench claims|healthz`: a load generator against a fresh `badgekiosk serve` child.
+/// `badgekiosk bench claims|healthz|idle`: measurements against a fresh `badgekiosk serve` child.
 enum BenchCommand {
     static let help = """
     Usage: badgekiosk bench claims [--connections N] [--seconds S]
            badgekiosk bench healthz [--connections N] [--seconds S]
+           badgekiosk bench idle [--connections N] [--seconds S]
 
     Starts 'badgekiosk serve' on a loopback port with a fresh state folder, drives it from N
     keep-alive connections for S seconds, then prints requests/s, p50/p99/max latency and the
     server's peak RSS. 'claims' posts claims (each answered only once it is on disk);
-    'healthz' asks GET /healthz.
+    'healthz' asks GET /healthz; 'idle' holds N connections open doing nothing and prints
+    the CPU time the server used meanwhile.
 
     Options:
       --connections N  Concurrent connections (default 64).
@@ -24,19 +26,20 @@ enum BenchCommand {
         var arguments = arguments
         if arguments.flag("help") { return Console.out(help) }
         guard let target = arguments.positional() else {
-            throw UsageError("say 'claims' or 'healthz'", command: arguments.command)
+            throw UsageError("say 'claims', 'healthz' or 'idle'", command: arguments.command)
         }
         let connections = try arguments.number("connections", in: 1...1000) ?? 64
         let seconds = try arguments.number("seconds", in: 1...3600) ?? 10
         try arguments.finish()
-        guard target == "claims" || target == "healthz" else {
-            throw UsageError("unknown benchmark '\(target)': say 'claims' or 'healthz'", command: arguments.command)
+        guard ["claims", "healthz", "idle"].contains(target) else {
+            throw UsageError("unknown benchmark '\(target)': say 'claims', 'healthz' or 'idle'", command: arguments.command)
         }
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         if target == "claims" { try seedCatalogue(in: directory) }
         let server = try ServiceProcess(executable: try selfExecutable(), stateDirectory: "\(directory)/state")
         defer { server.stop() }
+        if target == "idle" { return try measureIdle(server: server, connections: connections, seconds: seconds) }
         let load: LoadRun
         if target == "claims" {
             let codes = try prepareCodes(server: server, claims: seconds * 30_000)
@@ -48,6 +51,20 @@ enum BenchCommand {
         let result = try load.run()
         let peak = server.peakRSSKilobytes.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "unknown"
         Console.out(result.report(name: target == "claims" ? "claims" : "GET /healthz", peakRSS: peak))
+    }
+
+    /// CPU the server uses while `connections` keep-alive connections sit open and silent.
+    private static func measureIdle(server: ServiceProcess, connections: Int, seconds: Int) throws {
+        let clients = try (0..<connections).map { _ in try HTTPClient(host: "127.0.0.1", port: server.port) }
+        defer { clients.forEach { $0.close() } }
+        for client in clients { _ = try client.send(method: "GET", path: "/healthz") }
+        let before = try server.cpuSeconds()
+        Thread.sleep(forTimeInterval: Double(seconds))
+        let used = try server.cpuSeconds() - before
+        Console.out("""
+        idle: \(String(format: "%.3f", used * 1000)) ms CPU in \(seconds) s with \(connections) open connections \
+        = \(String(format: "%.4f", used / Double(seconds) * 100))% of one core
+        """)
     }
 
     private static func temporaryDirectory() throws -> String {
