@@ -30,8 +30,12 @@ extension KioskService {
         var generator = SystemRandomNumberGenerator()
         let submission = ClaimSubmission(codeID: entry.codeID, claimant: claimant,
                                          newClaimID: RandomToken.claimID(using: &generator), at: now)
+        let events = events
         store.submitClaim(submission) { result in
             writer.send(Self.response(for: result))
+            if case .success(.created(let claim)) = result {
+                events.publish(.init(kind: "claim", json: #"{"sessionId":\#(claim.sessionID),"codeId":\#(claim.codeID)}"#))
+            }
         }
     }
 

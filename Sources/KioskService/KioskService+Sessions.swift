@@ -18,10 +18,12 @@ extension KioskService {
                            "There is no badge `\(unknown)` in the catalogue. Sync the badges or choose another.")
         }
         let publicURL = publicURL
+        let events = events
         store.createSession(title: draft.title, badgeIDs: draft.badgeIDs, expected: draft.expected, at: .now()) { result in
             switch result {
             case .success(let session):
                 let summary = SessionSummary(session: session, claimed: 0, code: nil)
+                events.publish(.init(kind: "session", json: #"{"id":\#(session.id),"change":"started"}"#))
                 writer.send(JSON.response(.created, Bodies.SessionReply(session: .init(summary, publicURL: publicURL))))
             case .failure:
                 writer.send(JSON.response(.storeFailed))
@@ -34,11 +36,13 @@ extension KioskService {
         let sessionID = try existingSession(id)
         let codes = codes
         let publicURL = publicURL
+        let events = events
         store.endSession(id: sessionID, policy: configuration.codePolicy, at: .now()) { result in
             switch result {
             case .success(let code):
                 codes.add(code)
                 writer.send(JSON.response(.ok, Bodies.CodeReply(code: .init(code, publicURL: publicURL))))
+                events.publish(.init(kind: "session", json: #"{"id":\#(sessionID),"change":"ended"}"#))
             case .failure(.notFound):
                 writer.send(JSON.response(.notFound))
             case .failure:

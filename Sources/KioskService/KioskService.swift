@@ -14,6 +14,8 @@ public final class KioskService: HTTPResponder {
     let staffToken: StaffToken
     let codes: CodeBook
     let limiter: Locked<AttemptLimiter>
+    /// Live changes for `GET /api/v1/events`.
+    public let events = EventHub()
     private let address: Locked<String>
     private let health = JSON.response(.ok, Bodies.Health())
 
@@ -83,6 +85,10 @@ public final class KioskService: HTTPResponder {
             try allow(method, "POST")
             try requireStaff(request)
             try makeSlips(path[3], request, writer)
+        case ["api", "v1", "events"]:
+            try allow(method, "GET")
+            try requireStaff(request)
+            events.subscribe(writer)
         case ["api", "v1", "outbox"]:
             try allow(method, "GET")
             try requireStaff(request)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HTTPKit
 @testable import KioskService
 
 @Suite("API: staff endpoints and routing")
@@ -84,5 +85,34 @@ struct StaffAPITests {
         #expect(!log.contains("secret.person"))
         #expect(!log.contains(session.token))
         #expect(!log.contains(kiosk.token))
+    }
+}
+
+@Suite("API: live events")
+struct EventStreamTests {
+    @Test func claimsAndSessionsArriveAsServerSentEvents() throws {
+        let kiosk = try TestKiosk()
+        let session = try kiosk.endedSession()
+        let client = try HTTPClient(host: "127.0.0.1", port: kiosk.port, timeout: 5)
+        defer { client.close() }
+        let stream = try client.openStream(path: "/api/v1/events", headers: .init([("Authorization", "Bearer \(kiosk.token)")]))
+        #expect(stream.status == 200)
+        #expect(stream.headers["Content-Type"] == "text/event-stream; charset=utf-8")
+        var received = ""
+        while !received.contains(": connected"), let chunk = try stream.nextChunk(timeout: 5) {
+            received += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(try kiosk.claim(code: session.token).status == 201)
+        while !received.contains("event: claim"), let chunk = try stream.nextChunk(timeout: 5) {
+            received += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(received.contains("event: claim\ndata: {\"sessionId\":\(session.id),"))
+        #expect(!received.contains("amira"))
+        #expect(kiosk.service.events.subscriberCount == 1)
+    }
+
+    @Test func eventsNeedTheStaffToken() throws {
+        let kiosk = try TestKiosk()
+        #expect(try kiosk.request("GET", "/api/v1/events").status == 401)
     }
 }
