@@ -23,15 +23,36 @@ let package = Package(
         .target(name: "KioskStore", dependencies: ["KioskCore", "CSQLite", "Posix"]),
         // HTTP/1.1 over POSIX sockets: a pure parser, an epoll server, a small client.
         .target(name: "HTTPKit", dependencies: ["Posix", "CLinux"]),
-        // The local service: routes, staff auth, rate limits, configuration.
-        .target(name: "KioskService", dependencies: ["KioskCore", "KioskStore", "HTTPKit", "Posix"]),
+        // The words of the claim page and the front, one table per language.
+        .target(name: "Localization"),
+        // Issuer adapters (Open Badge Factory, Badgr) and the outbox forwarder.
+        .target(name: "Issuers", dependencies: ["KioskCore", "KioskStore", "HTTPKit", "Posix"]),
+        // A stand-in issuer speaking both APIs, with injectable faults: for the demo, tests and practice.
+        .target(name: "IssuerSimulator", dependencies: ["KioskCore", "HTTPKit", "Posix"]),
+        // The local service: routes, claim page, staff auth, rate limits, configuration.
+        .target(name: "KioskService", dependencies: ["KioskCore", "KioskStore", "HTTPKit", "Posix", "Localization", "Issuers"]),
+        // QR codes through libqrencode: the matrix, terminal rendering, SVG.
+        .target(name: "QRCode", dependencies: ["CQREncode"]),
+        // The terminal toolkit: raw mode, keys, cell buffer and diff renderer, big font, layout.
+        .target(name: "TerminalUI", dependencies: ["Posix", "CLinux"]),
+        // The front's screens as model → update → view, talking to the service over HTTP.
+        .target(name: "KioskFront", dependencies: ["TerminalUI", "QRCode", "KioskCore", "HTTPKit", "Localization", "Posix"]),
         // The command line.
-        .executableTarget(name: "badgekiosk", dependencies: ["KioskService", "KioskStore", "KioskCore", "HTTPKit", "Posix"]),
+        .executableTarget(name: "badgekiosk", dependencies: [
+            "KioskService", "KioskStore", "KioskCore", "HTTPKit", "Posix", "Issuers", "IssuerSimulator", "KioskFront",
+            "QRCode", "TerminalUI", "Localization",
+        ]),
 
         .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
         .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore"]),
-        .testTarget(name: "KioskServiceTests", dependencies: ["KioskService", "KioskStore", "KioskCore", "HTTPKit", "Posix"]),
+        .testTarget(name: "KioskServiceTests", dependencies: ["KioskService", "KioskStore", "KioskCore", "HTTPKit", "Posix", "Localization"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
+        .testTarget(name: "IssuersTests", dependencies: ["Issuers", "IssuerSimulator", "KioskStore", "KioskCore", "HTTPKit", "Posix", "KioskService"]),
+        .testTarget(name: "IssuerSimulatorTests", dependencies: ["IssuerSimulator", "HTTPKit", "Posix"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "CQREncode"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Posix"]),
+        .testTarget(name: "KioskFrontTests", dependencies: ["KioskFront", "TerminalUI", "QRCode", "KioskCore", "HTTPKit", "Localization", "KioskService", "KioskStore", "IssuerSimulator", "Posix"]),
     ],
     swiftLanguageModes: [.v6]
 )

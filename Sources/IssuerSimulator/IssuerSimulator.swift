@@ -1,0 +1,2 @@
+/// The IssuerSimulator module (being built).
+enum IssuerSimulatorModule {}

@@ -1,0 +1,2 @@
+/// The Issuers module (being built).
+enum IssuersModule {}

@@ -1,0 +1,2 @@
+/// The KioskFront module (being built).
+enum KioskFrontModule {}

@@ -1,0 +1,2 @@
+/// The QRCode module (being built).
+enum QRCodeModule {}

@@ -1,0 +1,2 @@
+/// The TerminalUI module (being built).
+enum TerminalUIModule {}

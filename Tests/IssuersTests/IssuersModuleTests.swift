@@ -1,0 +1,6 @@
+import Testing
+@testable import Issuers
+
+@Suite struct IssuersModuleTests {
+    @Test func moduleLinks() { #expect(String(describing: IssuersModule.self) == "IssuersModule") }
+}
