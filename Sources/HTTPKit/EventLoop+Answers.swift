@@ -1,3 +1,4 @@
+@preconcurrency import Glibc
 import Posix
 
 /// Applying responses and stream parts to their connections.
@@ -20,6 +21,19 @@ extension EventLoop {
             into: &connection.out, isHead: context.isHead, close: close,
             keepAliveHeader: context.version == .http1_0 && !close)
         finishRequest(connection, close: close, at: finishedAt)
+    }
+
+    /// Resets the connection still waiting for `context`'s answer, unanswered (logged as status 0):
+    /// a zero linger time makes the close send RST, as a crashed server's kernel would.
+    func abort(_ context: RequestContext) {
+        let (found, gone) = awaiting(context)
+        if found != nil || gone { shared.report(context, status: 0, at: MonotonicClock.nanoseconds()) }
+        guard let connection = found else { return }
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        _ = try? retryingEINTR("setsockopt(SO_LINGER)") {
+            setsockopt(connection.fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+        }
+        close(connection)
     }
 
     func startStream(_ context: RequestContext, _ head: HTTPResponse, _ stream: HTTPStream) {

@@ -150,6 +150,7 @@ final class EventLoop: @unchecked Sendable {
     func handle(_ message: LoopMessage) {
         switch message {
         case .response(let context, let response): complete(context, response)
+        case .abort(let context): abort(context)
         case .streamHead(let context, let head, let stream): startStream(context, head, stream)
         case .streamData(let stream, let bytes): streamData(stream, bytes)
         case .streamEnd(let stream): endStream(stream)
@@ -169,7 +170,7 @@ final class EventLoop: @unchecked Sendable {
         case .adopt(let fd, _):
             FileDescriptor.close(fd)
             shared.release()
-        case .streamData, .streamEnd, .shutdown:
+        case .abort, .streamData, .streamEnd, .shutdown:
             break
         }
     }

@@ -14,6 +14,12 @@ public final class HTTPResponseWriter: Sendable {
         loop.submit(.response(context, response))
     }
 
+    /// Closes the connection without answering, as a crashed or cut-off server would; the issuer
+    /// simulator uses it to inject dropped connections.
+    public func abort() {
+        loop.submit(.abort(context))
+    }
+
     /// Sends `head` (its body is ignored) and returns the stream that carries the body in chunks.
     public func startStream(_ head: HTTPResponse) -> HTTPStream {
         let stream = HTTPStream(loop: loop, context: context)

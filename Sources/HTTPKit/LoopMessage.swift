@@ -1,6 +1,8 @@
 /// Work handed to an event loop, from its own thread or from any other.
 enum LoopMessage: Sendable {
     case response(RequestContext, HTTPResponse)
+    /// Close the request's connection without answering it.
+    case abort(RequestContext)
     case streamHead(RequestContext, HTTPResponse, HTTPStream)
     case streamData(HTTPStream, [UInt8])
     case streamEnd(HTTPStream)

@@ -10,16 +10,13 @@ extension KioskService {
     func submitClaim(_ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
         let body = try JSON.decode(Bodies.ClaimRequest.self, from: request)
         let now = Timestamp.now()
-        let address = request.remoteAddress
-        if let wait = limiter.withLock({ $0.retryAfter(for: address, now: now) }) {
-            throw .tooManyAttempts(retryAfter: wait)
-        }
-        guard let given = body.code, !given.trimmingWhitespace().isEmpty else {
+        let entry: CodeBook.Entry
+        switch matchCode(body.code ?? "", from: request.remoteAddress, at: now) {
+        case .wait(let seconds): throw .tooManyAttempts(retryAfter: seconds)
+        case .missing:
             throw APIError(FieldError(field: "code", code: "code_missing", message: "Please type the code you were given."))
-        }
-        guard let entry = codes.find(given) else {
-            limiter.withLock { $0.recordFailure(for: address, now: now) }
-            throw .unknownCode
+        case .unknown: throw .unknownCode
+        case .found(let found): entry = found
         }
         let claimant: Claimant
         do {
@@ -27,13 +24,43 @@ extension KioskService {
         } catch {
             throw APIError(error)
         }
+        queueClaim(claimant, for: entry, at: now) { writer.send(Self.response(for: $0)) }
+    }
+
+    /// What became of a code someone gave, after the per-address guessing limit.
+    enum CodeMatch {
+        case found(CodeBook.Entry)
+        case missing
+        case unknown
+        /// This address made too many wrong guesses: it must wait this many seconds.
+        case wait(Int64)
+    }
+
+    /// Matches a QR token or short code, counting a miss against `address` (DESIGN.md §4.4).
+    /// The JSON API and the phone claim page both go through here, so they share one limit.
+    func matchCode(_ given: String, from address: String, at now: Timestamp) -> CodeMatch {
+        if let wait = limiter.withLock({ $0.retryAfter(for: address, now: now) }) { return .wait(wait) }
+        guard !given.trimmingWhitespace().isEmpty else { return .missing }
+        guard let entry = codes.find(given) else {
+            limiter.withLock { $0.recordFailure(for: address, now: now) }
+            return .unknown
+        }
+        return .found(entry)
+    }
+
+    /// Queues a checked claim; `completion` runs on the store's writer thread once the outcome is durable.
+    func queueClaim(_ claimant: Claimant, for entry: CodeBook.Entry, at now: Timestamp,
+                    completion: @escaping @Sendable (Result<ClaimOutcome, StoreError>) -> Void) {
         var generator = SystemRandomNumberGenerator()
         let submission = ClaimSubmission(codeID: entry.codeID, claimant: claimant,
                                          newClaimID: RandomToken.claimID(using: &generator), at: now)
         let events = events
+        let forwarding = forwarding
         store.submitClaim(submission) { result in
-            writer.send(Self.response(for: result))
+            completion(result)
             if case .success(.created(let claim)) = result {
+                // Its awards are committed and due now: the forwarder sleeps until told so.
+                forwarding.withLock { $0 }?.wake()
                 events.publish(.init(kind: "claim", json: #"{"sessionId":\#(claim.sessionID),"codeId":\#(claim.codeID)}"#))
             }
         }

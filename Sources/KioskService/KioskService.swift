@@ -1,4 +1,5 @@
 import HTTPKit
+import Issuers
 import KioskCore
 import KioskStore
 import Posix
@@ -16,6 +17,8 @@ public final class KioskService: HTTPResponder {
     let limiter: Locked<AttemptLimiter>
     /// Live changes for `GET /api/v1/events`.
     public let events = EventHub()
+    /// The outbox forwarder, once `startForwarding` or `attach` has set it.
+    let forwarding = Locked<Forwarder?>(nil)
     private let address: Locked<String>
     private let health = JSON.response(.ok, Bodies.Health())
 
@@ -92,7 +95,17 @@ public final class KioskService: HTTPResponder {
         case ["api", "v1", "outbox"]:
             try allow(method, "GET")
             try requireStaff(request)
-            writer.send(JSON.response(.ok, Bodies.OutboxReply(try read { try store.outboxSummary() })))
+            writer.send(try outboxStatus())
+        case let path where path.count == 5 && path.starts(with: ["api", "v1", "outbox"]) && path[4] == "retry":
+            try allow(method, "POST")
+            try requireStaff(request)
+            try retryAward(path[3], writer)
+        case ["api", "v1", "badges", "sync"]:
+            try allow(method, "POST")
+            try requireStaff(request)
+            try syncBadges(writer)
+        case let path where path.first == "c":
+            try claimPage(path, request, writer)
         default:
             throw .notFound
         }

@@ -10,7 +10,7 @@ public enum Migrations {
         let sql: String
     }
 
-    static let all: [Migration] = [Migration(version: 1, sql: schemaV1)]
+    static let all: [Migration] = [Migration(version: 1, sql: schemaV1), Migration(version: 2, sql: schemaV2)]
 
     /// The newest schema version this build understands.
     public static var latestVersion: Int { all[all.count - 1].version }
@@ -127,5 +127,12 @@ public enum Migrations {
         CREATE INDEX awards_outbox ON awards (state, next_attempt_at);
         CREATE INDEX awards_by_claim ON awards (claim_id);
         CREATE INDEX awards_errors ON awards (updated_at) WHERE last_error IS NOT NULL;
+        """
+
+    /// Version 2: forwarding. `verify` marks an award whose last attempt ended ambiguously (a timeout,
+    /// a dropped connection, a 5xx, a crash while `sending`): the forwarder asks the issuer whether it
+    /// already holds the award before sending it again, so the learner never gets it twice.
+    static let schemaV2 = """
+        ALTER TABLE awards ADD COLUMN verify INTEGER NOT NULL DEFAULT 0 CHECK (verify IN (0, 1));
         """
 }

@@ -10,10 +10,75 @@ extension Tables {
     }
 }
 
-/// The claim page's text, one table per language.
+/// The claim page's text, one table per language (the others are in `PageText+<Language>.swift`).
+///
+/// Written for a reading age of about 9: short sentences, everyday words, "you". Words like
+/// "claim" and "issuer" are ours, not the learner's, so they never appear here.
 enum PageText {
-    static let english: [String: String] = ["page.heading": "Collect your badge"]
-    static let ukrainian: [String: String] = ["page.heading": "Отримайте свій значок"]
-    static let polish: [String: String] = ["page.heading": "Odbierz swoją odznakę"]
-    static let arabic: [String: String] = ["page.heading": "احصل على شارتك"]
+    static let english: [String: String] = [
+        "page.heading": "Collect your badge",
+        "page.start.lead": "You took part in “{session}” at {venue}.",
+        "page.start.badge": "Your badge",
+        "page.start.badges": "Your badges",
+        "page.start.criteria": "What you did to earn it",
+        "page.start.time": "It takes about one minute. You need your first name and your email address.",
+        "page.start.button": "Start",
+        "page.back": "Back",
+        "page.continue": "Continue",
+        "page.step": "Step {number} of {total}",
+        "page.languages": "Choose your language",
+        "page.name.heading": "What is your first name?",
+        "page.name.hint": "We will put it on your badge.",
+        "page.email.heading": "What is your email address?",
+        "page.email.hint": "We will send your badge there.",
+        "page.check.heading": "Is this your email address?",
+        "page.check.yes": "Yes, this is right",
+        "page.check.change": "No, change it",
+        "page.check.maybe": "This might have a mistake. Did you mean:",
+        "page.check.useSuggestion": "Yes, use {email}",
+        "page.check.keep": "No, keep {email}",
+        "page.consent.heading": "Can we share your name and email?",
+        "page.consent.body": "We will send your name and email to {issuer}. They make your badge and email it to you.",
+        "page.consent.only": "We will not use them for anything else.",
+        "page.consent.name": "Your name",
+        "page.consent.email": "Your email",
+        "page.consent.yes": "Yes, send my badge",
+        "page.consent.no": "No",
+        "page.done.heading": "Well done, {name}!",
+        "page.done.lead": "Your badge is on its way.",
+        "page.done.again": "We already have your details. You do not need to do this again.",
+        "page.done.look": "Look for an email from {issuer}. It will go to:",
+        "page.done.next": "What happens next",
+        "page.done.step1": "The email may take a while to come. Look in your junk or spam folder too.",
+        "page.done.step2": "Open the email and follow the steps to get your badge.",
+        "page.done.step3": "You can show your badge to others, for example on your CV.",
+        "page.done.close": "You can close this page now.",
+        "page.declined.heading": "We have not sent your badge",
+        "page.declined.body": "That is OK. We have not kept your name or email.",
+        "page.declined.again": "If you change your mind, press Back and choose yes.",
+        "page.error.summary": "There is a problem",
+        "page.error.title": "Error: {title}",
+        "page.error.prefix": "Error:",
+        "page.error.name_missing": "Type your first name.",
+        "page.error.name_too_long": "Your name is too long. Use 100 letters or fewer.",
+        "page.error.name_invalid": "Use only letters, numbers and punctuation in your name.",
+        "page.error.email_missing": "Type your email address.",
+        "page.error.email_too_long": "That email address is too long. Check it and type it again.",
+        "page.error.email_invalid": "Type your email address like this: name@example.com",
+        "page.unknown.heading": "This code did not work",
+        "page.unknown.body": "Check that you scanned the code for your session.",
+        "page.ask": "If you need help, ask the person who ran your session.",
+        "page.expired.heading": "This code has ended",
+        "page.expired.body": "It is too late to use this code. Ask the person who ran your session for a new one.",
+        "page.usedUp.heading": "This code has been used up",
+        "page.usedUp.body": "If you already collected your badge, it is on its way. If not, ask the person who ran your session.",
+        "page.wait.heading": "Please wait a few minutes",
+        "page.wait.body": "There were too many tries with codes that did not work. Wait a few minutes, then scan your code again.",
+        "page.stale.heading": "Please start again",
+        "page.stale.body": "We could not use that page. Your details have not been sent.",
+        "page.stale.button": "Start again",
+        "page.busy.heading": "Sorry, that did not save",
+        "page.busy.body": "The kiosk could not save your details just now. Wait a moment, then press Try again.",
+        "page.busy.button": "Try again",
+    ]
 }

@@ -96,27 +96,6 @@ enum Bodies {
         var sessions: [SessionDetail]
     }
 
-    struct OutboxReply: Encodable {
-        struct LastError: Encodable {
-            var award: Int64
-            var badge: String
-            var error: String
-            var at: String
-        }
-
-        var counts: [String: Int]
-        var oldestQueuedAt: String?
-        var lastErrors: [LastError]
-
-        init(_ summary: OutboxSummary) {
-            counts = Dictionary(uniqueKeysWithValues: Award.State.allCases.map { ($0.rawValue, summary.counts[$0] ?? 0) })
-            oldestQueuedAt = summary.oldestQueuedAt?.iso8601
-            lastErrors = summary.lastErrors.map {
-                LastError(award: $0.awardID, badge: $0.badgeID, error: $0.error, at: $0.at.iso8601)
-            }
-        }
-    }
-
     struct Health: Encodable {
         var status = "ok"
     }

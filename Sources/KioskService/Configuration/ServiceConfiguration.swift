@@ -1,3 +1,4 @@
+import Issuers
 import KioskCore
 
 /// Everything `badgekiosk serve` can be told, with the defaults an appliance starts from.
@@ -17,6 +18,25 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var maxFailedCodeAttempts = 10
     public var eventLoops = 2
     public var maxConnections = 1024
+    /// The central issuer's API; nil forwards nothing (claims wait, queued, until one is set).
+    public var issuer: IssuerKind?
+    public var issuerURL: String?
+    public var issuerClientID: String?
+    /// A file holding only the client secret, readable by the service alone (never the secret itself).
+    public var issuerClientSecretFile: String?
+    public var issuerTimeoutSeconds = 20
+    public var issuerConcurrency = 4
+    /// The longest wait between two attempts of one award.
+    public var issuerMaxBackoffSeconds = 300
+    /// Days names and emails are kept after the issuer confirmed every award of a claim.
+    public var retentionDays = 30
+    /// The terminal front's settings (the front reads this same file; the service ignores them).
+    /// The volunteer PIN, 4 to 12 digits; unset, volunteer mode cannot be opened.
+    public var frontPIN: String?
+    /// `halfblock`, `blocks` or `auto` (ask the console font).
+    public var frontQRStyle = "auto"
+    /// Where the front finds the service; nil means this file's `listen` port on 127.0.0.1.
+    public var frontServiceURL: String?
 
     public init() {}
 
@@ -53,6 +73,41 @@ public struct ServiceConfiguration: Sendable, Equatable {
             return Self.number(value, in: 1...64) { eventLoops = $0 }
         case "max_connections":
             return Self.number(value, in: 16...65_536) { maxConnections = $0 }
+        case "issuer":
+            guard let kind = IssuerKind(rawValue: value.lowercased()) else { return "expected obf or badgr" }
+            issuer = kind
+        case "issuer_url":
+            if let problem = IssuerSettings.problem(withURL: value) { return problem }
+            issuerURL = value
+        case "issuer_client_id":
+            guard !value.isEmpty, value.count <= 200, !value.contains(where: \.isWhitespace) else {
+                return "expected the client id the issuer gave you (no spaces)"
+            }
+            issuerClientID = value
+        case "issuer_client_secret_file":
+            guard value.hasPrefix("/") || value.hasPrefix(".") else { return "expected the path of a file holding the secret" }
+            issuerClientSecretFile = value
+        case "issuer_timeout_seconds":
+            return Self.number(value, in: 1...600) { issuerTimeoutSeconds = $0 }
+        case "issuer_concurrency":
+            return Self.number(value, in: 1...32) { issuerConcurrency = $0 }
+        case "issuer_max_backoff_seconds":
+            return Self.number(value, in: 1...3600) { issuerMaxBackoffSeconds = $0 }
+        case "retention_days":
+            return Self.number(value, in: 1...3650) { retentionDays = $0 }
+        case "pin":
+            guard (4...12).contains(value.count), value.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                return "expected 4 to 12 digits"
+            }
+            frontPIN = value
+        case "qr_style":
+            guard ["halfblock", "blocks", "auto"].contains(value) else { return "expected halfblock, blocks or auto" }
+            frontQRStyle = value
+        case "service_url":
+            guard value.hasPrefix("http://"), value.count > 7, !value.contains(" ") else {
+                return "expected the service's address, e.g. http://127.0.0.1:8080"
+            }
+            frontServiceURL = value.hasSuffix("/") ? String(value.dropLast()) : value
         default:
             return "unknown setting (known: \(Self.keys.joined(separator: ", ")))"
         }
@@ -63,6 +118,9 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public static let keys = [
         "listen", "state_dir", "public_url", "venue_name", "code_lifetime_hours", "claim_headroom_percent",
         "max_failed_code_attempts", "event_loops", "max_connections",
+        "issuer", "issuer_url", "issuer_client_id", "issuer_client_secret_file", "issuer_timeout_seconds",
+        "issuer_concurrency", "issuer_max_backoff_seconds", "retention_days",
+        "pin", "qr_style", "service_url",
     ]
 
     private static func number(_ text: String, in range: ClosedRange<Int>, apply: (Int) -> Void) -> String? {

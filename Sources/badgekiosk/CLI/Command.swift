@@ -7,8 +7,12 @@ enum Command {
 
     Commands:
       serve        Run the local service (HTTP API, claim storage).
-      badges       Look after the badge catalogue (add, list).
-      bench        Measure the service under load (claims, healthz).
+      front        Run the full-screen terminal front (learners claim, volunteers run sessions).
+      qr           Print a QR code in the terminal, or write it as an SVG picture.
+      badges       Look after the badge catalogue (add, list, sync from the issuer).
+      outbox       Show the awards on their way to the issuer, and any problems.
+      issuer-sim   Run a stand-in issuer (Open Badge Factory and Badgr APIs) with optional faults.
+      bench        Measure the service under load (claims, healthz, idle, drain).
 
     Run 'badgekiosk <command> --help' for a command's options.
     """
@@ -21,8 +25,12 @@ enum Command {
         let rest = words.dropFirst()
         switch name {
         case "serve": try ServeCommand.run(Arguments(rest, command: "badgekiosk serve"))
+        case "front": try FrontCommand.run(Arguments(rest, command: "badgekiosk front"))
+        case "qr": try QRCommand.run(Arguments(rest, command: "badgekiosk qr"))
         case "badges": try BadgesCommand.run(Arguments(rest, command: "badgekiosk badges"))
         case "bench": try BenchCommand.run(Arguments(rest, command: "badgekiosk bench"))
+        case "outbox": try OutboxCommand.run(Arguments(rest, command: "badgekiosk outbox"))
+        case "issuer-sim": try IssuerSimCommand.run(Arguments(rest, command: "badgekiosk issuer-sim"))
         case "--help", "-h", "help": Console.out(help)
         default: throw UsageError("unknown command '\(name)'")
         }

@@ -1,22 +1,26 @@
+import Issuers
 import KioskCore
 import KioskService
 import KioskStore
 
-/// `badgekiosk badges add|list`: the local badge catalogue volunteers pick from.
+/// `badgekiosk badges add|list|sync`: the local badge catalogue volunteers pick from.
 enum BadgesCommand {
     static let help = """
     Usage: badgekiosk badges add --id ID --name NAME [--description TEXT] [--state-dir DIR] [--config FILE]
            badgekiosk badges list [--state-dir DIR] [--config FILE]
+           badgekiosk badges sync [--state-dir DIR] [--config FILE]
 
     add   Adds a badge to the catalogue, or updates the one with the same id.
           ID is the issuer's own badge id (for Open Badge Factory, the badge's id in its address).
     list  Prints the catalogue, one badge a line: id, name.
+    sync  Fetches every badge from the configured issuer (issuer, issuer_url, issuer_client_id,
+          issuer_client_secret_file) and adds or updates each in the catalogue.
     """
 
     static func run(_ arguments: Arguments) throws {
         var arguments = arguments
         if arguments.flag("help") { return Console.out(help) }
-        guard let action = arguments.positional() else { throw UsageError("say 'add' or 'list'", command: arguments.command) }
+        guard let action = arguments.positional() else { throw UsageError("say 'add', 'list' or 'sync'", command: arguments.command) }
         let path = try arguments.option("config")
         let stateDirectory = try arguments.option("state-dir")
         switch action {
@@ -32,9 +36,36 @@ enum BadgesCommand {
             let store = try open(path: path, stateDirectory: stateDirectory)
             defer { store.close() }
             for badge in try store.badges() { Console.out("\(badge.id)\t\(badge.name)") }
+        case "sync":
+            try arguments.finish()
+            try sync(path: path, stateDirectory: stateDirectory)
         default:
-            throw UsageError("unknown action '\(action)': say 'add' or 'list'", command: arguments.command)
+            throw UsageError("unknown action '\(action)': say 'add', 'list' or 'sync'", command: arguments.command)
         }
+    }
+
+    private static func sync(path: String?, stateDirectory: String?) throws {
+        let configuration = try ConfigErrorReport.load(path: path, overrides: stateDirectory.map { [("state_dir", $0)] } ?? [])
+        let settings: IssuerSettings
+        do throws(ConfigError) {
+            guard let configured = try configuration.issuerSettings() else {
+                throw ConfigError(source: path ?? ServiceConfiguration.defaultPath, key: "issuer",
+                                  problem: "is not set, so there is no catalogue to sync (obf or badgr)")
+            }
+            settings = configured
+        } catch {
+            throw ConfigErrorReport(error: error)
+        }
+        let store = try open(path: path, stateDirectory: stateDirectory)
+        defer { store.close() }
+        let badges: [Badge]
+        do {
+            badges = try CatalogueSync.run(from: makeIssuerAdapter(settings), into: store)
+        } catch {
+            throw RuntimeError("the catalogue could not be synced from \(settings.kind.displayName): \(error)")
+        }
+        Console.out("synced \(badges.count) badge(s) from \(settings.kind.displayName)")
+        for badge in badges { Console.out("\(badge.id)\t\(badge.name)") }
     }
 
     private static func badgeFrom(_ arguments: inout Arguments) throws -> Badge {

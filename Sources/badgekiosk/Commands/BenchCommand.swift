@@ -1,15 +1,18 @@
 import Foundation
 import HTTPKit
+import IssuerSimulator
 import KioskCore
 import KioskService
 import KioskStore
 
-/// `badgekiosk bench claims|healthz|idle`: measurements against a fresh `badgekiosk serve` child.
+/// `badgekiosk bench claims|healthz|idle|drain`: measurements against a fresh `badgekiosk serve` child.
 enum BenchCommand {
     static let help = """
     Usage: badgekiosk bench claims [--connections N] [--seconds S]
            badgekiosk bench healthz [--connections N] [--seconds S]
            badgekiosk bench idle [--connections N] [--seconds S]
+           badgekiosk bench drain [--awards N] [--faults SPEC] [--concurrency N]
+           badgekiosk bench front [--idle-seconds S] [--keys N]
 
     Starts 'badgekiosk serve' on a loopback port with a fresh state folder, drives it from N
     keep-alive connections for S seconds, then prints requests/s, p50/p99/max latency and the
@@ -17,22 +20,38 @@ enum BenchCommand {
     'healthz' asks GET /healthz; 'idle' holds N connections open doing nothing and prints
     the CPU time the server used meanwhile.
 
+    'drain' seeds N queued awards in a fresh store, starts an issuer simulator in this process
+    (with the faults given, as for 'badgekiosk issuer-sim') and 'badgekiosk serve' forwarding to
+    it, and prints how long the outbox took to empty, awards/s, whether the issuer got each award
+    exactly once, and the server's peak RSS.
+
+    'front' runs 'badgekiosk front' in a pseudo-terminal (80x25) against a 'badgekiosk serve'
+    child and prints the time to the first frame, key-to-frame latency while typing a name, the
+    bytes written per typed key, and the front's CPU use over S idle seconds on the first screen.
+
     Options:
       --connections N  Concurrent connections (default 64).
       --seconds S      How long to run (default 10).
+      --awards N       drain: awards to forward (default 10000).
+      --faults SPEC    drain: faults the simulator injects (default none).
+      --concurrency N  drain: awards sent at once (default 4).
+      --idle-seconds S front: idle seconds to measure CPU over (default 60).
+      --keys N         front: keys to type for the latency figures (default 200).
     """
 
     static func run(_ arguments: Arguments) throws {
         var arguments = arguments
         if arguments.flag("help") { return Console.out(help) }
         guard let target = arguments.positional() else {
-            throw UsageError("say 'claims', 'healthz' or 'idle'", command: arguments.command)
+            throw UsageError("say 'claims', 'healthz', 'idle' or 'drain'", command: arguments.command)
         }
+        if target == "drain" { return try drain(arguments) }
+        if target == "front" { return try front(arguments) }
         let connections = try arguments.number("connections", in: 1...1000) ?? 64
         let seconds = try arguments.number("seconds", in: 1...3600) ?? 10
         try arguments.finish()
         guard ["claims", "healthz", "idle"].contains(target) else {
-            throw UsageError("unknown benchmark '\(target)': say 'claims', 'healthz' or 'idle'", command: arguments.command)
+            throw UsageError("unknown benchmark '\(target)': say 'claims', 'healthz', 'idle' or 'drain'", command: arguments.command)
         }
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -51,6 +70,26 @@ enum BenchCommand {
         let result = try load.run()
         let peak = server.peakRSSKilobytes.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "unknown"
         Console.out(result.report(name: target == "claims" ? "claims" : "GET /healthz", peakRSS: peak))
+    }
+
+    private static func drain(_ arguments: Arguments) throws {
+        var arguments = arguments
+        let awards = try arguments.number("awards", in: 1...1_000_000) ?? 10_000
+        let concurrency = try arguments.number("concurrency", in: 1...32) ?? 4
+        var faults = FaultSpec.none
+        if let spec = try arguments.option("faults") {
+            do {
+                faults = try FaultSpec(parsing: spec)
+            } catch {
+                throw UsageError("--faults: \(error)", command: arguments.command)
+            }
+        }
+        try arguments.finish()
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = DrainRun(awards: awards, faults: faults, concurrency: concurrency,
+                           executable: try selfExecutable(), directory: directory)
+        Console.out(try run.run())
     }
 
     /// CPU the server uses while `connections` keep-alive connections sit open and silent.

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import Issuers
 import KioskService
 import KioskStore
 import Posix
@@ -57,6 +58,20 @@ enum ServeCommand {
         } catch {
             throw RuntimeError("cannot read the claim codes from the store: \(error)")
         }
+        let forwarder: Forwarder
+        do {
+            forwarder = try service.startForwarding { Console.error("badgekiosk: outbox: \($0)") }
+        } catch let error as ConfigError {
+            throw ConfigErrorReport(error: error)
+        } catch {
+            throw RuntimeError("cannot start forwarding awards: \(error)")
+        }
+        defer { forwarder.stop() }
+        if let issuer = configuration.issuer, let url = configuration.issuerURL {
+            Console.error("badgekiosk: forwarding awards to \(issuer.displayName) at \(url)")
+        } else {
+            Console.error("badgekiosk: no issuer configured: claims are kept, queued, until one is set")
+        }
         var serverConfiguration = HTTPServerConfiguration()
         serverConfiguration.host = configuration.listenHost
         serverConfiguration.port = configuration.listenPort
@@ -81,6 +96,7 @@ enum ServeCommand {
         Console.error("badgekiosk: \(signal == SIGTERM ? "SIGTERM" : "SIGINT"): finishing requests in flight")
         systemd.notify("STOPPING=1")
         server.shutdown(grace: 5)
+        forwarder.stop()
         store.close()
         Console.error("badgekiosk: stopped")
     }

@@ -1,0 +1,26 @@
+/// An award the simulator received and kept, as `GET /_sim/awards` lists it.
+public struct SimulatedAward: Sendable, Equatable {
+    /// The OBF event id or Badgr assertion entity id handed back.
+    public var id: String
+    public var badge: String
+    /// As sent (OBF: from "Name <email>"; Badgr: the recipient identity).
+    public var email: String
+    /// OBF only; Badgr assertions carry no name.
+    public var name: String
+    /// `obf` or `badgr`.
+    public var api: String
+    /// The claim id from OBF's log entry, when sent.
+    public var claim: String?
+    /// Unix seconds (OBF) or the ISO-8601 text (Badgr), as sent.
+    public var issuedOn: String
+
+    public init(id: String, badge: String, email: String, name: String, api: String, claim: String?, issuedOn: String) {
+        self.id = id
+        self.badge = badge
+        self.email = email
+        self.name = name
+        self.api = api
+        self.claim = claim
+        self.issuedOn = issuedOn
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Posix
+
+/// Everything the simulator remembers, behind one lock: awards, tokens, the request log, the fault dice.
+final class SimulatorState: Sendable {
+    private struct Inner {
+        var awards: [SimulatedAward] = []
+        var requests: [SimulatedRequest] = []
+        /// Token → when it was handed out (monotonic nanoseconds).
+        var tokens: [String: UInt64] = [:]
+        var generator: SeededGenerator
+        var faults: FaultSpec
+        var forced: [FaultSpec.Fault] = []
+        var nextID = 1
+    }
+
+    let started = MonotonicClock.nanoseconds()
+    private let inner: Locked<Inner>
+
+    init(faults: FaultSpec, seed: UInt64?) {
+        var system = SystemRandomNumberGenerator()
+        inner = Locked(Inner(generator: SeededGenerator(seed: seed ?? system.next()), faults: faults))
+    }
+
+    var awards: [SimulatedAward] { inner.withLock { $0.awards } }
+    var requests: [SimulatedRequest] { inner.withLock { $0.requests } }
+
+    var faults: FaultSpec {
+        get { inner.withLock { $0.faults } }
+        set { inner.withLock { $0.faults = newValue } }
+    }
+
+    func force(_ fault: FaultSpec.Fault, count: Int) {
+        inner.withLock { $0.forced += Array(repeating: fault, count: count) }
+    }
+
+    /// The fault for the next award or look-up request: a forced one first, else a draw.
+    func drawFault() -> FaultSpec.Fault? {
+        inner.withLock { state in
+            if !state.forced.isEmpty { return state.forced.removeFirst() }
+            return state.faults.fault(for: Double.random(in: 0..<1, using: &state.generator))
+        }
+    }
+
+    /// A fair coin from the seeded generator.
+    func coin() -> Bool {
+        inner.withLock { Bool.random(using: &$0.generator) }
+    }
+
+    func newToken() -> String {
+        var system = SystemRandomNumberGenerator()
+        let token = (0..<4).map { _ in String(system.next(), radix: 16) }.joined()
+        let now = MonotonicClock.nanoseconds()
+        inner.withLock { $0.tokens[token] = now }
+        return token
+    }
+
+    /// True for a token handed out and still within `lifetime` seconds.
+    func accepts(_ token: String, lifetime: Double) -> Bool {
+        guard let issued = inner.withLock({ $0.tokens[token] }) else { return false }
+        return MonotonicClock.nanoseconds() - issued < MonotonicClock.nanoseconds(seconds: lifetime)
+    }
+
+    /// Stores an award under a fresh id and returns it.
+    func store(_ make: (String) -> SimulatedAward) -> SimulatedAward {
+        inner.withLock { state in
+            let award = make(String(format: "E%06d", state.nextID))
+            state.nextID += 1
+            state.awards.append(award)
+            return award
+        }
+    }
+
+    /// Stores `make`'s award unless `exists` finds one already; nil when it did.
+    func storeUnlessPresent(_ exists: (SimulatedAward) -> Bool, _ make: (String) -> SimulatedAward) -> SimulatedAward? {
+        inner.withLock { state in
+            if state.awards.contains(where: exists) { return nil }
+            let award = make(String(format: "E%06d", state.nextID))
+            state.nextID += 1
+            state.awards.append(award)
+            return award
+        }
+    }
+
+    func awards(where matching: (SimulatedAward) -> Bool) -> [SimulatedAward] {
+        inner.withLock { $0.awards.filter(matching) }
+    }
+
+    func log(_ request: SimulatedRequest) {
+        inner.withLock { $0.requests.append(request) }
+    }
+
+    /// Seconds since start for a monotonic time.
+    func seconds(at time: UInt64) -> Double {
+        Double(time > started ? time - started : 0) / 1e9
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import KioskCore
+import KioskStore
+
+/// The worker threads: send one award at a time and record what the issuer said.
+extension Forwarder {
+    /// How one award's attempt ended.
+    enum Outcome {
+        case sent(String)
+        case rejected(String)
+        case retry(RetryAdvice)
+    }
+
+    func work() {
+        condition.lock()
+        while true {
+            while !stopping, buffer.isEmpty || isPaused {
+                if let until = pausedUntil, until > Date() {
+                    _ = condition.wait(until: until)
+                } else {
+                    condition.wait()
+                }
+            }
+            if stopping { break }
+            let item = buffer.removeFirst()
+            inFlight += 1
+            if buffer.count < settings.lowWater { condition.broadcast() }
+            condition.unlock()
+            record(item, attempt(item))
+            condition.lock()
+            inFlight -= 1
+        }
+        condition.unlock()
+    }
+
+    /// Under `condition`.
+    private var isPaused: Bool {
+        guard let pausedUntil else { return false }
+        return pausedUntil > Date()
+    }
+
+    /// Looks first when an earlier attempt was ambiguous, then sends.
+    func attempt(_ item: OutboxItem) -> Outcome {
+        guard let issuer else { return .retry(RetryAdvice(reason: "no issuer is configured", ambiguous: item.verify)) }
+        if item.verify {
+            switch issuer.lookup(item) {
+            case let .found(reference): return .sent(reference)
+            case let .retry(advice): return .retry(advice)
+            case .notFound: break
+            }
+        }
+        switch issuer.issue(item) {
+        case let .sent(reference): return .sent(reference)
+        case let .rejected(reason): return .rejected(reason)
+        case let .retry(advice): return .retry(advice)
+        }
+    }
+
+    /// Hands the outcome to the store's writer (group commit) without waiting for it.
+    func record(_ item: OutboxItem, _ outcome: Outcome) {
+        let now = Timestamp.now()
+        switch outcome {
+        case let .sent(reference):
+            succeeded()
+            store.recordSent(item.id, reference: reference, at: now) { [self] in committed(item.id, .sent, $0) }
+        case let .rejected(reason):
+            succeeded()
+            log("award \(item.id) (badge \(item.badgeID)) was refused by the issuer and parked: \(reason)")
+            store.recordFailed(item.id, reason: reason, at: now) { [self] in committed(item.id, .failed, $0) }
+        case let .retry(advice):
+            let next: Date
+            if advice.issuerWide {
+                next = pause(for: advice)
+            } else {
+                var generator = SystemRandomNumberGenerator()
+                let streak = failed()
+                let delay = advice.retryAfter.map { min($0, settings.maxRetryAfter) }
+                    ?? settings.backoff.delay(attempt: min(item.attempts, streak), using: &generator)
+                next = Date().addingTimeInterval(delay)
+            }
+            store.recordRetry(item.id, error: advice.reason, ambiguous: advice.ambiguous,
+                              nextAttempt: Timestamp(next), at: now) { [self] result in
+                schedule(next)
+                committed(item.id, .queued, result)
+            }
+        }
+    }
+
+    /// Stops all sending until the issuer's Retry-After, or a backoff that grows while the problem
+    /// lasts; awards waiting in the buffer go back to the store meanwhile. Returns the resume time.
+    private func pause(for advice: RetryAdvice) -> Date {
+        var generator = SystemRandomNumberGenerator()
+        condition.lock()
+        failureStreak += 1
+        let delay = advice.retryAfter.map { min($0, settings.maxRetryAfter) }
+            ?? settings.backoff.delay(attempt: failureStreak, using: &generator)
+        let until = Date().addingTimeInterval(delay)
+        let wasRunning = !isPaused
+        if pausedUntil.map({ until > $0 }) ?? true { pausedUntil = until }
+        lastProblem = advice.reason
+        let waiting = buffer
+        buffer = []
+        dueHint = min(dueHint, pausedUntil ?? until)
+        let resume = pausedUntil ?? until
+        condition.broadcast()
+        let announce = wasRunning && !pauseAnnounced
+        if announce { pauseAnnounced = true }
+        condition.unlock()
+        if announce {
+            log("sending paused for \(String(format: "%.1f", delay)) s: \(advice.reason)")
+        }
+        release(waiting, dueAt: Timestamp(resume))
+        return resume
+    }
+
+    /// The issuer answered: the failure streak ends, and a logged pause is over.
+    private func succeeded() {
+        condition.lock()
+        failureStreak = 0
+        let wasAnnounced = pauseAnnounced
+        pauseAnnounced = false
+        condition.unlock()
+        if wasAnnounced { log("the issuer is answering again") }
+    }
+
+    /// Counts a failed attempt; returns the streak so far.
+    private func failed() -> Int {
+        condition.lock()
+        defer { condition.unlock() }
+        failureStreak += 1
+        return failureStreak
+    }
+
+    private func committed(_ id: Int64, _ state: Award.State, _ result: Result<Void, StoreError>) {
+        switch result {
+        case .success: onChange(OutboxChange(awardID: id, state: state))
+        case let .failure(error): log("could not record award \(id) as \(state.rawValue): \(error)")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// How hard and how patiently the forwarder works.
+public struct ForwarderSettings: Sendable {
+    /// Awards sent at once (worker threads).
+    public var concurrency: Int
+    /// Waits between attempts of one award; the cap is 5 minutes in service, seconds in tests.
+    public var backoff: Backoff
+    /// The longest Retry-After honoured as given, in seconds.
+    public var maxRetryAfter: Double
+    /// Names and emails are erased this many days after the issuer confirmed every award of a claim;
+    /// nil keeps them.
+    public var retentionDays: Int?
+    /// Seconds between retention purges.
+    public var purgeInterval: Double
+
+    public init(concurrency: Int = 4, backoff: Backoff = Backoff(), maxRetryAfter: Double = 3600,
+                retentionDays: Int? = 30, purgeInterval: Double = 86_400) {
+        self.concurrency = max(1, concurrency)
+        self.backoff = backoff
+        self.maxRetryAfter = maxRetryAfter
+        self.retentionDays = retentionDays
+        self.purgeInterval = purgeInterval
+    }
+
+    /// Awards taken from the store in one write: enough that the workers never wait for a commit.
+    var batchSize: Int { max(32, concurrency * 16) }
+    /// The coordinator tops the buffer up when it falls below this.
+    var lowWater: Int { batchSize / 2 }
+}

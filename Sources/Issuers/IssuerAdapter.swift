@@ -1,0 +1,66 @@
+import KioskCore
+import KioskStore
+
+/// One central issuer's API: issue an award, look one up, list the badge catalogue.
+///
+/// Calls block until the issuer answers or the request times out; the forwarder calls them from
+/// its worker threads, several at once.
+public protocol IssuerAdapter: Sendable {
+    var kind: IssuerKind { get }
+    /// Sends `award` to the issuer.
+    func issue(_ award: OutboxItem) -> IssueResult
+    /// Asks whether the issuer already made `award` (by this kiosk, for this claim).
+    func lookup(_ award: OutboxItem) -> LookupResult
+    /// The issuer's badges, for the local catalogue.
+    func catalogue() throws(IssuerError) -> [Badge]
+}
+
+/// Builds the adapter `settings` ask for.
+public func makeIssuerAdapter(_ settings: IssuerSettings, http: IssuerHTTP = .shared) -> any IssuerAdapter {
+    switch settings.kind {
+    case .obf: OBFAdapter(settings: settings, http: http)
+    case .badgr: BadgrAdapter(settings: settings, http: http)
+    }
+}
+
+/// The reading of statuses every issuer shares.
+enum StatusRules {
+    /// The outcome of a non-2xx answer that is not about the token.
+    static func refusal(_ reply: IssuerReply) -> IssueResult {
+        switch reply.status {
+        case 429:
+            return .retry(RetryAdvice(reason: "the issuer asked us to slow down (\(reply.reason))", ambiguous: false,
+                                      retryAfter: reply.retryAfter, issuerWide: true))
+        case 408:
+            return .retry(RetryAdvice(reason: reply.reason, ambiguous: false))
+        case 400..<500:
+            return .rejected(reason: reply.reason)
+        case 500...:
+            // The issuer may have stored the award before failing: look before sending again.
+            return .retry(RetryAdvice(reason: reply.reason, ambiguous: true, retryAfter: reply.retryAfter))
+        default:
+            return .retry(RetryAdvice(reason: "unexpected answer \(reply.reason)", ambiguous: true))
+        }
+    }
+
+    /// The outcome of a look-up that got neither a list nor a token problem.
+    static func lookupRefusal(_ reply: IssuerReply) -> LookupResult {
+        switch refusal(reply) {
+        case let .retry(advice): .retry(RetryAdvice(reason: advice.reason, ambiguous: true, retryAfter: advice.retryAfter,
+                                                     issuerWide: advice.issuerWide))
+        case let .rejected(reason): .retry(RetryAdvice(reason: "the look-up was refused (\(reason))", ambiguous: true))
+        case .sent: .notFound
+        }
+    }
+
+    static func isTokenProblem(_ reply: IssuerReply) -> Bool {
+        reply.status == 401 || reply.status == 403
+    }
+
+    /// The last path segment of a `Location` such as `/v1/event/{client}/{event}`.
+    static func lastSegment(_ location: String?) -> String? {
+        guard let location else { return nil }
+        let path = location.split(separator: "?").first.map(String.init) ?? location
+        return path.split(separator: "/").last.map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+    }
+}

@@ -1,2 +1,0 @@
-/// The Issuers module (being built).
-enum IssuersModule {}

@@ -1,0 +1,88 @@
+import Foundation
+import KioskCore
+import KioskStore
+
+/// Open Badge Factory: OAuth2 client credentials, awards as events, one JSON object per line in lists.
+final class OBFAdapter: IssuerAdapter {
+    /// Identifies this kiosk's awards in OBF, and narrows look-ups to them.
+    static let apiConsumerID = "badgekiosk"
+
+    let kind = IssuerKind.obf
+    private let settings: IssuerSettings
+    private let client: SignedClient
+
+    init(settings: IssuerSettings, http: IssuerHTTP) {
+        self.settings = settings
+        client = SignedClient(settings: settings, http: http, tokenRequest: .form("/v1/client/oauth2/token", [
+            ("grant_type", "client_credentials"), ("client_id", settings.clientID),
+            ("client_secret", settings.clientSecret),
+        ]))
+    }
+
+    func issue(_ award: OutboxItem) -> IssueResult {
+        let path = "/v1/badge/\(StatusRules.segment(settings.clientID))/\(StatusRules.segment(award.badgeID))"
+        let body = Self.body(award, venue: settings.venueName)
+        switch client.send({ IssuerRequest.json("POST", path, body, token: $0) }) {
+        case let .failed(advice):
+            return .retry(advice)
+        case let .reply(reply):
+            guard (200..<300).contains(reply.status) else { return StatusRules.issueRefusal(reply) }
+            guard let event = StatusRules.lastSegment(reply.headers["location"]) ?? (reply.object?["id"] as? String) else {
+                return .retry(RetryAdvice(reason: "the issuer accepted the award but gave no event id", ambiguous: true))
+            }
+            return .sent(reference: event)
+        }
+    }
+
+    func lookup(_ award: OutboxItem) -> LookupResult {
+        let query = [("badge_id", award.badgeID), ("email", award.email), ("api_consumer_id", Self.apiConsumerID)]
+            .map { "\($0.0)=\(IssuerRequest.formEncoded($0.1))" }.joined(separator: "&")
+        let path = "/v1/event/\(StatusRules.segment(settings.clientID))?\(query)"
+        switch client.send({ IssuerRequest.get(path, token: $0) }) {
+        case let .failed(advice):
+            return .retry(RetryAdvice(reason: advice.reason, ambiguous: true, retryAfter: advice.retryAfter,
+                                      issuerWide: advice.issuerWide))
+        case let .reply(reply):
+            if reply.status == 404 { return .notFound }
+            guard (200..<300).contains(reply.status) else { return StatusRules.lookupRefusal(reply) }
+            let issuedOn = award.claimedAt.milliseconds / 1000
+            for event in reply.lines {
+                guard let id = Self.text(event["id"]) else { continue }
+                if let entry = event["log_entry"] as? [String: Any] {
+                    if Self.text(entry["claim"]) == award.claimID { return .found(reference: id) }
+                } else if (event["issued_on"] as? NSNumber)?.int64Value == issuedOn {
+                    return .found(reference: id)
+                }
+            }
+            return .notFound
+        }
+    }
+
+    func catalogue() throws(IssuerError) -> [Badge] {
+        let reply = try client.get("/v1/badge/\(StatusRules.segment(settings.clientID))")
+        return reply.lines.compactMap { line in
+            guard let id = Self.text(line["id"]), let name = line["name"] as? String, !name.isEmpty else { return nil }
+            return Badge(id: id, name: name, description: line["description"] as? String ?? "")
+        }
+    }
+
+    /// The documented issue body; the claim time is the issue date, and the log entry ties the
+    /// event to its claim so a look-up can tell this award from an earlier one of the same badge.
+    static func body(_ award: OutboxItem, venue: String) -> [String: Any] {
+        // Angle brackets would break OBF's "Name <email>" recipient form.
+        let name = award.name.filter { $0 != "<" && $0 != ">" }
+        return [
+            "recipient": ["\(name) <\(award.email)>"],
+            "issued_on": award.claimedAt.milliseconds / 1000,
+            "api_consumer_id": apiConsumerID,
+            "log_entry": ["claim": award.claimID, "venue": venue],
+            "send_email": 1,
+        ]
+    }
+
+    private static func text(_ value: Any?) -> String? {
+        if let string = value as? String, !string.isEmpty { return string }
+        if let number = value as? NSNumber { return number.stringValue }
+        return nil
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Requests with the issuer's bearer token, renewed once when the issuer refuses it (401/403).
+struct SignedClient: Sendable {
+    /// A reply, or why there is none (already sorted into retry advice).
+    enum Outcome {
+        case reply(IssuerReply)
+        case failed(RetryAdvice)
+    }
+
+    let settings: IssuerSettings
+    let http: IssuerHTTP
+    let tokens: TokenCache
+
+    /// `tokenRequest` builds the token endpoint's form request; its JSON answer must carry
+    /// `access_token` and may carry `expires_in`.
+    init(settings: IssuerSettings, http: IssuerHTTP, tokenRequest: IssuerRequest) {
+        self.settings = settings
+        self.http = http
+        tokens = TokenCache(minInterval: settings.minTokenInterval) { [settings, http] in
+            Self.fetchToken(tokenRequest, settings: settings, http: http)
+        }
+    }
+
+    /// Sends the request `make` builds around a token; on 401 or 403 renews the token once and sends
+    /// again. A request the issuer refused for its token was not carried out, so resending is safe.
+    func send(_ make: (String) -> IssuerRequest) -> Outcome {
+        var token: String
+        switch tokens.current() {
+        case let .success(value): token = value
+        case let .failure(advice): return .failed(advice)
+        }
+        for attempt in 0..<2 {
+            let reply: IssuerReply
+            switch http.exchange(make(token), baseURL: settings.baseURL, timeout: settings.timeoutSeconds) {
+            case let .success(answer): reply = answer
+            case let .failure(failure): return .failed(RetryAdvice(failure))
+            }
+            guard StatusRules.isTokenProblem(reply), attempt == 0 else { return .reply(reply) }
+            switch tokens.current(replacing: token) {
+            case let .success(fresh): token = fresh
+            case let .failure(advice): return .failed(advice)
+            }
+        }
+        preconditionFailure("the loop returns on its second pass")
+    }
+
+    /// Plain GET with the token, for catalogue listings.
+    func get(_ path: String) throws(IssuerError) -> IssuerReply {
+        switch send({ IssuerRequest.get(path, token: $0) }) {
+        case let .failed(advice): throw IssuerError(advice.reason)
+        case let .reply(reply):
+            guard (200..<300).contains(reply.status) else { throw IssuerError("the issuer refused the request: \(reply.reason)") }
+            return reply
+        }
+    }
+
+    private static func fetchToken(_ request: IssuerRequest, settings: IssuerSettings,
+                                   http: IssuerHTTP) -> Result<(token: String, expiresIn: Double), RetryAdvice> {
+        switch http.exchange(request, baseURL: settings.baseURL, timeout: settings.timeoutSeconds) {
+        case let .failure(failure):
+            // Nothing is issued by a token request, so even a lost one is safe to repeat.
+            return .failure(RetryAdvice(reason: failure.reason, ambiguous: false, issuerWide: true))
+        case let .success(reply):
+            if (200..<300).contains(reply.status), let object = reply.object,
+               let token = object["access_token"] as? String, !token.isEmpty {
+                let expiresIn = (object["expires_in"] as? NSNumber)?.doubleValue ?? 3600
+                return .success((token, expiresIn))
+            }
+            if reply.status == 429 || reply.status >= 500 {
+                return .failure(RetryAdvice(reason: "the issuer's sign-in is busy (\(reply.reason))", ambiguous: false,
+                                            retryAfter: reply.retryAfter, issuerWide: true))
+            }
+            return .failure(RetryAdvice(
+                reason: "the issuer refused our sign-in (\(reply.reason)); check issuer_client_id and the secret file",
+                ambiguous: false, issuerWide: true))
+        }
+    }
+}
+
+extension StatusRules {
+    /// The outcome of an issue request's answer that is not a success.
+    static func issueRefusal(_ reply: IssuerReply) -> IssueResult {
+        if reply.status == 401 {
+            return .retry(RetryAdvice(reason: "the issuer refused our sign-in token twice (\(reply.reason))",
+                                      ambiguous: false, issuerWide: true))
+        }
+        return refusal(reply)
+    }
+
+    /// `text` as one URL path segment.
+    static func segment(_ text: String) -> String {
+        IssuerRequest.formEncoded(text)
+    }
+}

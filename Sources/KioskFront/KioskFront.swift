@@ -1,2 +1,0 @@
-/// The KioskFront module (being built).
-enum KioskFrontModule {}

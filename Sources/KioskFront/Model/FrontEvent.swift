@@ -1,0 +1,47 @@
+import TerminalUI
+
+/// Something that happened: a key, a timer, the service's answer, the live stream's state.
+enum FrontEvent: Equatable, Sendable {
+    case key(Key)
+    /// A deadline from `Front.nextDeadline` has passed.
+    case tick
+    case reply(ServiceReply)
+    case stream(StreamStatus)
+}
+
+/// The live event stream (`GET /api/v1/events`), which also tells the front the service is alive.
+enum StreamStatus: Equatable, Sendable {
+    case connected
+    case disconnected
+    /// A change happened: `claim`, `session` or `outbox`.
+    case changed(String)
+}
+
+/// The service's answer to one effect.
+enum ServiceReply: Equatable, Sendable {
+    case sessions(Result<SessionsSnapshot, ServiceFailure>)
+    /// The short code was checked: success means the service knows it.
+    case codeChecked(String, Result<Bool, ServiceFailure>)
+    case claimed(Result<String, ServiceFailure>)
+    case badges(Result<[BadgeInfo], ServiceFailure>)
+    case sessionStarted(Result<Int64, ServiceFailure>)
+    case sessionEnded(Int64, Result<CodeInfo, ServiceFailure>)
+    case slips(Result<SlipBatch, ServiceFailure>)
+    case outbox(Result<OutboxInfo, ServiceFailure>)
+    /// How many badges the catalogue has after syncing; nil when the service cannot sync (404).
+    case synced(Result<Int?, ServiceFailure>)
+}
+
+/// Work for the runtime: requests to the service, or leaving.
+enum FrontEffect: Equatable, Sendable {
+    case loadSessions
+    case checkCode(String)
+    case submitClaim(code: String, name: String, email: String)
+    case loadBadges
+    case startSession(title: String, badges: [String], expected: Int)
+    case endSession(Int64)
+    case makeSlips(session: Int64, count: Int)
+    case loadOutbox
+    case syncBadges
+    case quit
+}

@@ -1,0 +1,90 @@
+import Localization
+import QRCode
+
+/// Everything the front shows, as a value: `Front.update` changes it, `FrontView.render` draws it.
+struct FrontModel: Equatable, Sendable {
+    /// What stays the same while the front runs.
+    struct Settings: Equatable, Sendable {
+        var issuerName: String
+        var demoHint: String?
+        var allowQuit: Bool
+        var pin: String?
+        var qrStyle: QRRenderStyle
+        var language: Language
+    }
+
+    /// Whether the service answers.
+    enum ServiceStatus: Equatable, Sendable {
+        case connecting
+        case up
+        case down
+    }
+
+    let settings: Settings
+    var language: Language
+    var screen: Screen = .attract
+    var service: ServiceStatus = .connecting
+    var sessions: [SessionInfo] = []
+    var todayClaims = 0
+    /// A session that ended in the last hour: its code is offered on the first screen.
+    var recent: RecentSession?
+    /// Monotonic seconds, as of the event being handled.
+    var now: Double
+    /// When a person last pressed a key (for the inactivity prompt).
+    var lastInput: Double
+    var pinGuard = PinGuard()
+
+    init(settings: Settings, now: Double) {
+        self.settings = settings
+        language = settings.language
+        self.now = now
+        lastInput = now
+    }
+
+    /// The words for `key` in the current language.
+    func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        Catalogs.shared[language].text(key, values)
+    }
+
+    func text(_ message: Message) -> String {
+        message.literal ?? text(message.key, message.values)
+    }
+}
+
+/// A session that just ended here, as the first screen shows it.
+struct RecentSession: Equatable, Sendable {
+    var id: Int64
+    var title: String
+    var code: CodeInfo
+    var claimed: Int
+    var expected: Int
+    /// Monotonic time after which it is no longer offered (an hour after it ended).
+    var visibleUntil: Double
+}
+
+/// Wrong PINs so far, and how long volunteer mode stays locked after too many.
+struct PinGuard: Equatable, Sendable {
+    static let maxFailures = 5
+    static let lockSeconds = 300.0
+
+    var failures = 0
+    var lockedUntil: Double?
+
+    func isLocked(at now: Double) -> Bool {
+        lockedUntil.map { now < $0 } ?? false
+    }
+}
+
+/// One catalogue per language, built once.
+struct Catalogs: Sendable {
+    static let shared = Catalogs()
+    private let byLanguage: [Language: Catalog]
+
+    private init() {
+        byLanguage = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, Catalog($0)) })
+    }
+
+    subscript(language: Language) -> Catalog {
+        byLanguage[language] ?? Catalog(.english)
+    }
+}

@@ -1,0 +1,55 @@
+/// A learner's way through claiming: one question a screen, nothing kept once they leave.
+struct LearnerFlow: Equatable, Sendable {
+    enum Step: Equatable, Sendable {
+        /// "Were you at this session?" when one just ended here: Yes skips typing the code.
+        case confirmSession
+        case code
+        case name
+        case email
+        /// The email shown back, large, with a suggestion for a common typo.
+        case confirmEmail
+        case consent
+        /// The claim is on its way to the service.
+        case sending
+        case done
+        /// They said no to sharing: nothing was sent or kept.
+        case declined
+        /// The service refused or could not be reached; `canRetry` when trying again may help.
+        case failed(canRetry: Bool)
+    }
+
+    var step: Step
+    /// The session that just ended here, offered in `confirmSession`.
+    var session: RecentSession?
+    var code = TextField(.code, maxLength: 9)
+    /// The code to claim with, once accepted (the session's QR token, or a typed short code).
+    var acceptedCode: String?
+    var name = TextField(.text, maxLength: 100)
+    var email = TextField(.noSpaces, maxLength: 254)
+    /// The checked name and email that will be sent.
+    var cleanName = ""
+    var cleanEmail = ""
+    /// A corrected email for a likely typo (`gmial.com` → `gmail.com`).
+    var suggestion: String?
+    /// The highlighted answer on screens with choices.
+    var selection = 0
+    var message: Message?
+    /// Waiting for the service to check the code.
+    var busy = false
+
+    init(session: RecentSession?) {
+        self.session = session
+        step = session == nil ? .code : .confirmSession
+    }
+
+    /// "Step N of 4", or nil on screens outside the four steps.
+    var stepNumber: Int? {
+        switch step {
+        case .confirmSession, .code: 1
+        case .name: 2
+        case .email, .confirmEmail: 3
+        case .consent: 4
+        case .sending, .done, .declined, .failed: nil
+        }
+    }
+}

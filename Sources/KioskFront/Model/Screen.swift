@@ -1,0 +1,18 @@
+/// Which screen is up, with the state that belongs to it (dropped when the screen goes).
+indirect enum Screen: Equatable, Sendable {
+    /// The first screen: "Got a badge to collect?", the language choice, a recent session's QR code.
+    case attract
+    case learner(LearnerFlow)
+    /// "Do you need more time?": any key goes back to `resume`; at `until` everything is dropped.
+    case moreTime(resume: Screen, until: Double)
+    case pin(PinEntry)
+    case volunteer(VolunteerState)
+    /// A session's QR code, full screen, right after a volunteer ended it.
+    case sessionQR(Int64)
+}
+
+/// The volunteer PIN being typed.
+struct PinEntry: Equatable, Sendable {
+    var field = TextField(.digits, maxLength: 12)
+    var message: Message?
+}

@@ -1,0 +1,63 @@
+/// A session as the front needs it, from `GET /api/v1/sessions`.
+struct SessionInfo: Equatable, Sendable {
+    var id: Int64
+    var title: String
+    var expected: Int
+    var claimed: Int
+    /// Seconds since it ended (by the wall clock when it was fetched); nil while it runs.
+    var endedSecondsAgo: Double?
+    var code: CodeInfo?
+
+    var isOpen: Bool { endedSecondsAgo == nil }
+}
+
+/// A claim code: the QR token, the typed short form and the link phones open.
+struct CodeInfo: Equatable, Sendable {
+    var token: String
+    var short: String
+    var url: String
+}
+
+/// What the attract screen and the volunteer pickers show, refreshed on every live event.
+struct SessionsSnapshot: Equatable, Sendable {
+    var sessions: [SessionInfo]
+    /// Claims on sessions started today (local time).
+    var todayClaims: Int
+}
+
+/// A badge from the catalogue.
+struct BadgeInfo: Equatable, Sendable {
+    var id: String
+    var name: String
+}
+
+/// The outbox in numbers, for the volunteer's plain-words summary.
+struct OutboxInfo: Equatable, Sendable {
+    var queued: Int
+    var sending: Int
+    var sent: Int
+    var failed: Int
+    /// The most recent forwarding error, as the service recorded it.
+    var lastError: String?
+}
+
+/// Slip codes just made, and where their pictures were saved.
+struct SlipBatch: Equatable, Sendable {
+    var codes: [CodeInfo]
+    var savedTo: String?
+    var saveError: String?
+}
+
+/// A request the service refused or never answered.
+struct ServiceFailure: Error, Equatable, Sendable {
+    /// The HTTP status; nil when the service could not be reached at all.
+    var status: Int?
+    /// The API's snake_case error code (`unknown_code`), or `unreachable`.
+    var code: String
+    /// The API's own plain-words message.
+    var message: String
+
+    static let unreachable = ServiceFailure(status: nil, code: "unreachable", message: "")
+
+    var isUnreachable: Bool { status == nil }
+}

@@ -1,0 +1,72 @@
+import KioskCore
+import TerminalUI
+
+/// A one-line text input: typing, Backspace and Delete, the cursor keys, a length limit and a
+/// filter on what may be typed.
+struct TextField: Equatable, Sendable {
+    /// What a field accepts.
+    enum Filter: Equatable, Sendable {
+        /// Any printable character (names in any script).
+        case text
+        /// No spaces (email addresses).
+        case noSpaces
+        /// Digits only (PINs, numbers).
+        case digits
+        /// Short-code letters and digits, turned to capitals; look-alikes (O, I, L, 0, 1) are refused.
+        case code
+    }
+
+    private(set) var characters: [Character] = []
+    private(set) var cursor = 0
+    let filter: Filter
+    let maxLength: Int
+
+    init(_ filter: Filter, maxLength: Int, text: String = "") {
+        self.filter = filter
+        self.maxLength = maxLength
+        characters = Array(text.prefix(maxLength))
+        cursor = characters.count
+    }
+
+    var text: String { String(characters) }
+    var isEmpty: Bool { characters.isEmpty }
+
+    /// Applies an editing key; false when the key is not one a text field uses.
+    mutating func handle(_ key: Key) -> Bool {
+        switch key {
+        case .character(let character):
+            guard let accepted = accept(character) else { return true }
+            guard characters.count < maxLength else { return true }
+            characters.insert(accepted, at: cursor)
+            cursor += 1
+        case .backspace:
+            guard cursor > 0 else { return true }
+            cursor -= 1
+            characters.remove(at: cursor)
+        case .delete:
+            guard cursor < characters.count else { return true }
+            characters.remove(at: cursor)
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .home: cursor = 0
+        case .end: cursor = characters.count
+        default: return false
+        }
+        return true
+    }
+
+    private func accept(_ character: Character) -> Character? {
+        guard !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
+        switch filter {
+        case .text: return character
+        case .noSpaces: return character.isWhitespace ? nil : character
+        case .digits: return character.isASCII && character.isNumber ? character : nil
+        case .code:
+            if character == "-" || character == " " { return "-" }
+            let upper = Character(character.uppercased())
+            return Self.codeAlphabet.contains(upper) ? upper : nil
+        }
+    }
+
+    private static let codeAlphabet = Set(ShortCode.alphabet)
+}

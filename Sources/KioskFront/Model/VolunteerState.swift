@@ -1,0 +1,43 @@
+/// Volunteer mode, once the PIN is in: the menu and the tasks it leads to.
+struct VolunteerState: Equatable, Sendable {
+    enum Page: Equatable, Sendable {
+        case menu
+        /// Starting a session: its title, its badges, the number expected.
+        case title
+        case badges
+        case expected
+        case pickSession(Purpose)
+        case slipCount(SessionInfo)
+        case slips(SlipBatch)
+        case outbox(OutboxInfo?)
+        case sync(count: Int?)
+    }
+
+    /// What a picked session is for.
+    enum Purpose: Equatable, Sendable {
+        case end
+        case slips
+    }
+
+    /// The menu's entries, in order.
+    enum Action: Equatable, Sendable, CaseIterable {
+        case start, end, slips, outbox, sync, lock, quit
+    }
+
+    var page: Page = .menu
+    var selection = 0
+    var field = TextField(.text, maxLength: 120)
+    var draftTitle = ""
+    /// Chosen badge ids, in the order ticked.
+    var draftBadges: [String] = []
+    /// The catalogue for the badge picker; nil until it has loaded.
+    var catalogue: [BadgeInfo]?
+    var message: Message?
+    /// A request is on its way; keys other than Esc wait.
+    var busy = false
+
+    /// The menu entries shown (Quit only in the demo).
+    static func actions(allowQuit: Bool) -> [Action] {
+        allowQuit ? Action.allCases : Action.allCases.filter { $0 != .quit }
+    }
+}

@@ -1,0 +1,124 @@
+extension Front {
+    static func handleReply(_ model: inout FrontModel, _ reply: ServiceReply) -> [FrontEffect] {
+        if let failure = reply.failure, failure.isUnreachable { model.service = .down }
+        switch reply {
+        case .sessions(.success(let snapshot)):
+            model.service = model.service == .connecting ? .up : model.service
+            sessionsLoaded(&model, snapshot)
+        case .sessions(.failure):
+            break
+        case .codeChecked(let short, let result):
+            codeChecked(&model, short: short, result)
+        case .claimed(let result):
+            claimAnswered(&model, result)
+            if case .success = result { return [.loadSessions] }
+        case .badges(let result):
+            volunteer(&model) { state in
+                switch result {
+                case .success(let badges): state.catalogue = badges
+                case .failure(let failure):
+                    state.catalogue = []
+                    state.message = Message(failure)
+                }
+            }
+        case .sessionStarted(let result):
+            volunteer(&model) { state in
+                state.busy = false
+                switch result {
+                case .success:
+                    state.page = .menu
+                    state.selection = 0
+                    state.message = .news("front.start.done", ["title": state.draftTitle])
+                case .failure(let failure):
+                    state.message = Message(failure)
+                }
+            }
+            return [.loadSessions]
+        case .sessionEnded(let id, let result):
+            return sessionEnded(&model, id: id, result)
+        case .slips(let result):
+            volunteer(&model) { state in
+                state.busy = false
+                switch result {
+                case .success(let batch): state.page = .slips(batch)
+                case .failure(let failure): state.message = Message(failure)
+                }
+            }
+        case .outbox(let result):
+            volunteer(&model) { state in
+                guard case .outbox = state.page else { return }
+                switch result {
+                case .success(let info): state.page = .outbox(info)
+                case .failure(let failure): state.message = Message(failure)
+                }
+            }
+        case .synced(let result):
+            volunteer(&model) { state in
+                guard case .sync = state.page else { return }
+                state.busy = false
+                switch result {
+                case .success(let count?): state.page = .sync(count: count)
+                case .success(nil): state.message = Message("front.sync.unavailable")
+                case .failure(let failure): state.message = Message(failure)
+                }
+            }
+        }
+        return []
+    }
+
+    /// Runs `change` on the volunteer state, if volunteer mode is still open.
+    private static func volunteer(_ model: inout FrontModel, _ change: (inout VolunteerState) -> Void) {
+        guard case .volunteer(var state) = model.screen else { return }
+        change(&state)
+        model.screen = .volunteer(state)
+    }
+
+    /// New session numbers: today's count, and the session that just ended here (if within the hour).
+    static func sessionsLoaded(_ model: inout FrontModel, _ snapshot: SessionsSnapshot) {
+        model.sessions = snapshot.sessions
+        model.todayClaims = snapshot.todayClaims
+        let latest = snapshot.sessions
+            .filter { ($0.endedSecondsAgo ?? .infinity) < recentSeconds && $0.code != nil }
+            .min { $0.endedSecondsAgo! < $1.endedSecondsAgo! }
+        guard let latest, let code = latest.code, let ago = latest.endedSecondsAgo else {
+            model.recent = nil
+            return
+        }
+        model.recent = RecentSession(id: latest.id, title: latest.title, code: code, claimed: latest.claimed,
+                                     expected: latest.expected, visibleUntil: model.now + recentSeconds - ago)
+    }
+
+    /// A volunteer ended a session: its QR code goes full screen and volunteer mode closes.
+    private static func sessionEnded(_ model: inout FrontModel, id: Int64,
+                                     _ result: Result<CodeInfo, ServiceFailure>) -> [FrontEffect] {
+        guard case .volunteer(var state) = model.screen else { return [] }
+        state.busy = false
+        switch result {
+        case .success(let code):
+            let session = model.sessions.first { $0.id == id }
+            model.recent = RecentSession(id: id, title: session?.title ?? "", code: code, claimed: 0,
+                                         expected: session?.expected ?? 0, visibleUntil: model.now + recentSeconds)
+            model.screen = .sessionQR(id)
+            model.language = model.settings.language
+            return [.loadSessions]
+        case .failure(let failure):
+            state.message = Message(failure)
+            model.screen = .volunteer(state)
+            return []
+        }
+    }
+}
+
+extension ServiceReply {
+    /// The failure this reply carries, if any.
+    var failure: ServiceFailure? {
+        switch self {
+        case .sessions(.failure(let failure)), .codeChecked(_, .failure(let failure)), .claimed(.failure(let failure)),
+             .badges(.failure(let failure)), .sessionStarted(.failure(let failure)), .sessionEnded(_, .failure(let failure)),
+             .slips(.failure(let failure)), .outbox(.failure(let failure)), .synced(.failure(let failure)):
+            failure
+        default:
+            nil
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import KioskCore
+import TerminalUI
+
+extension Front {
+    /// Keys on the PIN screen: digits, Enter to open, Esc back to the first screen.
+    static func pinKey(_ model: inout FrontModel, _ entry: inout PinEntry, _ key: Key) -> [FrontEffect] {
+        if key == .escape {
+            reset(&model)
+            return []
+        }
+        guard let pin = model.settings.pin, !model.pinGuard.isLocked(at: model.now) else { return [] }
+        guard key == .enter else {
+            if entry.field.handle(key) { entry.message = nil }
+            return []
+        }
+        if entry.field.text == pin {
+            model.pinGuard = PinGuard()
+            model.screen = .volunteer(VolunteerState())
+            return [.loadSessions]
+        }
+        model.pinGuard.failures += 1
+        entry.field = TextField(.digits, maxLength: 12)
+        if model.pinGuard.failures >= PinGuard.maxFailures {
+            model.pinGuard = PinGuard(failures: 0, lockedUntil: model.now + PinGuard.lockSeconds)
+            entry.message = nil
+        } else {
+            entry.message = Message("front.pin.wrong", ["left": String(PinGuard.maxFailures - model.pinGuard.failures)])
+        }
+        return []
+    }
+
+    /// Keys in volunteer mode. Esc goes back a page; from the menu it locks.
+    static func volunteerKey(_ model: inout FrontModel, _ state: inout VolunteerState, _ key: Key) -> [FrontEffect] {
+        if state.busy {
+            if key == .escape {
+                state.busy = false
+                state.page = .menu
+            }
+            return []
+        }
+        switch state.page {
+        case .menu:
+            return menuKey(&model, &state, key)
+        case .title:
+            if key == .escape { return back(&state, to: .menu) }
+            guard key == .enter else { return edit(&state, key) }
+            do {
+                state.draftTitle = try TextRules.clean(state.field.text, field: "title", label: "the session's title",
+                                                       maxLength: SessionDraft.maxTitleLength)
+            } catch {
+                state.message = Message(error)
+                return []
+            }
+            _ = back(&state, to: .badges)
+            return state.catalogue == nil ? [.loadBadges] : []
+        case .badges:
+            let catalogue = state.catalogue ?? []
+            if key == .escape {
+                state.field = TextField(.text, maxLength: SessionDraft.maxTitleLength, text: state.draftTitle)
+                return back(&state, to: .title)
+            }
+            if !catalogue.isEmpty, moveSelection(&state.selection, count: catalogue.count, key) { return [] }
+            if key == .character(" "), state.selection < catalogue.count {
+                let id = catalogue[state.selection].id
+                if let index = state.draftBadges.firstIndex(of: id) {
+                    state.draftBadges.remove(at: index)
+                } else if state.draftBadges.count < SessionDraft.maxBadges {
+                    state.draftBadges.append(id)
+                }
+                state.message = nil
+            }
+            guard key == .enter else { return [] }
+            guard !state.draftBadges.isEmpty else {
+                state.message = Message("front.error.badges_missing")
+                return []
+            }
+            state.field = TextField(.digits, maxLength: 4)
+            state.page = .expected
+            state.message = nil
+        case .expected:
+            if key == .escape { return back(&state, to: .badges, keepSelection: true) }
+            guard key == .enter else { return edit(&state, key) }
+            guard let expected = Int(state.field.text), (1...SessionDraft.maxExpected).contains(expected) else {
+                state.message = Message("front.error.expected_invalid")
+                return []
+            }
+            state.busy = true
+            return [.startSession(title: state.draftTitle, badges: state.draftBadges, expected: expected)]
+        case .pickSession(let purpose):
+            let sessions = pickable(model.sessions, for: purpose)
+            if key == .escape { return back(&state, to: .menu) }
+            if !sessions.isEmpty, moveSelection(&state.selection, count: sessions.count, key) { return [] }
+            guard key == .enter, state.selection < sessions.count else { return [] }
+            let session = sessions[state.selection]
+            if purpose == .end {
+                state.busy = true
+                return [.endSession(session.id)]
+            }
+            state.field = TextField(.digits, maxLength: 3)
+            state.page = .slipCount(session)
+            state.message = nil
+        case .slipCount(let session):
+            if key == .escape { return back(&state, to: .pickSession(.slips)) }
+            guard key == .enter else { return edit(&state, key) }
+            guard let count = Int(state.field.text), (1...200).contains(count) else {
+                state.message = Message("front.error.count_invalid")
+                return []
+            }
+            state.busy = true
+            return [.makeSlips(session: session.id, count: count)]
+        case .slips, .outbox, .sync:
+            if key == .enter || key == .escape { return back(&state, to: .menu) }
+        }
+        return []
+    }
+
+    private static func menuKey(_ model: inout FrontModel, _ state: inout VolunteerState, _ key: Key) -> [FrontEffect] {
+        let actions = VolunteerState.actions(allowQuit: model.settings.allowQuit)
+        if key == .escape {
+            reset(&model)
+            return []
+        }
+        if moveSelection(&state.selection, count: actions.count, key) { return [] }
+        var chosen: VolunteerState.Action?
+        if key == .enter { chosen = actions[state.selection] }
+        if case .character(let character) = key, let number = character.wholeNumberValue, (1...actions.count).contains(number) {
+            chosen = actions[number - 1]
+            state.selection = number - 1
+        }
+        guard let chosen else { return [] }
+        state.message = nil
+        switch chosen {
+        case .start:
+            state.field = TextField(.text, maxLength: SessionDraft.maxTitleLength)
+            state.draftBadges = []
+            _ = back(&state, to: .title)
+        case .end:
+            _ = back(&state, to: .pickSession(.end))
+            return [.loadSessions]
+        case .slips:
+            _ = back(&state, to: .pickSession(.slips))
+            return [.loadSessions]
+        case .outbox:
+            _ = back(&state, to: .outbox(nil))
+            return [.loadOutbox]
+        case .sync:
+            _ = back(&state, to: .sync(count: nil))
+            state.busy = true
+            return [.syncBadges]
+        case .lock:
+            reset(&model)
+        case .quit:
+            return [.quit]
+        }
+        return []
+    }
+
+    /// Goes to `page` with the first entry highlighted and no message.
+    private static func back(_ state: inout VolunteerState, to page: VolunteerState.Page,
+                             keepSelection: Bool = false) -> [FrontEffect] {
+        state.page = page
+        if !keepSelection { state.selection = 0 }
+        state.message = nil
+        return []
+    }
+
+    private static func edit(_ state: inout VolunteerState, _ key: Key) -> [FrontEffect] {
+        if state.field.handle(key) { state.message = nil }
+        return []
+    }
+
+    /// The sessions a volunteer can pick: running ones to end; any, newest first, for slips.
+    static func pickable(_ sessions: [SessionInfo], for purpose: VolunteerState.Purpose) -> [SessionInfo] {
+        let sorted = sessions.sorted { $0.id > $1.id }
+        return purpose == .end ? sorted.filter(\.isOpen) : sorted
+    }
+}

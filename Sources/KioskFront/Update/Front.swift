@@ -1,0 +1,128 @@
+import Localization
+import TerminalUI
+
+/// The front's behaviour as pure functions: an event and the model in, the new model and the
+/// work to do out. No I/O, no clocks: the runtime passes the time in.
+enum Front {
+    /// Idle seconds before "Do you need more time?" on a learner's screen.
+    static let learnerIdleSeconds = 60.0
+    /// Idle seconds before the same prompt in volunteer mode (volunteers pause to think or talk).
+    static let volunteerIdleSeconds = 180.0
+    /// How long "Do you need more time?" waits before starting again.
+    static let moreTimeSeconds = 20.0
+    /// How long the last screen of a claim stays before the first screen comes back.
+    static let finishedSeconds = 30.0
+    /// How long after it ends a session is offered on the first screen.
+    static let recentSeconds = 3600.0
+
+    static func update(_ model: FrontModel, _ event: FrontEvent, now: Double) -> (FrontModel, [FrontEffect]) {
+        var model = model
+        model.now = now
+        let effects: [FrontEffect]
+        switch event {
+        case .key(let key):
+            model.lastInput = now
+            effects = handleKey(&model, key)
+        case .tick:
+            handleTick(&model)
+            effects = []
+        case .reply(let reply):
+            effects = handleReply(&model, reply)
+        case .stream(let status):
+            effects = handleStream(&model, status)
+        }
+        return (model, effects)
+    }
+
+    /// Back to the first screen in the default language, keeping nothing a learner typed.
+    static func reset(_ model: inout FrontModel) {
+        model.screen = .attract
+        model.language = model.settings.language
+    }
+
+    private static func handleKey(_ model: inout FrontModel, _ key: Key) -> [FrontEffect] {
+        if key == .function(2) {
+            openVolunteerMode(&model)
+            return []
+        }
+        if case .moreTime(let resume, _) = model.screen {
+            model.screen = resume
+            return []
+        }
+        switch model.screen {
+        case .attract:
+            guard model.service == .up else { return [] }
+            attractKey(&model, key)
+            return []
+        case .learner(var flow):
+            guard model.service != .down else { return [] }
+            let effects = learnerKey(&model, &flow, key)
+            if case .learner = model.screen { model.screen = .learner(flow) }
+            return effects
+        case .pin(var entry):
+            let effects = pinKey(&model, &entry, key)
+            if case .pin = model.screen { model.screen = .pin(entry) }
+            return effects
+        case .volunteer(var state):
+            let effects = volunteerKey(&model, &state, key)
+            if case .volunteer = model.screen { model.screen = .volunteer(state) }
+            return effects
+        case .sessionQR:
+            if key == .enter, model.service == .up {
+                model.screen = .learner(LearnerFlow(session: model.recent))
+            } else if key == .escape {
+                reset(&model)
+            }
+            return []
+        case .moreTime:
+            return []
+        }
+    }
+
+    private static func attractKey(_ model: inout FrontModel, _ key: Key) {
+        let languages = Language.allCases.filter(\.consoleSafe)
+        let index = languages.firstIndex(of: model.language) ?? 0
+        switch key {
+        case .enter:
+            model.screen = .learner(LearnerFlow(session: model.recent))
+        case .right, .tab, .down:
+            model.language = languages[(index + 1) % languages.count]
+        case .left, .backTab, .up:
+            model.language = languages[(index + languages.count - 1) % languages.count]
+        default:
+            break
+        }
+    }
+
+    /// F2: the PIN screen, or the menu if volunteer mode is already open.
+    private static func openVolunteerMode(_ model: inout FrontModel) {
+        switch model.screen {
+        case .volunteer(var state):
+            state.page = .menu
+            state.busy = false
+            model.screen = .volunteer(state)
+        case .moreTime(.volunteer(var state), _):
+            state.page = .menu
+            model.screen = .volunteer(state)
+        default:
+            model.language = model.settings.language
+            model.screen = .pin(PinEntry())
+        }
+    }
+
+    private static func handleStream(_ model: inout FrontModel, _ status: StreamStatus) -> [FrontEffect] {
+        switch status {
+        case .connected:
+            model.service = .up
+            return [.loadSessions]
+        case .disconnected:
+            model.service = .down
+            return []
+        case .changed(let kind):
+            if kind == "outbox", case .volunteer(let state) = model.screen, case .outbox = state.page {
+                return [.loadSessions, .loadOutbox]
+            }
+            return [.loadSessions]
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Localization
+
+/// What one claim page form sent: the answers so far, which form it was, and which button.
+///
+/// The page keeps no state on the server: each form carries the earlier answers in hidden
+/// fields, so Back and a change of language never lose what was typed, and the email never
+/// appears in a URL.
+struct ClaimForm: Sendable, Equatable {
+    /// The first name as typed.
+    var name = ""
+    /// The email as typed, or once checked, trimmed and lower-cased.
+    var email = ""
+    var language: Language?
+    /// The form that was sent (`start`, `name`, `email`, `check`, `consent`) or `show` to redisplay a page.
+    var step = ""
+    /// The button pressed where a page has more than one (`yes`, `no`, `change`, `suggestion`).
+    var choice = ""
+    /// With `show`: the page to show.
+    var view = ""
+    /// The page's signature over the code, proving the form came from this service's page.
+    var signature = ""
+
+    /// Longer answers are cut here: every rule refuses them anyway, and a page that repeats what
+    /// was typed stays small.
+    static let maxFieldLength = 300
+
+    init() {}
+
+    /// Parses an `application/x-www-form-urlencoded` body; unknown fields are ignored.
+    init(body: [UInt8]) {
+        for pair in body.split(separator: UInt8(ascii: "&")) {
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            let key = Self.decode(parts[0])
+            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            switch key {
+            case "name": name = value
+            case "email": email = value
+            case "lang": language = Language(rawValue: value) ?? language
+            case "step": step = value
+            case "go": choice = value
+            case "view": view = value
+            case "form": signature = value
+            default: continue
+            }
+        }
+    }
+
+    /// Percent-decodes one part (`+` is a space); bad UTF-8 becomes U+FFFD, which the text rules refuse.
+    static func decode(_ part: ArraySlice<UInt8>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(part.count)
+        var index = part.startIndex
+        while index < part.endIndex {
+            let byte = part[index]
+            if byte == UInt8(ascii: "+") {
+                bytes.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "%"), index + 2 < part.endIndex,
+                      let high = hexValue(part[index + 1]), let low = hexValue(part[index + 2]) {
+                bytes.append(high << 4 | low)
+                index += 2
+            } else {
+                bytes.append(byte)
+            }
+            index += 1
+        }
+        return String(String(decoding: bytes, as: UTF8.self).prefix(maxFieldLength))
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

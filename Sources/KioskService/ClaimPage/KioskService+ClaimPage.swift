@@ -1,0 +1,143 @@
+import HTTPKit
+import KioskCore
+import KioskStore
+import Localization
+
+/// `GET /c/{token}` and `POST /c/{token}`: the phone claim page (DESIGN.md §4.3, issue 5).
+///
+/// Server-rendered HTML that works with no JavaScript. The token is checked with the same
+/// per-address guessing limit as the JSON API, and the final step goes through the same
+/// `queueClaim` path, so a page claim is exactly as durable, and as idempotent, as an API claim.
+extension KioskService {
+    func claimPage(_ path: [Substring], _ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
+        guard ["GET", "HEAD", "POST"].contains(request.method) else { throw .methodNotAllowed("GET, POST") }
+        var form = request.method == "POST" ? ClaimForm(body: request.body) : ClaimForm()
+        let language = form.language ?? Self.language(inQuery: request.query)
+            ?? Language.negotiate(acceptLanguage: request.headers["Accept-Language"])
+        form.language = language
+        let now = Timestamp.now()
+        let match = path.count == 2 ? matchCode(String(path[1]), from: request.remoteAddress, at: now) : .unknown
+        guard case .found(let entry) = match else {
+            let view = claimView(language, signature: "", form: ClaimForm())
+            if case .wait(let seconds) = match {
+                return writer.send(Self.html(.tooManyRequests, view.notice(.tooManyAttempts), language,
+                                             extra: [("Retry-After", String(seconds))]))
+            }
+            return writer.send(Self.html(.notFound, view.notice(.unknownCode), language))
+        }
+        let guardian = FormGuard(secret: staffToken.value)
+        let signature = guardian.signature(for: entry.token)
+        if request.method == "POST", !guardian.allows(request, signature: form.signature, token: entry.token) {
+            let view = claimView(language, signature: signature, form: ClaimForm())
+            return writer.send(Self.html(.forbidden, view.notice(.staleForm), language))
+        }
+        let flow = request.method == "POST" ? ClaimFlow.next(after: &form) : .show(.start, nil)
+        let view = claimView(language, signature: signature, form: form)
+        switch flow {
+        case .show(.start, _):
+            writer.send(startPage(entry, view, now: now))
+        case .show(.check, _):
+            writer.send(Self.html(.ok, view.check(), language))
+        case .show(.consent, _):
+            writer.send(Self.html(.ok, view.consent(), language))
+        case .show(let step, let error):
+            writer.send(Self.html(.ok, view.question(step, error: error), language))
+        case .declined:
+            writer.send(Self.html(.ok, view.declined(), language))
+        case .submit(let claimant):
+            queueClaim(claimant, for: entry, at: now) { result in
+                writer.send(Self.claimPageResponse(for: result, view))
+            }
+        }
+    }
+
+    /// The start page, or the notice that says why this code can no longer be used.
+    private func startPage(_ entry: CodeBook.Entry, _ view: ClaimPageView, now: Timestamp) -> HTTPResponse {
+        let language = view.language
+        let found: (SessionDetails, ClaimCode)?
+        do {
+            found = try sessionDetails(entry)
+        } catch {
+            return Self.html(.serviceUnavailable, view.notice(.busy), language)
+        }
+        guard let (details, code) = found else { return Self.html(.notFound, view.notice(.unknownCode), language) }
+        if now >= code.expiresAt { return Self.html(.gone, view.notice(.expired), language) }
+        if code.claimed >= code.maxClaims { return Self.html(.gone, view.notice(.usedUp), language) }
+        return Self.html(.ok, view.start(details), language)
+    }
+
+    /// The session's title and badges, and the code's current expiry and count.
+    ///
+    /// The session's QR code comes with its summary; a printed slip or an older QR code is found
+    /// in the full list, which only those rarer pages read.
+    private func sessionDetails(_ entry: CodeBook.Entry) throws -> (SessionDetails, ClaimCode)? {
+        guard let summary = try store.session(id: entry.sessionID) else { return nil }
+        let code: ClaimCode? = if let current = summary.code, current.id == entry.codeID {
+            current
+        } else {
+            try store.codes().first { $0.id == entry.codeID }
+        }
+        guard let code else { return nil }
+        var badges: [Badge] = []
+        for id in summary.session.badgeIDs {
+            badges.append(try store.badge(id: id) ?? Badge(id: id, name: id))
+        }
+        return (SessionDetails(title: summary.session.title, badges: badges), code)
+    }
+
+    static func claimPageResponse(for result: Result<ClaimOutcome, StoreError>, _ view: ClaimPageView) -> HTTPResponse {
+        let language = view.language
+        return switch result {
+        case .success(.created(let claim)):
+            html(.ok, view.done(name: claim.name, email: claim.email, repeated: false), language)
+        case .success(.repeated(let claim)):
+            html(.ok, view.done(name: claim.name, email: claim.email, repeated: true), language)
+        case .success(.expired): html(.gone, view.notice(.expired), language)
+        case .success(.usedUp): html(.gone, view.notice(.usedUp), language)
+        case .success(.unknownCode): html(.notFound, view.notice(.unknownCode), language)
+        case .failure: html(.serviceUnavailable, view.notice(.busy), language)
+        }
+    }
+
+    private func claimView(_ language: Language, signature: String, form: ClaimForm) -> ClaimPageView {
+        // No-break spaces keep "Open Badge Factory" on one line, even inside right-to-left text.
+        ClaimPageView(catalog: Catalog(language), venue: configuration.venueName,
+                      issuer: String(claimPageIssuerName.map { $0 == " " ? "\u{00A0}" : $0 }),
+                      signature: signature, form: form)
+    }
+
+    /// Who learners are told will email their badge: the configured issuer, else Open Badge
+    /// Factory, which the venues in our field use (DESIGN.md §1).
+    var claimPageIssuerName: String { configuration.issuer?.displayName ?? "Open Badge Factory" }
+
+    /// `lang=xx` from a query such as `lang=uk`, when it names a language the page speaks.
+    static func language(inQuery query: String?) -> Language? {
+        guard let query else { return nil }
+        for pair in query.split(separator: "&") where pair.hasPrefix("lang=") {
+            if let language = Language(rawValue: String(pair.dropFirst(5))) { return language }
+        }
+        return nil
+    }
+
+    /// An HTML page with the headers every claim page carries.
+    ///
+    /// The CSP allows only the page's own stylesheet and posts to itself; `no-referrer` keeps the
+    /// token in the address from leaking to anywhere. `private, no-cache` keeps pages out of shared
+    /// caches and makes every visit ask again, yet lets the phone's Back button show the page it
+    /// had: with `no-store`, Back after a form shows the browser's "Confirm Form Resubmission"
+    /// error instead, which is just the kind of screen that frightens someone new to phones.
+    static func html(_ status: HTTPStatus, _ page: HTML, _ language: Language,
+                     extra: [(String, String)] = []) -> HTTPResponse {
+        let headers = HTTPHeaders([
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Language", language.tag),
+            ("Content-Security-Policy", Stylesheet.contentSecurityPolicy),
+            ("Referrer-Policy", "no-referrer"),
+            ("X-Content-Type-Options", "nosniff"),
+            ("X-Frame-Options", "DENY"),
+            ("Cache-Control", "private, no-cache"),
+            ("Vary", "Accept-Language"),
+        ] + extra)
+        return HTTPResponse(status: status, headers: headers, body: Array(page.markup.utf8))
+    }
+}

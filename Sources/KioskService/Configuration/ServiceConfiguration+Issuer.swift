@@ -1,0 +1,57 @@
+@preconcurrency import Glibc
+import Issuers
+import KioskCore
+import Posix
+
+extension ServiceConfiguration {
+    /// Where problems with issuer settings that span several keys are reported from.
+    static let issuerSource = "configuration"
+
+    /// The issuer to forward to, with its client secret read from `issuer_client_secret_file`;
+    /// nil when no `issuer` is set. A half-made setting (an issuer but no address, an unreadable
+    /// or world-readable secret file) is a configuration error naming the key.
+    public func issuerSettings() throws(ConfigError) -> IssuerSettings? {
+        guard let issuer else { return nil }
+        guard let issuerURL else {
+            throw ConfigError(source: Self.issuerSource, key: "issuer_url", problem: "is needed when issuer is set")
+        }
+        guard let issuerClientID else {
+            throw ConfigError(source: Self.issuerSource, key: "issuer_client_id", problem: "is needed when issuer is set")
+        }
+        guard let path = issuerClientSecretFile else {
+            throw ConfigError(source: Self.issuerSource, key: "issuer_client_secret_file",
+                              problem: "is needed when issuer is set (a file holding only the secret)")
+        }
+        let secret = try Self.readSecret(path)
+        return IssuerSettings(kind: issuer, baseURL: issuerURL, clientID: issuerClientID, clientSecret: secret,
+                              timeoutSeconds: Double(issuerTimeoutSeconds), venueName: venueName)
+    }
+
+    /// The forwarder's pace and patience from these settings.
+    public var forwarderSettings: ForwarderSettings {
+        ForwarderSettings(concurrency: issuerConcurrency, backoff: Backoff(base: 0.5, cap: Double(issuerMaxBackoffSeconds)),
+                          retentionDays: retentionDays)
+    }
+
+    /// The secret, trimmed; the file must not be readable by other users.
+    private static func readSecret(_ path: String) throws(ConfigError) -> String {
+        var info = stat()
+        if case let .failure(error) = systemCall("stat \(path)", { stat(path, &info) }) {
+            throw ConfigError(source: path, key: "issuer_client_secret_file", problem: "cannot be read (\(error))")
+        }
+        guard info.st_mode & S_IROTH == 0 else {
+            throw ConfigError(source: path, key: "issuer_client_secret_file",
+                              problem: "is readable by every user; make it private (chmod 600)")
+        }
+        switch FileDescriptor.readFile(path, limit: 4096) {
+        case let .failure(error):
+            throw ConfigError(source: path, key: "issuer_client_secret_file", problem: "cannot be read (\(error))")
+        case let .success(bytes):
+            let secret = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
+            guard !secret.isEmpty else {
+                throw ConfigError(source: path, key: "issuer_client_secret_file", problem: "is empty")
+            }
+            return secret
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Dispatch
+import HTTPKit
+import Issuers
+import KioskCore
+import KioskStore
+
+/// Forwarding to the issuer as the service shows it: the forwarder's life, the outbox view, retries, sync.
+extension KioskService {
+    /// Starts the outbox forwarder for the configured issuer (with none, it only runs the retention purge
+    /// and awards stay queued). Stop it before closing the store.
+    public func startForwarding(log: @escaping @Sendable (String) -> Void) throws -> Forwarder {
+        let issuer = try configuration.issuerSettings().map { makeIssuerAdapter($0) }
+        let events = events
+        let forwarder = Forwarder(store: store, issuer: issuer, settings: configuration.forwarderSettings,
+                                  onChange: { change in
+                                      events.publish(.init(kind: "outbox",
+                                                           json: #"{"award":\#(change.awardID),"state":"\#(change.state.rawValue)"}"#))
+                                  }, log: log)
+        try forwarder.start()
+        attach(forwarder)
+        return forwarder
+    }
+
+    /// Uses `forwarder` for wake-ups, the outbox view, retries and catalogue sync.
+    public func attach(_ forwarder: Forwarder) {
+        forwarding.withLock { $0 = forwarder }
+    }
+
+    /// `GET /api/v1/outbox`: counts by state, the oldest queued award's age, the last errors, and
+    /// whether the forwarder is sending, paused (and why) or has no issuer.
+    func outboxStatus() throws(APIError) -> HTTPResponse {
+        let summary = try read { try store.outboxSummary() }
+        let status = forwarding.withLock { $0 }?.status
+        return JSON.response(.ok, OutboxStatusReply(summary, status: status, now: .now()))
+    }
+
+    /// `POST /api/v1/outbox/{id}/retry`: queues a parked award to go now.
+    func retryAward(_ text: Substring, _ writer: HTTPResponseWriter) throws(APIError) {
+        guard let id = Int64(text), id > 0 else { throw Self.awardNotFound }
+        let forwarder = forwarding.withLock { $0 }
+        store.retryAward(id, at: .now()) { result in
+            switch result {
+            case .success(.queued):
+                forwarder?.wake()
+                writer.send(JSON.response(.ok, RetryReply(award: .init(id: id, state: Award.State.queued.rawValue))))
+            case .success(.notFound):
+                writer.send(JSON.response(Self.awardNotFound))
+            case .success(.alreadySent):
+                writer.send(JSON.response(APIError(.conflict, "already_sent", "The issuer already has this award.")))
+            case .success(.inFlight):
+                writer.send(JSON.response(APIError(.conflict, "being_sent", "This award is being sent right now.")))
+            case .failure:
+                writer.send(JSON.response(.storeFailed))
+            }
+        }
+    }
+
+    /// `POST /api/v1/badges/sync`: fetches the issuer's catalogue off the event loop, then answers the new list.
+    func syncBadges(_ writer: HTTPResponseWriter) throws(APIError) {
+        guard let issuer = forwarding.withLock({ $0 })?.issuer else {
+            throw APIError(.conflict, "no_issuer",
+                           "No issuer is configured, so there is no catalogue to sync. Set issuer, issuer_url, "
+                               + "issuer_client_id and issuer_client_secret_file.")
+        }
+        let store = store
+        DispatchQueue.global().async {
+            do {
+                let badges = try CatalogueSync.run(from: issuer, into: store)
+                writer.send(JSON.response(.ok, SyncReply(synced: badges.count, badges: badges)))
+            } catch let error as IssuerError {
+                writer.send(JSON.response(APIError(HTTPStatus(code: 502, reason: "Bad Gateway"), "issuer_unavailable",
+                                                   "The issuer's catalogue could not be fetched: \(error)")))
+            } catch {
+                writer.send(JSON.response(.storeFailed))
+            }
+        }
+    }
+
+    static let awardNotFound = APIError(.notFound, "award_not_found", "There is no award with that number.")
+
+    private struct RetryReply: Encodable {
+        struct Detail: Encodable {
+            var id: Int64
+            var state: String
+        }
+
+        var award: Detail
+    }
+
+    private struct SyncReply: Encodable {
+        var synced: Int
+        var badges: [Badge]
+    }
+}

@@ -1,0 +1,173 @@
+import KioskCore
+
+/// The outbox as the forwarder works it: take due awards, record what the issuer said.
+///
+/// An award is marked `sending` in a committed write before any byte goes to the issuer, so after
+/// a crash every award that might have reached the issuer is still marked and gets looked up first.
+extension KioskStore {
+    /// What an operator's retry of one award did.
+    public enum RetryOutcome: Sendable, Equatable {
+        /// The award is queued to go now.
+        case queued
+        case notFound
+        /// The issuer already has it: nothing to retry.
+        case alreadySent
+        /// It is being sent at this moment.
+        case inFlight
+    }
+
+    /// Marks up to `limit` queued awards that are due at `now` as `sending` (one attempt more) and
+    /// returns them, longest-waiting first.
+    public func takeDueAwards(limit: Int, now: Timestamp) throws(StoreError) -> [OutboxItem] {
+        try writeAndWait { connection in
+            let due = try connection.cached("""
+                SELECT a.id, a.claim_id, a.badge_id, a.attempts, a.verify, c.name, c.email, c.created_at
+                FROM awards a JOIN claims c ON c.id = a.claim_id
+                WHERE a.state = 'queued' AND a.next_attempt_at <= ?
+                ORDER BY a.next_attempt_at, a.id LIMIT ?
+                """)
+            try due.bind(now.milliseconds, at: 1)
+            try due.bind(limit, at: 2)
+            var items: [OutboxItem] = []
+            while try due.step() {
+                items.append(OutboxItem(id: due.int64(at: 0), claimID: due.text(at: 1) ?? "",
+                                        badgeID: due.text(at: 2) ?? "", name: due.text(at: 5) ?? "",
+                                        email: due.text(at: 6) ?? "",
+                                        claimedAt: Timestamp(milliseconds: due.int64(at: 7)),
+                                        attempts: due.int(at: 3) + 1, verify: due.int(at: 4) != 0))
+            }
+            due.reset()
+            let mark = try connection.cached("""
+                UPDATE awards SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?
+                """)
+            for item in items {
+                mark.reset()
+                try mark.bind(now.milliseconds, at: 1)
+                try mark.bind(item.id, at: 2)
+                try mark.run()
+            }
+            return items
+        }
+    }
+
+    /// After a restart: awards left `sending` may or may not have reached the issuer, so they go back
+    /// to the queue marked for a look-up first. Returns how many there were.
+    public func recoverInterruptedSends(at now: Timestamp) throws(StoreError) -> Int {
+        try writeAndWait { connection in
+            let recover = try connection.cached("""
+                UPDATE awards SET state = 'queued', verify = 1, next_attempt_at = ?, updated_at = ?
+                WHERE state = 'sending'
+                """)
+            try recover.bind(now.milliseconds, at: 1)
+            try recover.bind(now.milliseconds, at: 2)
+            try recover.run()
+            return connection.changes
+        }
+    }
+
+    /// Puts awards taken but never sent back in the queue, due at `dueAt`, without counting the attempt.
+    public func releaseAwards(_ ids: [Int64], dueAt: Timestamp, at now: Timestamp) throws(StoreError) {
+        guard !ids.isEmpty else { return }
+        try writeAndWait { connection in
+            let release = try connection.cached("""
+                UPDATE awards SET state = 'queued', attempts = MAX(attempts - 1, 0), next_attempt_at = ?, updated_at = ?
+                WHERE id = ? AND state = 'sending'
+                """)
+            for id in ids {
+                release.reset()
+                try release.bind(dueAt.milliseconds, at: 1)
+                try release.bind(now.milliseconds, at: 2)
+                try release.bind(id, at: 3)
+                try release.run()
+            }
+        }
+    }
+
+    /// The issuer has the award, under its own id `reference`.
+    public func recordSent(_ id: Int64, reference: String, at now: Timestamp,
+                           completion: @escaping @Sendable (Result<Void, StoreError>) -> Void) {
+        write({ connection in
+            let sent = try connection.cached("""
+                UPDATE awards SET state = 'sent', issuer_ref = ?, last_error = NULL, verify = 0,
+                    next_attempt_at = NULL, updated_at = ?
+                WHERE id = ? AND state = 'sending'
+                """)
+            try sent.bind(reference, at: 1)
+            try sent.bind(now.milliseconds, at: 2)
+            try sent.bind(id, at: 3)
+            try sent.run()
+        }, completion: completion)
+    }
+
+    /// The attempt failed in a way worth retrying at `nextAttempt`; `ambiguous` when the issuer may
+    /// nevertheless have made the award, so the next attempt looks it up first.
+    public func recordRetry(_ id: Int64, error: String, ambiguous: Bool, nextAttempt: Timestamp, at now: Timestamp,
+                            completion: @escaping @Sendable (Result<Void, StoreError>) -> Void) {
+        write({ connection in
+            let retry = try connection.cached("""
+                UPDATE awards SET state = 'queued', last_error = ?, verify = ?, next_attempt_at = ?, updated_at = ?
+                WHERE id = ? AND state = 'sending'
+                """)
+            try retry.bind(error, at: 1)
+            try retry.bind(ambiguous ? 1 : 0, at: 2)
+            try retry.bind(nextAttempt.milliseconds, at: 3)
+            try retry.bind(now.milliseconds, at: 4)
+            try retry.bind(id, at: 5)
+            try retry.run()
+        }, completion: completion)
+    }
+
+    /// The issuer refused the award for good (a permanent 4xx): parked with its reason until an operator retries.
+    public func recordFailed(_ id: Int64, reason: String, at now: Timestamp,
+                             completion: @escaping @Sendable (Result<Void, StoreError>) -> Void) {
+        write({ connection in
+            let failed = try connection.cached("""
+                UPDATE awards SET state = 'failed', last_error = ?, verify = 0, next_attempt_at = NULL, updated_at = ?
+                WHERE id = ? AND state = 'sending'
+                """)
+            try failed.bind(reason, at: 1)
+            try failed.bind(now.milliseconds, at: 2)
+            try failed.bind(id, at: 3)
+            try failed.run()
+        }, completion: completion)
+    }
+
+    /// When the next queued award falls due; nil when nothing is queued.
+    public func nextDueTime() throws(StoreError) -> Timestamp? {
+        try withReader { connection throws(StoreError) in
+            let next = try connection.cached("SELECT MIN(next_attempt_at) FROM awards WHERE state = 'queued'")
+            guard try next.step() else { return nil }
+            return next.optionalInt64(at: 0).map(Timestamp.init(milliseconds:))
+        }
+    }
+
+    /// Queues a failed (or waiting) award to go at once, for an operator who fixed the cause.
+    public func retryAward(_ id: Int64, at now: Timestamp,
+                           completion: @escaping @Sendable (Result<RetryOutcome, StoreError>) -> Void) {
+        write({ connection in
+            let current = try connection.cached("SELECT state FROM awards WHERE id = ?")
+            try current.bind(id, at: 1)
+            guard try current.step() else { return RetryOutcome.notFound }
+            let state = current.text(at: 0).flatMap(Award.State.init(rawValue:))
+            current.reset()
+            switch state {
+            case .sent: return .alreadySent
+            case .sending: return .inFlight
+            case .queued, .failed, nil: break
+            }
+            let retry = try connection.cached("""
+                UPDATE awards SET state = 'queued', next_attempt_at = ?, updated_at = ? WHERE id = ?
+                """)
+            try retry.bind(now.milliseconds, at: 1)
+            try retry.bind(now.milliseconds, at: 2)
+            try retry.bind(id, at: 3)
+            try retry.run()
+            return .queued
+        }, completion: completion)
+    }
+
+    /// `retryAward` that returns once committed.
+    public func retryAward(_ id: Int64, at now: Timestamp) throws(StoreError) -> RetryOutcome {
+        try waitFor { retryAward(id, at: now, completion: $0) }
+    }
+}

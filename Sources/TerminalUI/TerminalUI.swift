@@ -1,2 +1,0 @@
-/// The TerminalUI module (being built).
-enum TerminalUIModule {}

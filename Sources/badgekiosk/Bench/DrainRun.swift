@@ -1,0 +1,96 @@
+import Foundation
+import HTTPKit
+import IssuerSimulator
+import KioskCore
+import KioskService
+import KioskStore
+import Posix
+
+/// `bench drain`: N queued awards in a fresh store, a real `badgekiosk serve` child forwarding them
+/// to an in-process issuer simulator, timed until the outbox is empty.
+struct DrainRun {
+    let awards: Int
+    let faults: FaultSpec
+    let concurrency: Int
+    let executable: String
+    let directory: String
+
+    func run() throws -> String {
+        let state = "\(directory)/state"
+        try seed(state)
+        var configuration = SimulatorConfiguration()
+        configuration.port = 0
+        configuration.faults = faults
+        configuration.retryAfterSeconds = 1
+        configuration.holdSeconds = 30
+        let simulator = IssuerSimulator(configuration: configuration)
+        let port = try simulator.start()
+        defer { simulator.shutdown() }
+        let secretFile = "\(directory)/issuer-secret"
+        guard FileManager.default.createFile(atPath: secretFile, contents: Data(configuration.clientSecret.utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw RuntimeError("cannot write \(secretFile)")
+        }
+        let started = Date()
+        let server = try ServiceProcess(executable: executable, stateDirectory: state, environment: [
+            "BADGEKIOSK_ISSUER": "obf", "BADGEKIOSK_ISSUER_URL": "http://127.0.0.1:\(port)",
+            "BADGEKIOSK_ISSUER_CLIENT_ID": configuration.clientID, "BADGEKIOSK_ISSUER_CLIENT_SECRET_FILE": secretFile,
+            "BADGEKIOSK_ISSUER_CONCURRENCY": String(concurrency), "BADGEKIOSK_ISSUER_TIMEOUT_SECONDS": "2",
+        ])
+        defer { server.stop() }
+        try awaitDrained(server)
+        let elapsed = Date().timeIntervalSince(started)
+        let peak = server.peakRSSKilobytes.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "unknown"
+        let received = simulator.awards
+        let distinct = Set(received.map { "\($0.badge) \($0.email)" }).count
+        return """
+        drain: \(awards) awards in \(String(format: "%.2f", elapsed)) s = \(String(format: "%.0f", Double(awards) / elapsed)) \
+        awards/s (concurrency \(concurrency), faults \(faults))
+        issuer received \(received.count) award(s) for \(distinct) learner-badge pair(s): \
+        \(received.count == awards && distinct == awards ? "each exactly once" : "NOT exactly once")
+        server peak RSS: \(peak)
+        """
+    }
+
+    /// One session with one badge, ended, and `awards` claims on its code, all committed.
+    private func seed(_ state: String) throws {
+        let store = try KioskStore(directory: state)
+        defer { store.close() }
+        let badge = SimulatedBadge.demoCatalogue[0]
+        try store.upsertBadge(Badge(id: badge.id, name: badge.name, description: badge.description))
+        let now = Timestamp.now()
+        let session = try store.createSession(title: "Drain", badgeIDs: [badge.id], expected: awards, at: now)
+        let code = try store.endSession(id: session.id, policy: CodePolicy(), at: now)
+        let group = DispatchGroup()
+        let failures = Locked(0)
+        var generator = SystemRandomNumberGenerator()
+        for number in 0..<awards {
+            let claimant = try Claimant(name: "Learner \(number)", email: "learner\(number)@drain.example", consent: true)
+            group.enter()
+            store.submitClaim(ClaimSubmission(codeID: code.id, claimant: claimant,
+                                              newClaimID: RandomToken.claimID(using: &generator), at: now)) { result in
+                if case .success(.created) = result {} else { failures.withLock { $0 += 1 } }
+                group.leave()
+            }
+        }
+        group.wait()
+        guard failures.withLock({ $0 }) == 0 else { throw RuntimeError("could not seed \(awards) claims") }
+    }
+
+    /// Asks the service's outbox view until nothing is queued or being sent (a benchmark may poll).
+    private func awaitDrained(_ server: ServiceProcess) throws {
+        let token = try String(contentsOfFile: "\(server.stateDirectory)/\(StaffToken.fileName)", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let client = try HTTPClient(host: "127.0.0.1", port: server.port)
+        defer { client.close() }
+        let headers = HTTPHeaders([("Authorization", "Bearer \(token)")])
+        while true {
+            let reply = try client.send(method: "GET", path: "/api/v1/outbox", headers: headers)
+            let root = (try? JSONSerialization.jsonObject(with: Data(reply.body))) as? [String: Any]
+            let counts = root?["counts"] as? [String: Int] ?? [:]
+            if reply.status == 200, counts["queued"] == 0, counts["sending"] == 0 { return }
+            guard server.process.isRunning else { throw RuntimeError("the service stopped: \(server.log.suffix(300))") }
+            usleep(20_000)
+        }
+    }
+}

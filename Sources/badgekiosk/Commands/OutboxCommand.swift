@@ -1,0 +1,77 @@
+import Foundation
+import KioskCore
+import KioskService
+import KioskStore
+
+/// `badgekiosk outbox`: the awards on their way to the issuer, in plain words for an admin.
+enum OutboxCommand {
+    static let help = """
+    Usage: badgekiosk outbox [--state-dir DIR] [--config FILE]
+
+    Shows how many awards are waiting, being sent, sent and refused, how long the oldest has
+    waited, and the latest problems. It reads the database in the state folder directly, so it
+    works whether or not the service is running (run it as the service's user, or as root).
+    To send a refused award again once the cause is fixed, ask the running service:
+      curl -X POST -H "Authorization: Bearer $(cat STATE_DIR/staff-token)" \\
+           http://127.0.0.1:8080/api/v1/outbox/AWARD_NUMBER/retry
+
+    Options:
+      --state-dir DIR  Where the database lives (default /var/lib/badgekiosk).
+      --config FILE    Settings file (default \(ServiceConfiguration.defaultPath), if present).
+      --help           Show this help.
+    """
+
+    static func run(_ arguments: Arguments) throws {
+        var arguments = arguments
+        if arguments.flag("help") { return Console.out(help) }
+        let path = try arguments.option("config")
+        let stateDirectory = try arguments.option("state-dir")
+        try arguments.finish()
+        let configuration = try ConfigErrorReport.load(path: path, overrides: stateDirectory.map { [("state_dir", $0)] } ?? [])
+        let database = "\(configuration.stateDirectory)/\(KioskStore.fileName)"
+        guard FileManager.default.fileExists(atPath: database) else {
+            throw RuntimeError("there is no database at \(database) yet (has the service run?)")
+        }
+        let store: KioskStore
+        do {
+            store = try KioskStore(directory: configuration.stateDirectory)
+        } catch {
+            throw RuntimeError("cannot open the store in \(configuration.stateDirectory): \(error)")
+        }
+        defer { store.close() }
+        let summary = try store.outboxSummary()
+        for line in report(summary, configuration: configuration, now: .now()) { Console.out(line) }
+    }
+
+    static func report(_ summary: OutboxSummary, configuration: ServiceConfiguration, now: Timestamp) -> [String] {
+        let count = { (state: Award.State) in summary.counts[state] ?? 0 }
+        var lines = ["Awards: \(count(.queued)) waiting, \(count(.sending)) being sent, \(count(.sent)) sent, "
+            + "\(count(.failed)) refused by the issuer."]
+        if let issuer = configuration.issuer, let url = configuration.issuerURL {
+            lines.append("Issuer: \(issuer.displayName) at \(url).")
+        } else {
+            lines.append("No issuer is configured: awards wait until one is set (see issuer in the config file).")
+        }
+        if let oldest = summary.oldestQueuedAt {
+            lines.append("The oldest waiting award has waited \(duration(seconds: (now.milliseconds - oldest.milliseconds) / 1000)).")
+        } else {
+            lines.append("Nothing is waiting.")
+        }
+        if !summary.lastErrors.isEmpty {
+            lines.append("Latest problems (newest first):")
+            for error in summary.lastErrors {
+                lines.append("  award \(error.awardID), badge \(error.badgeID), \(error.at.iso8601): \(error.error)")
+            }
+        }
+        return lines
+    }
+
+    /// `45 s`, `12 min`, `3 h 5 min`, `2 days 4 h`.
+    static func duration(seconds: Int64) -> String {
+        let value = max(0, seconds)
+        if value < 60 { return "\(value) s" }
+        if value < 3600 { return "\(value / 60) min" }
+        if value < 86_400 { return "\(value / 3600) h \(value % 3600 / 60) min" }
+        return "\(value / 86_400) days \(value % 86_400 / 3600) h"
+    }
+}

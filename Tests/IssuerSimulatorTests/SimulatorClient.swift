@@ -1,0 +1,42 @@
+import Foundation
+import HTTPKit
+import Testing
+import IssuerSimulator
+
+/// A started simulator and a plain HTTP client to it.
+final class SimulatorClient {
+    let simulator: IssuerSimulator
+    let client: HTTPClient
+
+    init(_ configure: (inout SimulatorConfiguration) -> Void = { _ in }) throws {
+        var configuration = SimulatorConfiguration()
+        configuration.port = 0
+        configuration.seed = 7
+        configure(&configuration)
+        simulator = IssuerSimulator(configuration: configuration)
+        client = try HTTPClient(host: "127.0.0.1", port: try simulator.start(), timeout: 5)
+    }
+
+    deinit {
+        client.close()
+        simulator.shutdown()
+    }
+
+    func send(_ method: String, _ path: String, form: String? = nil, json: String? = nil,
+              token: String? = nil) throws -> HTTPClientResponse {
+        var headers = HTTPHeaders()
+        if form != nil { headers.add("Content-Type", "application/x-www-form-urlencoded") }
+        if json != nil { headers.add("Content-Type", "application/json") }
+        if let token { headers.add("Authorization", "Bearer \(token)") }
+        return try client.send(method: method, path: path, headers: headers, body: Array((form ?? json ?? "").utf8))
+    }
+
+    func token(badgr: Bool = false) throws -> String {
+        let reply = badgr
+            ? try send("POST", "/o/token", form: "grant_type=client_credentials&client_id=demo&client_secret=demo-secret&scope=rw%3Aissuer")
+            : try send("POST", "/v1/client/oauth2/token", form: "grant_type=client_credentials&client_id=demo&client_secret=demo-secret")
+        #expect(reply.status == 200)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any])
+        return try #require(object["access_token"] as? String)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import IssuerSimulator
+import KioskService
+import KioskStore
+
+@Suite("Power cuts mid-drain", .serialized)
+struct CrashTests {
+    @Test func killNineTenTimesMidDrainStillSendsEachAwardOnce() throws {
+        var configuration = SimulatorConfiguration()
+        configuration.port = 0
+        configuration.seed = 9
+        // Slow answers keep requests in flight, so most kills land between a send and its commit.
+        configuration.faults = try FaultSpec(parsing: "slow:0.3,500:0.05")
+        configuration.slowSeconds = 0.1
+        let simulator = IssuerSimulator(configuration: configuration)
+        let port = try simulator.start()
+        defer { simulator.shutdown() }
+        let folder = try ChildProcess.seededFolder(claims: 150, badges: 2)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let state = "\(folder)/state"
+        let environment = ChildProcess.environment(folder: folder, port: port)
+        let limit = Date().addingTimeInterval(90)
+        for _ in 0..<10 {
+            let service = try ServiceProcess(executable: ChildProcess.binary, stateDirectory: state, environment: environment)
+            let target = min(300, simulator.awards.count + 15)
+            while simulator.awards.count < target, Date() < limit { usleep(2_000) }
+            #expect(service.stop(signal: SIGKILL) == SIGKILL)
+        }
+        #expect(try ChildProcess.counts(state)["sending", default: 0] > 0, "no kill landed mid-send")
+        let service = try ServiceProcess(executable: ChildProcess.binary, stateDirectory: state, environment: environment)
+        while try ChildProcess.counts(state)["sent", default: 0] < 300, Date() < limit { usleep(20_000) }
+        #expect(service.stop() == 0)
+        #expect(try ChildProcess.counts(state) == ["sent": 300])
+        let held = Dictionary(grouping: simulator.awards) { "\($0.badge) \($0.email)" }
+        #expect(held.count == 300)
+        #expect(held.values.allSatisfy { $0.count == 1 }, "a learner got a badge twice")
+        #expect(service.log.contains("looked up at the issuer before it is sent again"))
+    }
+}

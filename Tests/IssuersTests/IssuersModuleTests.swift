@@ -1,6 +1,0 @@
-import Testing
-@testable import Issuers
-
-@Suite struct IssuersModuleTests {
-    @Test func moduleLinks() { #expect(String(describing: IssuersModule.self) == "IssuersModule") }
-}

@@ -1,0 +1,88 @@
+import Localization
+import QRCode
+import TerminalUI
+@testable import KioskFront
+
+/// Models and key presses for the update and view tests.
+enum Fixtures {
+    static let settings = FrontModel.Settings(issuerName: "Open Badge Factory", demoHint: nil, allowQuit: false,
+                                              pin: "1234", qrStyle: .halfBlock, language: .english)
+
+    static let code = CodeInfo(token: "Zt4kQ0mB9xY2vR7pL1sN3w", short: "K7M-2QX",
+                               url: "http://192.168.1.20:8080/c/Zt4kQ0mB9xY2vR7pL1sN3w")
+
+    static let recent = RecentSession(id: 3, title: "Intro to Work - Day 2: Job search", code: code, claimed: 7,
+                                      expected: 12, visibleUntil: 4600)
+
+    static let sessions = [
+        SessionInfo(id: 3, title: "Intro to Work - Day 2: Job search", expected: 12, claimed: 7, endedSecondsAgo: 600, code: code),
+        SessionInfo(id: 4, title: "Intro to Work - Day 3: Interviews", expected: 10, claimed: 0, endedSecondsAgo: nil, code: nil),
+    ]
+
+    /// The first screen, service up, at time 1000.
+    static func model(settings: FrontModel.Settings = settings, recent: RecentSession? = nil) -> FrontModel {
+        var model = FrontModel(settings: settings, now: 1000)
+        model.service = .up
+        model.recent = recent
+        model.todayClaims = 7
+        model.sessions = sessions
+        return model
+    }
+
+    /// Applies events one after another (one second apart unless `at` says otherwise); all effects collected.
+    static func apply(_ model: FrontModel, _ events: [FrontEvent], at time: Double? = nil) -> (FrontModel, [FrontEffect]) {
+        var model = model
+        var effects: [FrontEffect] = []
+        for event in events {
+            let (next, more) = Front.update(model, event, now: time ?? model.now + 1)
+            model = next
+            effects += more
+        }
+        return (model, effects)
+    }
+
+    static func press(_ model: FrontModel, _ keys: Key...) -> (FrontModel, [FrontEffect]) {
+        apply(model, keys.map(FrontEvent.key))
+    }
+
+    static func type(_ model: FrontModel, _ text: String) -> FrontModel {
+        apply(model, text.map { .key(.character($0)) }).0
+    }
+
+    static func flow(_ model: FrontModel) -> LearnerFlow? {
+        if case .learner(let flow) = model.screen { return flow }
+        return nil
+    }
+
+    static func volunteer(_ model: FrontModel) -> VolunteerState? {
+        if case .volunteer(let state) = model.screen { return state }
+        return nil
+    }
+
+    /// A learner at the email confirmation, having typed `email`.
+    static func atConfirmEmail(_ email: String) -> FrontModel {
+        var model = press(self.model(recent: recent), .enter, .enter).0
+        model = press(type(model, "Amira"), .enter).0
+        return press(type(model, email), .enter).0
+    }
+
+    /// Volunteer mode, unlocked.
+    static func unlocked(allowQuit: Bool = false) -> FrontModel {
+        var settings = settings
+        settings.allowQuit = allowQuit
+        let model = press(type(press(self.model(settings: settings), .function(2)).0, "1234"), .enter).0
+        return model
+    }
+
+    /// The frame as text; reverse-video spaces (block letters, bars) shown as `#`.
+    static func picture(_ buffer: CellBuffer) -> String {
+        (0..<buffer.height).map { y in
+            var line = String((0..<buffer.width).map { x -> Character in
+                let cell = buffer[x, y]
+                return cell.character == " " && cell.style.reverse ? "#" : cell.character
+            })
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+}

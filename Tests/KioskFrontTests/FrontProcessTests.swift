@@ -1,0 +1,144 @@
+@preconcurrency import Glibc
+import Foundation
+import HTTPKit
+import IssuerSimulator
+import KioskCore
+import KioskService
+import KioskStore
+import Testing
+import TerminalUI
+
+/// The built `badgekiosk` binary, beside the test bundle in the build folder.
+enum Binary {
+    static var path: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("badgekiosk").path
+    }
+}
+
+/// The real `badgekiosk front` in a real pty, read through a screen replica.
+final class FrontInPTY {
+    let pty: PseudoTerminal
+    var replica: ScreenReplica
+    var output: [UInt8] = []
+
+    init(arguments: [String], environment: [String: String], size: TerminalSize = .standard) throws {
+        var environment = environment
+        environment["TERM"] = "xterm"
+        environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        pty = try PseudoTerminal(executable: Binary.path, arguments: ["front"] + arguments, environment: environment, size: size)
+        replica = ScreenReplica(size: size)
+    }
+
+    /// Reads until the screen shows `text`; false if it has not after `seconds` (a hang, not a speed check).
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 15) throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !replica.text.contains(text) {
+            guard Date() < deadline else { return false }
+            let bytes = try pty.read(timeoutMilliseconds: 200)
+            output += bytes
+            replica.apply(bytes)
+        }
+        return true
+    }
+
+    func type(_ text: String) throws {
+        try pty.send(text)
+    }
+}
+
+@Suite("The front in a real terminal", .serialized)
+struct FrontProcessTests {
+    static func folder() throws -> String {
+        let path = NSTemporaryDirectory() + "badgekiosk-front-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func aVolunteerEndsASessionAndALearnerClaimsWithANonASCIIName() throws {
+        let directory = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let badge = try #require(SimulatedBadge.demoCatalogue.first)
+        let state = "\(directory)/state"
+        do {
+            let store = try KioskStore(directory: state)
+            try store.upsertBadge(Badge(id: badge.id, name: badge.name))
+            store.close()
+        }
+        var simulatorSettings = SimulatorConfiguration()
+        simulatorSettings.port = 0
+        let simulator = IssuerSimulator(configuration: simulatorSettings)
+        _ = try simulator.start()
+        defer { simulator.shutdown() }
+        let secret = "\(directory)/issuer-secret"
+        try simulatorSettings.clientSecret.write(toFile: secret, atomically: true, encoding: .utf8)
+        chmod(secret, 0o600)
+        let service = try ServiceProcess(executable: Binary.path, stateDirectory: state, environment: [
+            "BADGEKIOSK_ISSUER": "obf", "BADGEKIOSK_ISSUER_URL": try #require(simulator.url),
+            "BADGEKIOSK_ISSUER_CLIENT_ID": simulatorSettings.clientID, "BADGEKIOSK_ISSUER_CLIENT_SECRET_FILE": secret,
+        ])
+        defer { service.stop() }
+
+        // A session already running, started over the API; the volunteer ends it at the front.
+        let token = try String(contentsOfFile: "\(state)/\(StaffToken.fileName)", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let client = try HTTPClient(host: "127.0.0.1", port: service.port)
+        let staff = HTTPHeaders([("Authorization", "Bearer \(token)"), ("Content-Type", "application/json")])
+        let started = try client.send(method: "POST", path: "/api/v1/sessions", headers: staff,
+                                      body: Array(#"{"title":"Intro to Work - Day 1","badges":["\#(badge.id)"],"expected":12}"#.utf8))
+        #expect(started.status == 201)
+
+        let front = try FrontInPTY(arguments: ["--service", "http://127.0.0.1:\(service.port)", "--state-dir", state],
+                                   environment: ["BADGEKIOSK_CONFIG": "/dev/null", "BADGEKIOSK_PIN": "2468"])
+        let steps: [(String, String)] = [
+            ("Press Enter to start", "\u{1B}OQ"), ("Type the volunteer PIN", "2468\r"), ("1. Start a session", "2"),
+            ("Which session has ended?", "\r"), ("Scan to collect your badge", "\r"), ("Were you at this session?", "\r"),
+            ("What is your first name?", "Олена\r"), ("What is your email address?", "olena@example.com\r"),
+            ("Is this right?", "\r"), ("Is that OK?", "\r"),
+        ]
+        for (screen, keys) in steps {
+            let shown = try front.waitFor(screen)
+            #expect(shown, "never showed '\(screen)'; screen was:\n\(front.replica.text)")
+            guard shown else { return }
+            try front.type(keys)
+        }
+        #expect(try front.waitFor("Well done, Олена! Your badge is on its way."))
+
+        // Stored by the service: the session counts the claim.
+        let session = try client.send(method: "GET", path: "/api/v1/sessions/1", headers: staff)
+        let json = try JSONSerialization.jsonObject(with: Data(session.body)) as? [String: Any]
+        #expect((json?["session"] as? [String: Any])?["claimed"] as? Int == 1)
+
+        // Forwarded by the outbox to the issuer (here the simulator), with the name as typed.
+        let deadline = Date().addingTimeInterval(20)
+        while simulator.awards.isEmpty && Date() < deadline { usleep(50_000) }
+        let award = simulator.awards.first
+        #expect(award?.name == "Олена")
+        #expect(award?.email == "olena@example.com")
+        #expect(award?.badge == badge.id)
+
+        // SIGTERM: the front's handler puts the terminal back before the process ends.
+        #expect(try !front.pty.isCooked())
+        front.pty.signal(SIGTERM)
+        let status = front.pty.wait()
+        #expect(status & 0x7F == SIGTERM)
+        #expect(try front.pty.isCooked())
+        front.output += (try? front.pty.read(timeoutMilliseconds: 100)) ?? []
+        #expect(String(decoding: front.output, as: UTF8.self).contains("\u{1B}[?25h"))
+    }
+
+    @Test func learnersCannotQuitWithControlKeysAndAResizeRedraws() throws {
+        let front = try FrontInPTY(arguments: ["--service", "http://127.0.0.1:9"],
+                                   environment: ["BADGEKIOSK_CONFIG": "/dev/null", "BADGEKIOSK_STATE_DIR": "/nonexistent"])
+        #expect(try front.waitFor("The kiosk is having a problem. Please ask a volunteer."))
+        // Ctrl-C, Ctrl-Z, Ctrl-\ and Ctrl-D reach the front as keys (no signals) and do nothing.
+        try front.type("\u{03}\u{1A}\u{1C}\u{04}q\u{1B}")
+        try front.pty.resize(TerminalSize(columns: 120, rows: 33))
+        front.replica = ScreenReplica(size: TerminalSize(columns: 120, rows: 33))
+        #expect(try front.waitFor("The kiosk is having a problem."))
+        #expect(kill(front.pty.pid, 0) == 0)
+        front.pty.signal(SIGHUP)
+        front.pty.wait()
+        #expect(try front.pty.isCooked())
+    }
+}

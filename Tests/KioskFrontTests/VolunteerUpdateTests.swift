@@ -1,0 +1,155 @@
+import Testing
+import TerminalUI
+@testable import KioskFront
+
+@Suite("Volunteer mode: update")
+struct VolunteerUpdateTests {
+    @Test func f2OpensThePinScreenFromAnyScreen() {
+        let midClaim = Fixtures.type(Fixtures.press(Fixtures.model(recent: Fixtures.recent), .enter, .enter).0, "Amira")
+        for model in [Fixtures.model(), midClaim] {
+            let pin = Fixtures.press(model, .function(2)).0
+            #expect(pin.screen == .pin(PinEntry()))
+            // Esc leaves it, and what the learner typed is gone.
+            #expect(Fixtures.press(pin, .escape).0.screen == .attract)
+        }
+    }
+
+    @Test func theRightPinOpensTheMenu() {
+        let (model, effects) = Fixtures.press(Fixtures.type(Fixtures.press(Fixtures.model(), .function(2)).0, "1234"), .enter)
+        #expect(Fixtures.volunteer(model)?.page == .menu)
+        #expect(effects == [.loadSessions])
+    }
+
+    @Test func fiveWrongPinsLockForFiveMinutes() {
+        var model = Fixtures.press(Fixtures.model(), .function(2)).0
+        for attempt in 1...4 {
+            model = Fixtures.press(Fixtures.type(model, "9999"), .enter).0
+            guard case .pin(let entry) = model.screen else {
+            Issue.record("left the PIN screen")
+            return
+        }
+            #expect(entry.message == Message("front.pin.wrong", ["left": String(5 - attempt)]))
+            #expect(entry.field.isEmpty)
+        }
+        model = Fixtures.press(Fixtures.type(model, "9999"), .enter).0
+        let lockedUntil = model.now + 300
+        #expect(model.pinGuard.lockedUntil == lockedUntil)
+        // Even the right PIN does nothing while locked.
+        let tried = Fixtures.press(Fixtures.type(model, "1234"), .enter).0
+        #expect(Fixtures.volunteer(tried) == nil)
+        #expect(Front.nextDeadline(tried) == tried.now + 1)
+        let later = Fixtures.apply(Fixtures.press(tried, .escape).0, [.tick], at: lockedUntil).0
+        #expect(later.pinGuard.lockedUntil == nil)
+        let opened = Fixtures.press(Fixtures.type(Fixtures.press(later, .function(2)).0, "1234"), .enter).0
+        #expect(Fixtures.volunteer(opened)?.page == .menu)
+    }
+
+    @Test func withNoPinSetVolunteerModeCannotOpen() {
+        var settings = Fixtures.settings
+        settings.pin = nil
+        let model = Fixtures.press(Fixtures.type(Fixtures.press(Fixtures.model(settings: settings), .function(2)).0, "1234"), .enter).0
+        #expect(Fixtures.volunteer(model) == nil)
+    }
+
+    @Test func startingASessionAsksTitleBadgesAndNumber() {
+        var model = Fixtures.press(Fixtures.unlocked(), .enter).0
+        #expect(Fixtures.volunteer(model)?.page == .title)
+        var effects: [FrontEffect]
+        (model, effects) = Fixtures.press(Fixtures.type(model, "Intro to Work - Day 3"), .enter)
+        #expect(Fixtures.volunteer(model)?.page == .badges)
+        #expect(effects == [.loadBadges])
+        model = Fixtures.apply(model, [.reply(.badges(.success([BadgeInfo(id: "d1", name: "Day 1"), BadgeInfo(id: "d3", name: "Day 3")])))]).0
+        model = Fixtures.press(model, .enter).0
+        #expect(Fixtures.volunteer(model)?.message == Message("front.error.badges_missing"))
+        model = Fixtures.press(model, .down, .character(" "), .enter).0
+        #expect(Fixtures.volunteer(model)?.draftBadges == ["d3"])
+        #expect(Fixtures.volunteer(model)?.page == .expected)
+        model = Fixtures.press(Fixtures.type(model, "0"), .enter).0
+        #expect(Fixtures.volunteer(model)?.message == Message("front.error.expected_invalid"))
+        (model, effects) = Fixtures.press(Fixtures.type(Fixtures.press(model, .backspace).0, "12"), .enter)
+        #expect(effects == [.startSession(title: "Intro to Work - Day 3", badges: ["d3"], expected: 12)])
+        (model, effects) = Fixtures.apply(model, [.reply(.sessionStarted(.success(5)))])
+        #expect(Fixtures.volunteer(model)?.page == .menu)
+        #expect(Fixtures.volunteer(model)?.message == .news("front.start.done", ["title": "Intro to Work - Day 3"]))
+        #expect(effects == [.loadSessions])
+    }
+
+    @Test func endingASessionShowsItsQRCodeFullScreen() {
+        var (model, effects) = Fixtures.press(Fixtures.unlocked(), .down, .enter)
+        #expect(Fixtures.volunteer(model)?.page == .pickSession(.end))
+        #expect(effects == [.loadSessions])
+        (model, effects) = Fixtures.press(model, .enter)
+        #expect(effects == [.endSession(4)])
+        (model, effects) = Fixtures.apply(model, [.reply(.sessionEnded(4, .success(Fixtures.code)))])
+        #expect(model.screen == .sessionQR(4))
+        #expect(model.recent?.code == Fixtures.code)
+        #expect(model.recent?.expected == 10)
+        #expect(Front.nextDeadline(model) == model.now + 3600)
+        // A learner at the QR screen can claim here; Esc shows the first screen.
+        #expect(Fixtures.flow(Fixtures.press(model, .enter).0)?.step == .confirmSession)
+        #expect(Fixtures.press(model, .escape).0.screen == .attract)
+    }
+
+    @Test func slipCodesAreMadeForAPickedSession() {
+        var (model, effects) = Fixtures.press(Fixtures.unlocked(), .character("3"))
+        #expect(Fixtures.volunteer(model)?.page == .pickSession(.slips))
+        model = Fixtures.press(model, .down, .enter).0
+        guard case .slipCount(let session) = Fixtures.volunteer(model)?.page else {
+            Issue.record("no slip count page")
+            return
+        }
+        #expect(session.id == 3)
+        (model, effects) = Fixtures.press(Fixtures.type(model, "20"), .enter)
+        #expect(effects == [.makeSlips(session: 3, count: 20)])
+        let batch = SlipBatch(codes: [Fixtures.code], savedTo: "/tmp/slips", saveError: nil)
+        model = Fixtures.apply(model, [.reply(.slips(.success(batch)))]).0
+        #expect(Fixtures.volunteer(model)?.page == .slips(batch))
+        #expect(Fixtures.volunteer(Fixtures.press(model, .enter).0)?.page == .menu)
+    }
+
+    @Test func outboxAndSyncAnswerInPlainWords() {
+        var (model, effects) = Fixtures.press(Fixtures.unlocked(), .character("4"))
+        #expect(effects == [.loadOutbox])
+        let info = OutboxInfo(queued: 12, sending: 0, sent: 30, failed: 0, lastError: "connect: Network is unreachable")
+        model = Fixtures.apply(model, [.reply(.outbox(.success(info)))]).0
+        #expect(Fixtures.volunteer(model)?.page == .outbox(info))
+        #expect(Fixtures.apply(model, [.stream(.changed("outbox"))]).1 == [.loadSessions, .loadOutbox])
+        #expect(FrontView.looksOffline(info.lastError!))
+        (model, effects) = Fixtures.press(Fixtures.press(model, .escape).0, .character("5"))
+        #expect(effects == [.syncBadges])
+        let missing = Fixtures.apply(model, [.reply(.synced(.success(nil)))]).0
+        #expect(Fixtures.volunteer(missing)?.message == Message("front.sync.unavailable"))
+        let synced = Fixtures.apply(model, [.reply(.synced(.success(14)))]).0
+        #expect(Fixtures.volunteer(synced)?.page == .sync(count: 14))
+    }
+
+    @Test func lockAndQuit() {
+        #expect(Fixtures.press(Fixtures.unlocked(), .character("6")).0.screen == .attract)
+        #expect(Fixtures.press(Fixtures.unlocked(), .escape).0.screen == .attract)
+        // Learners can never quit: without allowQuit the menu has no seventh entry.
+        #expect(Fixtures.press(Fixtures.unlocked(), .character("7")).1.isEmpty)
+        #expect(Fixtures.press(Fixtures.unlocked(allowQuit: true), .character("7")).1 == [.quit])
+    }
+
+    @Test func noLearnerKeyLeavesTheFront() {
+        var model = Fixtures.model(recent: Fixtures.recent)
+        let keys: [Key] = [.escape, .control("c"), .control("z"), .control("d"), .control("\\"), .function(4), .function(10),
+                           .enter, .character("q"), .escape, .escape, .escape]
+        for key in keys {
+            let (next, effects) = Fixtures.press(model, key)
+            #expect(!effects.contains(.quit))
+            model = next
+        }
+    }
+
+    @Test func volunteerModeAsksForMoreTimeAfterThreeIdleMinutes() {
+        let model = Fixtures.unlocked()
+        #expect(Front.nextDeadline(model) == model.lastInput + 180)
+        let asked = Fixtures.apply(model, [.tick], at: model.lastInput + 180).0
+        guard case .moreTime = asked.screen else {
+            Issue.record("expected the prompt")
+            return
+        }
+        #expect(Fixtures.apply(asked, [.tick], at: model.lastInput + 200).0.screen == .attract)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import HTTPKit
+import KioskCore
+import Localization
+import Testing
+@testable import KioskService
+
+@Suite("Claim page parts: HTML, hashing, forms, flow, stylesheet")
+struct ClaimPagePartsTests {
+    @Test func escapesTextAndAttributesByConstruction() {
+        let hostile = #"<script>alert("x")</script>&'"#
+        let fragment = HTML.element("p", ["title": hostile]) { hostile }
+        #expect(fragment.markup == #"<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;">"#
+            + #"&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;</p>"#)
+        #expect(HTML.void("input", ["hidden": nil, "novalidate": ""]).markup == "<input novalidate>")
+    }
+
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func sha256MatchesFIPSVectors(message: String, digest: String) {
+        #expect(hex(SHA256.hash(Array(message.utf8))) == digest)
+    }
+
+    @Test func hmacMatchesRFC4231() {
+        let mac = SHA256.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+        #expect(hex(mac) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        let longKey = [UInt8](repeating: 0xaa, count: 131)
+        let long = SHA256.hmac(key: longKey, message: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8))
+        #expect(hex(long) == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
+    }
+
+    @Test func formSignaturesDependOnTheCodeAndTheSecret() {
+        let guardian = FormGuard(secret: "secret-one")
+        #expect(guardian.signature(for: "tokenA") == guardian.signature(for: "tokenA"))
+        #expect(guardian.signature(for: "tokenA") != guardian.signature(for: "tokenB"))
+        #expect(FormGuard(secret: "secret-two").signature(for: "tokenA") != guardian.signature(for: "tokenA"))
+        #expect(guardian.signature(for: "tokenA").count == 32)
+        let crossSite = HTTPRequest(method: "POST", target: "/c/x", headers: .init([("Sec-Fetch-Site", "cross-site")]))
+        #expect(!guardian.allows(crossSite, signature: guardian.signature(for: "x"), token: "x"))
+        let sameOrigin = HTTPRequest(method: "POST", target: "/c/x", headers: .init([("Sec-Fetch-Site", "same-origin")]))
+        #expect(guardian.allows(sameOrigin, signature: guardian.signature(for: "x"), token: "x"))
+        #expect(!guardian.allows(sameOrigin, signature: "0" + guardian.signature(for: "x").dropFirst(), token: "x"))
+    }
+
+    @Test func parsesUrlEncodedForms() {
+        let form = ClaimForm(body: Array("name=Am%C4%ABra+O%27Neil&email=%20A%40B.co&lang=ar&step=email&go=yes&view=x&form=ab&junk".utf8))
+        #expect(form.name == "Amīra O'Neil")
+        #expect(form.email == " A@B.co")
+        #expect(form.language == .arabic)
+        #expect((form.step, form.choice, form.view, form.signature) == ("email", "yes", "x", "ab"))
+        #expect(ClaimForm(body: Array("name=%ZZ%4".utf8)).name == "%ZZ%4")
+        #expect(ClaimForm(body: Array("lang=xx".utf8)).language == nil)
+        #expect(ClaimForm(body: Array("name=\(String(repeating: "a", count: 5000))".utf8)).name.count == ClaimForm.maxFieldLength)
+    }
+
+    @Test func flowMovesOneQuestionAtATime() throws {
+        var form = ClaimForm()
+        form.step = "start"
+        #expect(ClaimFlow.next(after: &form) == .show(.name, nil))
+        form.step = "name"
+        guard case .show(.name, let missing?) = ClaimFlow.next(after: &form) else {
+            Issue.record("an empty name must be refused")
+            return
+        }
+        #expect(missing.code == "name_missing")
+        form.name = "Amira"
+        #expect(ClaimFlow.next(after: &form) == .show(.email, nil))
+        form.step = "email"
+        form.email = "  Amira@GMIAL.com "
+        #expect(ClaimFlow.next(after: &form) == .show(.check, nil))
+        #expect(form.email == "amira@gmial.com")
+        form.step = "check"
+        form.choice = "suggestion"
+        #expect(ClaimFlow.next(after: &form) == .show(.consent, nil))
+        #expect(form.email == "amira@gmail.com")
+        form.step = "consent"
+        form.choice = "no"
+        #expect(ClaimFlow.next(after: &form) == .declined)
+        form.choice = "yes"
+        #expect(ClaimFlow.next(after: &form) == .submit(try Claimant(name: "Amira", email: "amira@gmail.com", consent: true)))
+    }
+
+    @Test func flowNeverSkipsAMissingAnswer() {
+        var form = ClaimForm()
+        form.step = "show"
+        form.view = "consent"
+        #expect(ClaimFlow.next(after: &form) == .show(.name, nil))
+        form.name = "Amira"
+        #expect(ClaimFlow.next(after: &form) == .show(.email, nil))
+        form.step = "consent"
+        form.choice = "yes"
+        form.email = "not-an-email"
+        guard case .show(.email, let error?) = ClaimFlow.next(after: &form) else {
+            Issue.record("a bad email at the last step must go back to the email question")
+            return
+        }
+        #expect(error.code == "email_invalid")
+    }
+
+    @Test func everyFieldErrorHasWordsInEveryLanguage() {
+        let codes = ["name_missing", "name_too_long", "name_invalid", "email_missing", "email_too_long", "email_invalid"]
+        for language in Language.allCases {
+            let view = ClaimPageView(catalog: Catalog(language), venue: "Hall", issuer: "OBF", signature: "", form: ClaimForm())
+            for code in codes {
+                let message = view.message(for: FieldError(field: "x", code: code, message: "English fallback"))
+                #expect(message != "English fallback" && !message.hasPrefix("page."), "\(language) \(code)")
+            }
+        }
+    }
+
+    @Test func stylesheetColourPairsHaveStrongContrast() throws {
+        let pairs = try StylesheetColours.pairs(in: "\(Stylesheet.css)")
+        #expect(pairs.count >= 10)
+        for pair in pairs {
+            #expect(pair.ratio >= 4.5, "\(pair.rule): \(pair.foreground) on \(pair.background) is \(pair.ratio):1")
+        }
+    }
+
+    @Test func contentSecurityPolicyCarriesTheStylesheetHash() {
+        let digest = SHA256.hash(Array("\(Stylesheet.css)".utf8))
+        #expect(Stylesheet.contentSecurityPolicy.contains("'sha256-\(Data(digest).base64EncodedString())'"))
+        #expect(Stylesheet.contentSecurityPolicy.hasPrefix("default-src 'none';"))
+        #expect(!"\(Stylesheet.css)".contains("url("))
+        #expect(!"\(Stylesheet.css)".contains("@import"))
+    }
+
+    private func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { String(format: "%02x", $0) }.joined()
+    }
+}
