@@ -21,11 +21,12 @@ final class FrontInPTY {
     var replica: ScreenReplica
     var output: [UInt8] = []
 
-    init(arguments: [String], environment: [String: String], size: TerminalSize = .standard) throws {
+    init(command: String = "front", arguments: [String], environment: [String: String],
+         size: TerminalSize = .standard) throws {
         var environment = environment
         environment["TERM"] = "xterm"
         environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        pty = try PseudoTerminal(executable: Binary.path, arguments: ["front"] + arguments, environment: environment, size: size)
+        pty = try PseudoTerminal(executable: Binary.path, arguments: [command] + arguments, environment: environment, size: size)
         replica = ScreenReplica(size: size)
     }
 
@@ -140,5 +141,36 @@ struct FrontProcessTests {
         front.pty.signal(SIGHUP)
         front.pty.wait()
         #expect(try front.pty.isCooked())
+    }
+
+    /// `badgekiosk demo` from nothing: the simulator's catalogue reaches the volunteer's badge list,
+    /// a claim at the kiosk reaches the simulator, and Quit stops everything with exit code 0.
+    @Test func theDemoRunsAClaimEndToEndAndQuitsCleanly() throws {
+        let directory = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let demo = try FrontInPTY(command: "demo", arguments: ["--state-dir", "\(directory)/demo"],
+                                  environment: ["BADGEKIOSK_CONFIG": "/dev/null"])
+        let down = "\u{1B}[B"
+        let steps: [(String, String)] = [
+            ("type the PIN 1234", "\u{1B}OQ"), ("Type the volunteer PIN", "1234\r"), ("1. Start a session", "\r"),
+            ("What is the session called?", "Intro to Work - Day 4\r"), ("Intro to Work — Day 4", down + down + down + down + " \r"),
+            ("How many learners do you expect?", "3\r"), ("Session started", down + "\r"), ("Which session has ended?", "\r"),
+            ("Scan to collect your badge", "\r"), ("Were you at this session?", "\r"), ("What is your first name?", "Zoë\r"),
+            ("What is your email address?", "zoe@example.com\r"), ("Is this right?", "\r"), ("Is that OK?", "\r"),
+            ("Well done, Zoë!", "\r"), ("Press Enter to start", "\u{1B}OQ"), ("Type the volunteer PIN", "1234\r"),
+            ("7. Quit the demo", "7"),
+        ]
+        for (screen, keys) in steps {
+            let shown = try demo.waitFor(screen)
+            #expect(shown, "never showed '\(screen)'; screen was:\n\(demo.replica.text)")
+            guard shown else { return }
+            try demo.type(keys)
+        }
+        #expect(demo.pty.wait() == 0)
+        #expect(try demo.pty.isCooked())
+        let output = String(decoding: demo.output + ((try? demo.pty.read(timeoutMilliseconds: 200)) ?? []), as: UTF8.self)
+        #expect(output.contains("Demo stopped. The stand-in issuer received 1 badge."))
+        let log = try String(contentsOfFile: "\(directory)/demo/demo.log", encoding: .utf8)
+        #expect(log.contains("issuer-sim: POST /v1/badge/demo/intro-to-work-day-4 201"))
     }
 }

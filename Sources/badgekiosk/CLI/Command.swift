@@ -6,6 +6,7 @@ enum Command {
     Usage: badgekiosk <command> [options]
 
     Commands:
+      demo         Try everything on this machine: a stand-in issuer, the service and the front.
       serve        Run the local service (HTTP API, claim storage).
       front        Run the full-screen terminal front (learners claim, volunteers run sessions).
       qr           Print a QR code in the terminal, or write it as an SVG picture.
@@ -24,6 +25,7 @@ enum Command {
         }
         let rest = words.dropFirst()
         switch name {
+        case "demo": try DemoCommand.run(Arguments(rest, command: "badgekiosk demo"))
         case "serve": try ServeCommand.run(Arguments(rest, command: "badgekiosk serve"))
         case "front": try FrontCommand.run(Arguments(rest, command: "badgekiosk front"))
         case "qr": try QRCommand.run(Arguments(rest, command: "badgekiosk qr"))

@@ -1,8 +1,5 @@
 import Foundation
-import HTTPKit
-import Issuers
 import KioskService
-import KioskStore
 import Posix
 
 /// `badgekiosk serve`: the local service, until SIGTERM or SIGINT.
@@ -38,66 +35,28 @@ enum ServeCommand {
         // Before any thread starts, so every thread inherits the mask and only sigwait sees them.
         Signals.block([SIGTERM, SIGINT])
         Signals.ignoreBrokenPipe()
-        let directory = configuration.stateDirectory
-        let store: KioskStore
+        let host: ServiceHost
         do {
-            store = try KioskStore(directory: directory)
-        } catch {
-            throw RuntimeError("cannot open the store in \(directory): \(error)")
-        }
-        defer { store.close() }
-        let token: StaffToken
-        do {
-            token = try StaffToken.loadOrCreate(in: directory)
-        } catch {
-            throw RuntimeError("cannot read or create \(directory)/\(StaffToken.fileName): \(error)")
-        }
-        let service: KioskService
-        do {
-            service = try KioskService(configuration: configuration, store: store, staffToken: token)
-        } catch {
-            throw RuntimeError("cannot read the claim codes from the store: \(error)")
-        }
-        let forwarder: Forwarder
-        do {
-            forwarder = try service.startForwarding { Console.error("badgekiosk: outbox: \($0)") }
-        } catch let error as ConfigError {
+            host = try ServiceHost(configuration: configuration) { Console.error($0) }
+        } catch .configuration(let error) {
             throw ConfigErrorReport(error: error)
         } catch {
-            throw RuntimeError("cannot start forwarding awards: \(error)")
+            throw RuntimeError(error.description)
         }
-        defer { forwarder.stop() }
         if let issuer = configuration.issuer, let url = configuration.issuerURL {
             Console.error("badgekiosk: forwarding awards to \(issuer.displayName) at \(url)")
         } else {
             Console.error("badgekiosk: no issuer configured: claims are kept, queued, until one is set")
         }
-        var serverConfiguration = HTTPServerConfiguration()
-        serverConfiguration.host = configuration.listenHost
-        serverConfiguration.port = configuration.listenPort
-        serverConfiguration.maxConnections = configuration.maxConnections
-        serverConfiguration.eventLoops = configuration.eventLoops
-        let server = HTTPServer(configuration: serverConfiguration, responder: service) { entry in
-            Console.error(RequestLog.line(for: entry))
-        }
-        let port: Int
-        do {
-            port = try server.start()
-        } catch {
-            throw RuntimeError("cannot listen on \(configuration.listenHost):\(configuration.listenPort): \(error)")
-        }
-        service.announce(port: port)
-        Console.error("badgekiosk: listening on \(configuration.listenHost):\(port); claim links start \(service.publicURL)")
-        Console.error("badgekiosk: staff token in \(directory)/\(StaffToken.fileName)")
+        Console.error("badgekiosk: listening on \(configuration.listenHost):\(host.port); claim links start \(host.service.publicURL)")
+        Console.error("badgekiosk: staff token in \(configuration.stateDirectory)/\(StaffToken.fileName)")
 
         let systemd = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
-        systemd.notify("READY=1\nSTATUS=Listening on port \(port)")
+        systemd.notify("READY=1\nSTATUS=Listening on port \(host.port)")
         let signal = waitForStop(systemd)
         Console.error("badgekiosk: \(signal == SIGTERM ? "SIGTERM" : "SIGINT"): finishing requests in flight")
         systemd.notify("STOPPING=1")
-        server.shutdown(grace: 5)
-        forwarder.stop()
-        store.close()
+        host.stop(grace: 5)
         Console.error("badgekiosk: stopped")
     }
 

@@ -1,0 +1,107 @@
+import Foundation
+import HTTPKit
+import IssuerSimulator
+import KioskFront
+import KioskService
+import Posix
+
+/// `badgekiosk demo`: the issuer simulator, the service and the front on this machine, with no set-up.
+enum DemoCommand {
+    static let help = """
+    Usage: badgekiosk demo [--state-dir DIR] [--pin PIN]
+
+    Runs everything on this machine, with nothing to set up and no root: a stand-in for Open
+    Badge Factory with the "Intro to Work" badges (Days 1 to 4 and a completion badge), the
+    local service, and the kiosk's front in this terminal. Phones on the same network can scan
+    the QR code. Press F2 and type the PIN to act as the volunteer; quit from there.
+
+    Options:
+      --state-dir DIR  Where the demo keeps its data (default ./.badgekiosk-demo).
+      --pin PIN        The volunteer PIN (default 1234).
+      --help           Show this help.
+    """
+
+    static func run(_ arguments: Arguments) throws {
+        var arguments = arguments
+        if arguments.flag("help") { return Console.out(help) }
+        let directory = absolute(try arguments.option("state-dir") ?? ".badgekiosk-demo")
+        let pin = try arguments.option("pin") ?? "1234"
+        try arguments.finish()
+        guard (4...12).contains(pin.count), pin.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw UsageError("--pin takes 4 to 12 digits", command: arguments.command)
+        }
+        Signals.ignoreBrokenPipe()
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let log = try LogFile(path: "\(directory)/demo.log")
+
+        var simulatorSettings = SimulatorConfiguration()
+        simulatorSettings.port = 0
+        simulatorSettings.log = { log.line("issuer-sim: \($0)") }
+        let simulator = IssuerSimulator(configuration: simulatorSettings)
+        let simulatorPort: Int
+        do {
+            simulatorPort = try simulator.start()
+        } catch {
+            throw RuntimeError("the demo issuer could not start: \(error)")
+        }
+        defer { simulator.shutdown() }
+
+        let host = try startService(directory: directory, pin: pin, simulator: simulatorSettings,
+                                    simulatorPort: simulatorPort, log: log)
+        defer { host.stop(grace: 2) }
+        syncCatalogue(port: host.port, token: host.staffToken.value, log: log)
+
+        let front = FrontConfiguration(
+            serviceURL: "http://127.0.0.1:\(host.port)", staffToken: host.staffToken.value, pin: pin,
+            issuerName: "Open Badge Factory",
+            demoHint: "Demo: press F2 and type the PIN \(pin) to start a session. Quit from there.",
+            allowQuit: true, slipDirectory: "\(directory)/slips")
+        let exit: FrontExit
+        do {
+            exit = try FrontApp(configuration: front).run()
+        } catch let error as FrontError {
+            throw RuntimeError(error.description)
+        }
+        if exit == .quit {
+            let awards = simulator.awards.count
+            Console.out("Demo stopped. The stand-in issuer received \(awards) badge\(awards == 1 ? "" : "s").")
+            Console.out("Its data is in \(directory); the service's log is \(log.path).")
+        }
+    }
+
+    /// The service, on a free port on every interface (so a phone on this network can scan the
+    /// QR code), forwarding to the simulator as if it were Open Badge Factory.
+    private static func startService(directory: String, pin: String, simulator: SimulatorConfiguration,
+                                     simulatorPort: Int, log: LogFile) throws -> ServiceHost {
+        let secretPath = "\(directory)/issuer-secret"
+        guard FileManager.default.createFile(atPath: secretPath, contents: Data(simulator.clientSecret.utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw RuntimeError("cannot write \(secretPath)")
+        }
+        let configuration = try ConfigErrorReport.load(path: "/dev/null", overrides: [
+            ("state_dir", directory), ("listen", "0.0.0.0:0"), ("venue_name", "the badgekiosk demo"),
+            ("issuer", "obf"), ("issuer_url", "http://127.0.0.1:\(simulatorPort)"),
+            ("issuer_client_id", simulator.clientID), ("issuer_client_secret_file", secretPath),
+            ("pin", pin), ("issuer_max_backoff_seconds", "10"),
+        ])
+        do {
+            return try ServiceHost(configuration: configuration) { log.line($0) }
+        } catch .configuration(let error) {
+            throw ConfigErrorReport(error: error)
+        } catch {
+            throw RuntimeError(error.description)
+        }
+    }
+
+    /// Fills the catalogue from the simulator through the service's own sync, as a volunteer would.
+    private static func syncCatalogue(port: Int, token: String, log: LogFile) {
+        let reply = try? HTTPClient(host: "127.0.0.1", port: port).send(
+            method: "POST", path: "/api/v1/badges/sync", headers: HTTPHeaders([("Authorization", "Bearer \(token)")]))
+        log.line("demo: catalogue sync answered \(reply.map { String($0.status) } ?? "nothing")")
+    }
+
+    private static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+}
