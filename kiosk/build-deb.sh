@@ -9,6 +9,11 @@ version="${BADGEKIOSK_VERSION:-0.1.0}"
 arch="$(dpkg --print-architecture)"
 out="${1:-.}"
 
+# Linking Foundation's networking statically needs libcurl's development files.
+if ! dpkg -s libcurl4-openssl-dev >/dev/null 2>&1; then
+  echo "build-deb.sh: needs libcurl4-openssl-dev: sudo apt-get install -y libcurl4-openssl-dev" >&2
+  exit 2
+fi
 swift build -c release --static-swift-stdlib --scratch-path .build-deb --product badgekiosk
 
 root="$(mktemp -d)"
