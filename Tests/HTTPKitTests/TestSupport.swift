@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+@preconcurrency import Glibc
 import HTTPKit
 
 /// A value shared between test threads.
