@@ -8,11 +8,11 @@ import KioskStore
 struct ForwarderFaultTests {
     @Test(arguments: ["500:0.25", "503:0.25", "429:0.15", "timeout:0.05", "reset:0.2", "slow:0.1", "token-expiry:0.3s"])
     func eachFaultAlone(spec: String) throws {
-        let drill = try Drill(badgesPerClaim: 2) { $0.faults = try! FaultSpec(parsing: spec) }
+        let drill = try Drill { $0.faults = try! FaultSpec(parsing: spec) }
         try drill.startForwarder()
-        try drill.claim(150)
-        try drill.awaitSettled(total: 300)
-        try drill.expectExactlyOnce(300)
+        try drill.claim(1000)
+        try drill.awaitSettled(total: 1000)
+        try drill.expectExactlyOnce(1000)
         #expect(drill.simulator.requests.contains { $0.fault != nil } || spec.hasPrefix("token"))
     }
 
