@@ -151,16 +151,32 @@ struct FrontProcessTests {
         let demo = try FrontInPTY(command: "demo", arguments: ["--state-dir", "\(directory)/demo"],
                                   environment: ["BADGEKIOSK_CONFIG": "/dev/null"])
         let down = "\u{1B}[B"
-        let steps: [(String, String)] = [
+        let claim: [(String, String)] = [
             ("type the PIN 1234", "\u{1B}OQ"), ("Type the volunteer PIN", "1234\r"), ("1. Start a session", "\r"),
             ("What is the session called?", "Intro to Work - Day 4\r"), ("Intro to Work — Day 4", down + down + down + down + " \r"),
             ("How many learners do you expect?", "3\r"), ("Session started", down + "\r"), ("Which session has ended?", "\r"),
             ("Scan to collect your badge", "\r"), ("Were you at this session?", "\r"), ("What is your first name?", "Zoë\r"),
             ("What is your email address?", "zoe@example.com\r"), ("Is this right?", "\r"), ("Is that OK?", "\r"),
-            ("Well done, Zoë!", "\r"), ("Press Enter to start", "\u{1B}OQ"), ("Type the volunteer PIN", "1234\r"),
-            ("7. Quit the demo", "7"),
+            ("Well done, Zoë!", "\r"),
         ]
-        for (screen, keys) in steps {
+        let quit: [(String, String)] = [
+            ("Press Enter to start", "\u{1B}OQ"), ("Type the volunteer PIN", "1234\r"), ("7. Quit the demo", "7"),
+        ]
+        for (screen, keys) in claim {
+            let shown = try demo.waitFor(screen)
+            #expect(shown, "never showed '\(screen)'; screen was:\n\(demo.replica.text)")
+            guard shown else { return }
+            try demo.type(keys)
+        }
+        // The outbox forwards in the background: quit once the stand-in issuer has the award.
+        let logPath = "\(directory)/demo/demo.log"
+        let sent = "issuer-sim: POST /v1/badge/demo/intro-to-work-day-4 201"
+        let deadline = Date().addingTimeInterval(30)
+        while !((try? String(contentsOfFile: logPath, encoding: .utf8))?.contains(sent) ?? false), Date() < deadline {
+            usleep(50_000)
+        }
+        #expect(try String(contentsOfFile: logPath, encoding: .utf8).contains(sent))
+        for (screen, keys) in quit {
             let shown = try demo.waitFor(screen)
             #expect(shown, "never showed '\(screen)'; screen was:\n\(demo.replica.text)")
             guard shown else { return }
@@ -170,7 +186,5 @@ struct FrontProcessTests {
         #expect(try demo.pty.isCooked())
         let output = String(decoding: demo.output + ((try? demo.pty.read(timeoutMilliseconds: 200)) ?? []), as: UTF8.self)
         #expect(output.contains("Demo stopped. The stand-in issuer received 1 badge."))
-        let log = try String(contentsOfFile: "\(directory)/demo/demo.log", encoding: .utf8)
-        #expect(log.contains("issuer-sim: POST /v1/badge/demo/intro-to-work-day-4 201"))
     }
 }
