@@ -68,8 +68,8 @@ extension KioskService {
 
     static func response(for result: Result<ClaimOutcome, StoreError>) -> HTTPResponse {
         switch result {
-        case .success(.created(let claim)): JSON.response(.created, Bodies.ClaimReply(claim))
-        case .success(.repeated(let claim)): JSON.response(.ok, Bodies.ClaimReply(claim))
+        case .success(.created(let claim)): JSON.response(.created, Bodies.ClaimReply(claim, state: .queued))
+        case .success(.repeated(let claim, let state)): JSON.response(.ok, Bodies.ClaimReply(claim, state: state))
         case .success(.expired): JSON.response(.codeExpired)
         case .success(.usedUp): JSON.response(.codeUsedUp)
         case .success(.unknownCode): JSON.response(.unknownCode)

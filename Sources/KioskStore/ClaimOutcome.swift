@@ -4,8 +4,8 @@ import KioskCore
 public enum ClaimOutcome: Sendable, Equatable {
     /// Stored as a new claim, with one queued award per badge of the session.
     case created(Claim)
-    /// The same learner claimed with this code before: that claim, unchanged.
-    case repeated(Claim)
+    /// The same learner claimed with this code before: that claim, unchanged, and where its awards stand.
+    case repeated(Claim, state: Award.State)
     case expired
     case usedUp
     /// No code has that id (it may have been removed since the caller matched it).

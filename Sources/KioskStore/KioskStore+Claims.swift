@@ -62,10 +62,18 @@ extension KioskStore {
         case .usedUp:
             return .usedUp
         case let .repeatOf(claimID):
+            let states = try connection.cached("SELECT state FROM awards WHERE claim_id = ?")
+            try states.bind(claimID, at: 1)
+            var awards: [Award.State] = []
+            while try states.step() {
+                if let state = states.text(at: 0).flatMap(Award.State.init(rawValue:)) { awards.append(state) }
+            }
+            states.reset()
             return .repeated(Claim(id: claimID, codeID: code.id, sessionID: code.sessionID,
                                    name: existing?.name ?? "", email: email,
                                    badgeIDs: try connection.badgeIDs(session: code.sessionID),
-                                   createdAt: existing?.createdAt ?? submission.at))
+                                   createdAt: existing?.createdAt ?? submission.at),
+                             state: Award.State.overall(awards))
         case .accept:
             return .created(try insert(submission, code: code, on: connection))
         }

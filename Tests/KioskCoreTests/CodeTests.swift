@@ -129,3 +129,14 @@ struct SessionDraftTests {
         #expect(throws: FieldError.self) { try SessionDraft(title: "T", badgeIDs: Array(repeating: "x", count: 11).enumerated().map { "\($0.offset)" }, expected: 3) }
     }
 }
+
+@Suite("Award states")
+struct AwardStateTests {
+    @Test func aClaimStandsWhereItsLeastAdvancedAwardIs() {
+        #expect(Award.State.overall([.sent, .sent]) == .sent)
+        #expect(Award.State.overall([.sent, .queued]) == .queued)
+        #expect(Award.State.overall([.sent, .sending]) == .sending)
+        #expect(Award.State.overall([.queued, .sending]) == .queued)
+        #expect(Award.State.overall([.sent, .failed, .queued]) == .failed)
+    }
+}

@@ -26,11 +26,11 @@ struct ClaimTests {
         guard case let .created(claim) = first else { Issue.record("expected a new claim, got \(first)"); return }
 
         let retry = try fixture.store.submitClaim(Fixture.submission(code: fixture.code, learner: 1, id: "second"))
-        #expect(retry == .repeated(claim))
+        #expect(retry == .repeated(claim, state: .queued))
         let other = try fixture.store.submitClaim(Fixture.submission(code: fixture.code, learner: 2))
         #expect(other == .usedUp)
         let late = Fixture.submission(code: fixture.code, learner: 1, id: "third", at: fixture.code.expiresAt.adding(seconds: 1))
-        #expect(try fixture.store.submitClaim(late) == .repeated(claim))
+        #expect(try fixture.store.submitClaim(late) == .repeated(claim, state: .queued))
 
         #expect(try fixture.store.claims(sessionID: fixture.session.id).map(\.id) == ["first"])
         #expect(try fixture.store.codes().first?.claimed == 1)

@@ -3,6 +3,14 @@ public struct Award: Sendable, Equatable {
     /// Where an award is on its way to the issuer.
     public enum State: String, Sendable, CaseIterable, Codable {
         case queued, sending, sent, failed
+
+        /// Where a claim as a whole stands, from its awards: refused if any was refused, sent only
+        /// when all were, otherwise still on its way.
+        public static func overall(_ states: [State]) -> State {
+            if states.contains(.failed) { return .failed }
+            if states.isEmpty || states.allSatisfy({ $0 == .sent }) { return .sent }
+            return states.contains(.queued) ? .queued : .sending
+        }
     }
 
     public var id: Int64

@@ -30,9 +30,9 @@ enum Bodies {
 
         var claim: Detail
 
-        init(_ claim: Claim) {
-            self.claim = Detail(id: claim.id, state: Award.State.queued.rawValue, badges: claim.badgeIDs,
-                                sessionId: claim.sessionID)
+        /// `state` is where the claim's awards stand: `queued` when new, up to `sent` on a later repeat.
+        init(_ claim: Claim, state: Award.State) {
+            self.claim = Detail(id: claim.id, state: state.rawValue, badges: claim.badgeIDs, sessionId: claim.sessionID)
         }
     }
 

@@ -90,7 +90,7 @@ extension KioskService {
         return switch result {
         case .success(.created(let claim)):
             html(.ok, view.done(name: claim.name, email: claim.email, repeated: false), language)
-        case .success(.repeated(let claim)):
+        case .success(.repeated(let claim, _)):
             html(.ok, view.done(name: claim.name, email: claim.email, repeated: true), language)
         case .success(.expired): html(.gone, view.notice(.expired), language)
         case .success(.usedUp): html(.gone, view.notice(.usedUp), language)
