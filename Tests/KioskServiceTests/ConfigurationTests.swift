@@ -68,6 +68,14 @@ struct ConfigurationTests {
         #expect(error?.key == "BADGEKIOSK_EVENT_LOOPS")
     }
 
+    @Test func theShippedExampleIsValid() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let configuration = try ServiceConfiguration.load(path: root.appendingPathComponent("kiosk/badgekiosk.conf.example").path,
+                                                          environment: [:])
+        #expect(configuration.listenPort == 8080)
+        #expect(configuration.retentionDays == 30)
+    }
+
     @Test func codePolicyFollowsSettings() throws {
         let configuration = try ServiceConfiguration.load(path: nil, environment: ["BADGEKIOSK_CONFIG": "/dev/null"],
                                                           overrides: [("claim_headroom_percent", "50")])
