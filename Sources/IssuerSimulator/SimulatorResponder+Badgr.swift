@@ -73,7 +73,7 @@ extension SimulatorResponder {
             // badgr-server compares recipients exactly as written, so only an identical identity is a repeat.
             let stored = body.allowDuplicateAwards
                 ? state.store(make)
-                : state.storeUnlessPresent({ $0.api == "badgr" && $0.badge == id && $0.email == body.recipient.identity }, make)
+                : state.storeUnlessPresent(api: "badgr", badge: id, email: body.recipient.identity, make)
             guard let stored else {
                 var refusal = Self.wrapped(false, "Could not award this badge.", [])
                 refusal["validationErrors"] = [Self.duplicateMessage]
@@ -94,9 +94,9 @@ extension SimulatorResponder {
         }
         let state = state
         withFault(exchange) { answer in
-            let found = state.awards { award in
-                award.api == "badgr" && award.badge == id && query["recipient"].map { $0 == award.email } ?? true
-            }
+            let found = query["recipient"].map { recipient in
+                state.awards(api: "badgr", badge: id, email: recipient).filter { $0.email == recipient }
+            } ?? state.awards { $0.api == "badgr" && $0.badge == id }
             answer?.json(200, Self.wrapped(true, "ok", found.map(Self.assertion)))
         }
     }

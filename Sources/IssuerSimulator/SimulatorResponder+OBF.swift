@@ -83,9 +83,15 @@ extension SimulatorResponder {
         }
         let state = state
         withFault(exchange) { answer in
-            let found = state.awards { award in
-                award.api == "obf" && query["badge_id"].map { $0 == award.badge } ?? true
-                    && query["email"].map { $0.lowercased() == award.email.lowercased() } ?? true
+            let found: [SimulatedAward]
+            if let badge = query["badge_id"], let email = query["email"] {
+                found = state.awards(api: "obf", badge: badge, email: email)
+            } else {
+                let email = query["email"]?.lowercased()
+                found = state.awards { award in
+                    award.api == "obf" && query["badge_id"].map { $0 == award.badge } ?? true
+                        && email.map { $0 == award.email.lowercased() } ?? true
+                }
             }
             answer?.lines(found.map { award in
                 ["id": award.id, "badge_id": award.badge, "recipient": ["\(award.name) <\(award.email)>"],

@@ -5,6 +5,8 @@ import Posix
 final class SimulatorState: Sendable {
     private struct Inner {
         var awards: [SimulatedAward] = []
+        /// Positions in `awards` by API, badge and lower-cased email: look-ups stay quick at 10,000 awards.
+        var index: [AwardKey: [Int]] = [:]
         var requests: [SimulatedRequest] = []
         /// Token → when it was handed out (monotonic nanoseconds).
         var tokens: [String: UInt64] = [:]
@@ -63,27 +65,36 @@ final class SimulatorState: Sendable {
 
     /// Stores an award under a fresh id and returns it.
     func store(_ make: (String) -> SimulatedAward) -> SimulatedAward {
+        inner.withLock { Self.append(make, to: &$0) }
+    }
+
+    /// Stores `make`'s award unless one from `api` for `badge` and exactly `email` is there already; nil when it is.
+    func storeUnlessPresent(api: String, badge: String, email: String,
+                            _ make: (String) -> SimulatedAward) -> SimulatedAward? {
         inner.withLock { state in
-            let award = make(String(format: "E%06d", state.nextID))
-            state.nextID += 1
-            state.awards.append(award)
-            return award
+            let earlier = state.index[AwardKey(api: api, badge: badge, email: email)] ?? []
+            if earlier.contains(where: { state.awards[$0].email == email }) { return nil }
+            return Self.append(make, to: &state)
         }
     }
 
-    /// Stores `make`'s award unless `exists` finds one already; nil when it did.
-    func storeUnlessPresent(_ exists: (SimulatedAward) -> Bool, _ make: (String) -> SimulatedAward) -> SimulatedAward? {
+    /// Awards from `api` for `badge` to `email`, compared without regard to case.
+    func awards(api: String, badge: String, email: String) -> [SimulatedAward] {
         inner.withLock { state in
-            if state.awards.contains(where: exists) { return nil }
-            let award = make(String(format: "E%06d", state.nextID))
-            state.nextID += 1
-            state.awards.append(award)
-            return award
+            (state.index[AwardKey(api: api, badge: badge, email: email)] ?? []).map { state.awards[$0] }
         }
     }
 
     func awards(where matching: (SimulatedAward) -> Bool) -> [SimulatedAward] {
         inner.withLock { $0.awards.filter(matching) }
+    }
+
+    private static func append(_ make: (String) -> SimulatedAward, to state: inout Inner) -> SimulatedAward {
+        let award = make(String(format: "E%06d", state.nextID))
+        state.nextID += 1
+        state.index[AwardKey(api: award.api, badge: award.badge, email: award.email), default: []].append(state.awards.count)
+        state.awards.append(award)
+        return award
     }
 
     func log(_ request: SimulatedRequest) {
@@ -93,5 +104,18 @@ final class SimulatorState: Sendable {
     /// Seconds since start for a monotonic time.
     func seconds(at time: UInt64) -> Double {
         Double(time > started ? time - started : 0) / 1e9
+    }
+}
+
+/// What the simulator looks awards up by.
+struct AwardKey: Hashable {
+    var api: String
+    var badge: String
+    var email: String
+
+    init(api: String, badge: String, email: String) {
+        self.api = api
+        self.badge = badge
+        self.email = email.lowercased()
     }
 }
