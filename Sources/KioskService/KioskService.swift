@@ -4,7 +4,7 @@ import KioskCore
 import KioskStore
 import Posix
 
-/// The local service's HTTP API (DESIGN.md §4.3): public claims, staff sessions, health.
+/// The local service's HTTP API (DESIGN.md §4.3): public claims, staff sessions and programmes, health.
 ///
 /// Handlers run on the server's event-loop threads and never wait on the disk: reads are quick
 /// SQLite reads, and every write is handed to the store's writer thread, which answers the
@@ -74,6 +74,13 @@ public final class KioskService: HTTPResponder {
             switch method {
             case "GET", "HEAD": writer.send(JSON.response(.ok, try listSessions()))
             case "POST": try createSession(request, writer)
+            default: throw .methodNotAllowed("GET, POST")
+            }
+        case ["api", "v1", "programmes"]:
+            try requireStaff(request)
+            switch method {
+            case "GET", "HEAD": writer.send(JSON.response(.ok, try listProgrammes()))
+            case "POST": try createProgramme(request, writer)
             default: throw .methodNotAllowed("GET, POST")
             }
         case let path where path.count == 4 && path.starts(with: ["api", "v1", "sessions"]):

@@ -2,7 +2,7 @@ import KioskCore
 
 /// What became of a submitted claim, once committed.
 public enum ClaimOutcome: Sendable, Equatable {
-    /// Stored as a new claim, with one queued award per badge of the session.
+    /// Stored as a new claim, with one queued award per badge of the session and per programme it completed.
     case created(Claim)
     /// The same learner claimed with this code before: that claim, unchanged, and where its awards stand.
     case repeated(Claim, state: Award.State)

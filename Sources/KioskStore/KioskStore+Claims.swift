@@ -5,7 +5,8 @@ extension KioskStore {
     /// Decides and stores a claim in one write job; `completion` runs once it is durable.
     ///
     /// The code row is read fresh inside the job, so the claim limit holds exactly however many
-    /// claims race for the last places. A new claim queues one award per badge of its session.
+    /// claims race for the last places. A new claim queues one award per badge of its session, and
+    /// one per programme the learner completes with it.
     public func submitClaim(_ submission: ClaimSubmission,
                             completion: @escaping @Sendable (Result<ClaimOutcome, StoreError>) -> Void) {
         write({ connection in try Self.apply(submission, on: connection) }, completion: completion)
@@ -62,16 +63,18 @@ extension KioskStore {
         case .usedUp:
             return .usedUp
         case let .repeatOf(claimID):
-            let states = try connection.cached("SELECT state FROM awards WHERE claim_id = ?")
+            // The claim's own awards, not the session's list, so a programme completion it earned is answered too.
+            let states = try connection.cached("SELECT badge_id, state FROM awards WHERE claim_id = ? ORDER BY id")
             try states.bind(claimID, at: 1)
+            var badgeIDs: [String] = []
             var awards: [Award.State] = []
             while try states.step() {
-                if let state = states.text(at: 0).flatMap(Award.State.init(rawValue:)) { awards.append(state) }
+                badgeIDs.append(states.text(at: 0) ?? "")
+                if let state = states.text(at: 1).flatMap(Award.State.init(rawValue:)) { awards.append(state) }
             }
             states.reset()
             return .repeated(Claim(id: claimID, codeID: code.id, sessionID: code.sessionID,
-                                   name: existing?.name ?? "", email: email,
-                                   badgeIDs: try connection.badgeIDs(session: code.sessionID),
+                                   name: existing?.name ?? "", email: email, badgeIDs: badgeIDs,
                                    createdAt: existing?.createdAt ?? submission.at),
                              state: Award.State.overall(awards))
         case .accept:
@@ -102,17 +105,24 @@ extension KioskStore {
             INSERT INTO awards (claim_id, badge_id, state, next_attempt_at, created_at, updated_at)
             VALUES (?, ?, 'queued', ?, ?, ?)
             """)
-        for badgeID in badgeIDs {
-            award.reset()
-            try award.bind(submission.newClaimID, at: 1)
-            try award.bind(badgeID, at: 2)
-            try award.bind(now, at: 3)
-            try award.bind(now, at: 4)
-            try award.bind(now, at: 5)
-            try award.run()
+        // Completions are looked for once the session's own awards are in, so this claim's badges count;
+        // they join the same claim, so the outbox forwards them like any award.
+        func queue(_ badgeIDs: [String]) throws(StoreError) {
+            for badgeID in badgeIDs {
+                award.reset()
+                try award.bind(submission.newClaimID, at: 1)
+                try award.bind(badgeID, at: 2)
+                try award.bind(now, at: 3)
+                try award.bind(now, at: 4)
+                try award.bind(now, at: 5)
+                try award.run()
+            }
         }
+        try queue(badgeIDs)
+        let completions = try connection.programmeCompletions(email: submission.claimant.email)
+        try queue(completions)
         return Claim(id: submission.newClaimID, codeID: code.id, sessionID: code.sessionID,
                      name: submission.claimant.name, email: submission.claimant.email,
-                     badgeIDs: badgeIDs, createdAt: submission.at)
+                     badgeIDs: badgeIDs + completions, createdAt: submission.at)
     }
 }

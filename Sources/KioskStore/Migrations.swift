@@ -10,7 +10,9 @@ public enum Migrations {
         let sql: String
     }
 
-    static let all: [Migration] = [Migration(version: 1, sql: schemaV1), Migration(version: 2, sql: schemaV2)]
+    static let all: [Migration] = [
+        Migration(version: 1, sql: schemaV1), Migration(version: 2, sql: schemaV2), Migration(version: 3, sql: schemaV3),
+    ]
 
     /// The newest schema version this build understands.
     public static var latestVersion: Int { all[all.count - 1].version }
@@ -134,5 +136,24 @@ public enum Migrations {
     /// already holds the award before sending it again, so the learner never gets it twice.
     static let schemaV2 = """
         ALTER TABLE awards ADD COLUMN verify INTEGER NOT NULL DEFAULT 0 CHECK (verify IN (0, 1));
+        """
+
+    /// Version 3: programmes (DESIGN.md §2 step 6). A programme lists the badges a learner must all
+    /// hold, in the admin's order, and the badge claimed for them once they do. The email index
+    /// lets the claim path find what a learner already holds without reading every claim.
+    static let schemaV3 = """
+        CREATE TABLE programmes (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            completion_badge_id TEXT NOT NULL REFERENCES badges(id),
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE programme_badges (
+            programme_id INTEGER NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+            badge_id TEXT NOT NULL REFERENCES badges(id),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (programme_id, badge_id)
+        );
+        CREATE INDEX claims_by_email ON claims (email) WHERE email IS NOT NULL;
         """
 }

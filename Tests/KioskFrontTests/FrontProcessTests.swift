@@ -176,6 +176,7 @@ struct FrontProcessTests {
             usleep(50_000)
         }
         #expect(try String(contentsOfFile: logPath, encoding: .utf8).contains(sent))
+        #expect(try String(contentsOfFile: logPath, encoding: .utf8).contains("demo: the Intro to Work programme answered 201"))
         for (screen, keys) in quit {
             let shown = try demo.waitFor(screen)
             #expect(shown, "never showed '\(screen)'; screen was:\n\(demo.replica.text)")

@@ -7,6 +7,7 @@ public struct Claim: Sendable, Equatable {
     public var name: String
     /// Lower-cased: issuers compare emails case-sensitively, so one learner is one address.
     public var email: String
+    /// The badges this claim awards: the session's, then any programme completion it earned.
     public var badgeIDs: [String]
     public var createdAt: Timestamp
 

@@ -11,6 +11,7 @@ enum Command {
       front        Run the full-screen terminal front (learners claim, volunteers run sessions).
       qr           Print a QR code in the terminal, or write it as an SVG picture.
       badges       Look after the badge catalogue (add, list, sync from the issuer).
+      programmes   Programmes whose completion badge is claimed automatically (add, list).
       outbox       Show the awards on their way to the issuer, and any problems.
       issuer-sim   Run a stand-in issuer (Open Badge Factory and Badgr APIs) with optional faults.
       bench        Measure the service under load (claims, healthz, idle, drain).
@@ -30,6 +31,7 @@ enum Command {
         case "front": try FrontCommand.run(Arguments(rest, command: "badgekiosk front"))
         case "qr": try QRCommand.run(Arguments(rest, command: "badgekiosk qr"))
         case "badges": try BadgesCommand.run(Arguments(rest, command: "badgekiosk badges"))
+        case "programmes": try ProgrammesCommand.run(Arguments(rest, command: "badgekiosk programmes"))
         case "bench": try BenchCommand.run(Arguments(rest, command: "badgekiosk bench"))
         case "outbox": try OutboxCommand.run(Arguments(rest, command: "badgekiosk outbox"))
         case "issuer-sim": try IssuerSimCommand.run(Arguments(rest, command: "badgekiosk issuer-sim"))

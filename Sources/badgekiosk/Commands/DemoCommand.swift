@@ -51,6 +51,7 @@ enum DemoCommand {
                                     simulatorPort: simulatorPort, log: log)
         defer { host.stop(grace: 2) }
         syncCatalogue(port: host.port, token: host.staffToken.value, log: log)
+        setUpProgramme(port: host.port, token: host.staffToken.value, log: log)
 
         let front = FrontConfiguration(
             serviceURL: "http://127.0.0.1:\(host.port)", staffToken: host.staffToken.value, pin: pin,
@@ -99,6 +100,29 @@ enum DemoCommand {
         let reply = try? HTTPClient(host: "127.0.0.1", port: port).send(
             method: "POST", path: "/api/v1/badges/sync", headers: HTTPHeaders([("Authorization", "Bearer \(token)")]))
         log.line("demo: catalogue sync answered \(reply.map { String($0.status) } ?? "nothing")")
+    }
+
+    /// The simulator's "Intro to Work" (`SimulatedBadge.demoCatalogue`): Days 1 to 4 earn the
+    /// completion badge. Made once: the demo's state persists between runs, so existing programmes are kept.
+    private static func setUpProgramme(port: Int, token: String, log: LogFile) {
+        let staff = HTTPHeaders([("Authorization", "Bearer \(token)")])
+        let listed = try? HTTPClient(host: "127.0.0.1", port: port).send(method: "GET", path: "/api/v1/programmes", headers: staff)
+        let existing = listed.flatMap { try? JSONSerialization.jsonObject(with: Data($0.body)) as? [String: Any] }?["programmes"]
+        guard let existing = existing as? [Any], existing.isEmpty else {
+            log.line("demo: programmes answered \(listed.map { String($0.status) } ?? "nothing"); none added")
+            return
+        }
+        let programme: [String: Any] = [
+            "name": "Intro to Work",
+            "badges": ["intro-to-work-day-1", "intro-to-work-day-2", "intro-to-work-day-3", "intro-to-work-day-4"],
+            "completion": "intro-to-work-complete",
+        ]
+        var headers = staff
+        headers.add("Content-Type", "application/json")
+        let body = (try? JSONSerialization.data(withJSONObject: programme)).map { [UInt8]($0) } ?? []
+        let reply = try? HTTPClient(host: "127.0.0.1", port: port).send(
+            method: "POST", path: "/api/v1/programmes", headers: headers, body: body)
+        log.line("demo: the Intro to Work programme answered \(reply.map { String($0.status) } ?? "nothing")")
     }
 
     private static func absolute(_ path: String) -> String {

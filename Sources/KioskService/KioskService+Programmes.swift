@@ -1,0 +1,33 @@
+import HTTPKit
+import KioskCore
+import KioskStore
+
+extension KioskService {
+    /// `POST /api/v1/programmes`: sets up a programme whose completion badge is claimed automatically.
+    func createProgramme(_ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
+        let body = try JSON.decode(Bodies.ProgrammeRequest.self, from: request)
+        let draft: ProgrammeDraft
+        do {
+            draft = try ProgrammeDraft(name: body.name, badgeIDs: body.badges, completionBadgeID: body.completion)
+        } catch {
+            throw APIError(error)
+        }
+        store.createProgramme(draft, at: .now()) { result in
+            switch result {
+            case .success(let programme):
+                writer.send(JSON.response(.created, Bodies.ProgrammeReply(programme: .init(programme))))
+            case .failure(.notFound(let what)):
+                // Checked inside the write, so the catalogue cannot change between the check and the insert.
+                writer.send(JSON.response(APIError(.badRequest, "unknown_badge",
+                                                   "There is no \(what) in the catalogue. Sync the badges or choose another.")))
+            case .failure:
+                writer.send(JSON.response(.storeFailed))
+            }
+        }
+    }
+
+    /// `GET /api/v1/programmes`: every programme, oldest first.
+    func listProgrammes() throws(APIError) -> Bodies.ProgrammesReply {
+        Bodies.ProgrammesReply(programmes: try read { try store.programmes() }.map(Bodies.ProgrammeDetail.init))
+    }
+}
