@@ -27,13 +27,13 @@ enum BadgesCommand {
         case "add":
             let badge = try badgeFrom(&arguments)
             try arguments.finish()
-            let store = try open(path: path, stateDirectory: stateDirectory)
+            let store = try LocalStore.open(path: path, stateDirectory: stateDirectory)
             defer { store.close() }
             try store.upsertBadge(badge)
             Console.out("added \(badge.id): \(badge.name)")
         case "list":
             try arguments.finish()
-            let store = try open(path: path, stateDirectory: stateDirectory)
+            let store = try LocalStore.open(path: path, stateDirectory: stateDirectory)
             defer { store.close() }
             for badge in try store.badges() { Console.out("\(badge.id)\t\(badge.name)") }
         case "sync":
@@ -45,7 +45,7 @@ enum BadgesCommand {
     }
 
     private static func sync(path: String?, stateDirectory: String?) throws {
-        let configuration = try ConfigErrorReport.load(path: path, overrides: stateDirectory.map { [("state_dir", $0)] } ?? [])
+        let configuration = try LocalStore.configuration(path: path, stateDirectory: stateDirectory)
         let settings: IssuerSettings
         do throws(ConfigError) {
             guard let configured = try configuration.issuerSettings() else {
@@ -56,7 +56,7 @@ enum BadgesCommand {
         } catch {
             throw ConfigErrorReport(error: error)
         }
-        let store = try open(path: path, stateDirectory: stateDirectory)
+        let store = try LocalStore.open(configuration)
         defer { store.close() }
         let badges: [Badge]
         do {
@@ -83,15 +83,6 @@ enum BadgesCommand {
             return Badge(id: id, name: name, description: cleanDescription)
         } catch let error as FieldError {
             throw UsageError(error.message, command: command)
-        }
-    }
-
-    private static func open(path: String?, stateDirectory: String?) throws -> KioskStore {
-        let configuration = try ConfigErrorReport.load(path: path, overrides: stateDirectory.map { [("state_dir", $0)] } ?? [])
-        do {
-            return try KioskStore(directory: configuration.stateDirectory)
-        } catch {
-            throw RuntimeError("cannot open the store in \(configuration.stateDirectory): \(error)")
         }
     }
 }

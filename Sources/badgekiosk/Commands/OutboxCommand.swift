@@ -27,17 +27,12 @@ enum OutboxCommand {
         let path = try arguments.option("config")
         let stateDirectory = try arguments.option("state-dir")
         try arguments.finish()
-        let configuration = try ConfigErrorReport.load(path: path, overrides: stateDirectory.map { [("state_dir", $0)] } ?? [])
+        let configuration = try LocalStore.configuration(path: path, stateDirectory: stateDirectory)
         let database = "\(configuration.stateDirectory)/\(KioskStore.fileName)"
         guard FileManager.default.fileExists(atPath: database) else {
             throw RuntimeError("there is no database at \(database) yet (has the service run?)")
         }
-        let store: KioskStore
-        do {
-            store = try KioskStore(directory: configuration.stateDirectory)
-        } catch {
-            throw RuntimeError("cannot open the store in \(configuration.stateDirectory): \(error)")
-        }
+        let store = try LocalStore.open(configuration)
         defer { store.close() }
         let summary = try store.outboxSummary()
         for line in report(summary, configuration: configuration, now: .now()) { Console.out(line) }

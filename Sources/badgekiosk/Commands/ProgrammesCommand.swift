@@ -24,7 +24,7 @@ enum ProgrammesCommand {
         case "add":
             let draft = try draftFrom(&arguments)
             try arguments.finish()
-            let store = try open(path: path, stateDirectory: stateDirectory)
+            let store = try LocalStore.open(path: path, stateDirectory: stateDirectory)
             defer { store.close() }
             let programme: Programme
             do {
@@ -36,7 +36,7 @@ enum ProgrammesCommand {
             Console.out("added programme \(programme.id): \(programme.name)")
         case "list":
             try arguments.finish()
-            let store = try open(path: path, stateDirectory: stateDirectory)
+            let store = try LocalStore.open(path: path, stateDirectory: stateDirectory)
             defer { store.close() }
             for programme in try store.programmes() {
                 Console.out("\(programme.id)\t\(programme.name)\t\(programme.badgeIDs.joined(separator: ","))\t\(programme.completionBadgeID)")
@@ -59,15 +59,6 @@ enum ProgrammesCommand {
             return try ProgrammeDraft(name: name, badgeIDs: badges, completionBadgeID: completion)
         } catch {
             throw UsageError(error.message, command: command)
-        }
-    }
-
-    private static func open(path: String?, stateDirectory: String?) throws -> KioskStore {
-        let configuration = try ConfigErrorReport.load(path: path, overrides: stateDirectory.map { [("state_dir", $0)] } ?? [])
-        do {
-            return try KioskStore(directory: configuration.stateDirectory)
-        } catch {
-            throw RuntimeError("cannot open the store in \(configuration.stateDirectory): \(error)")
         }
     }
 }
