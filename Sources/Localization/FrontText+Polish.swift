@@ -41,6 +41,7 @@ extension FrontText {
         "front.sending": "Wysyłamy. Proszę czekać.",
         "front.done.title": "Brawo!",
         "front.done.message": "Brawo, {name}! Twoja odznaka jest w drodze.",
+        "front.done.programme": "Udało Ci się skończyć cały kurs! Twoja odznaka «{badge}» też jest w drodze.",
         "front.done.email": "Poszukaj e-maila od {issuer}. Jest w nim Twoja odznaka.",
         "front.done.finish": "Naciśnij Enter, aby zakończyć.",
         "front.declined.message": "W porządku. Nie zachowaliśmy Twojego imienia ani e-maila.",

@@ -41,6 +41,7 @@ extension FrontText {
         "front.sending": "Надсилаємо. Зачекайте.",
         "front.done.title": "Молодець!",
         "front.done.message": "Молодець, {name}! Ваш значок уже в дорозі.",
+        "front.done.programme": "Ви пройшли весь курс! Ваш значок «{badge}» теж уже в дорозі.",
         "front.done.email": "Чекайте лист від {issuer}. У ньому ваш значок.",
         "front.done.finish": "Натисніть Enter, щоб завершити.",
         "front.declined.message": "Усе гаразд. Ми не зберегли ваше ім'я та пошту.",

@@ -57,6 +57,7 @@ enum FrontText {
         "front.sending": "Sending. Please wait.",
         "front.done.title": "Well done!",
         "front.done.message": "Well done, {name}! Your badge is on its way.",
+        "front.done.programme": "You finished a whole course! Your \"{badge}\" badge is on its way too.",
         "front.done.email": "Look for an email from {issuer}. It has your badge.",
         "front.done.finish": "Press Enter to finish.",
         "front.declined.message": "That is OK. We have not kept your name or email.",

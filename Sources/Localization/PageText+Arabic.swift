@@ -31,6 +31,7 @@ extension PageText {
         "page.consent.no": "لا",
         "page.done.heading": "عمل رائع يا {name}!",
         "page.done.lead": "شارتك في الطريق إليك.",
+        "page.done.programme": "لقد أنهيت الدورة كلها! شارة «{badge}» في الطريق إليك أيضًا.",
         "page.done.again": "لدينا بياناتك بالفعل. لا تحتاج إلى فعل ذلك مرة أخرى.",
         "page.done.look": "انتظر رسالة من {issuer}. ستصل إلى:",
         "page.done.next": "ماذا يحدث بعد ذلك",

@@ -31,6 +31,7 @@ extension PageText {
         "page.consent.no": "Nie",
         "page.done.heading": "Brawo, {name}!",
         "page.done.lead": "Twoja odznaka jest w drodze.",
+        "page.done.programme": "Udało Ci się skończyć cały kurs! Twoja odznaka „{badge}” też jest w drodze.",
         "page.done.again": "Mamy już Twoje dane. Nie trzeba robić tego jeszcze raz.",
         "page.done.look": "Czekaj na e-mail od {issuer}. Przyjdzie na adres:",
         "page.done.next": "Co będzie dalej",

@@ -30,6 +30,7 @@ extension PageText {
         "page.consent.no": "Ні",
         "page.done.heading": "Чудово, {name}!",
         "page.done.lead": "Ваш значок уже в дорозі.",
+        "page.done.programme": "Ви пройшли весь курс! Ваш значок «{badge}» теж уже в дорозі.",
         "page.done.again": "У нас уже є ваші дані. Робити це ще раз не потрібно.",
         "page.done.look": "Чекайте на лист від {issuer}. Він прийде на адресу:",
         "page.done.next": "Що буде далі",

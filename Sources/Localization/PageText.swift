@@ -46,6 +46,7 @@ enum PageText {
         "page.consent.no": "No",
         "page.done.heading": "Well done, {name}!",
         "page.done.lead": "Your badge is on its way.",
+        "page.done.programme": "You finished a whole course! Your “{badge}” badge is on its way too.",
         "page.done.again": "We already have your details. You do not need to do this again.",
         "page.done.look": "Look for an email from {issuer}. It will go to:",
         "page.done.next": "What happens next",

@@ -15,8 +15,22 @@ enum Fixtures {
                                       expected: 12, visibleUntil: 4600)
 
     static let sessions = [
-        SessionInfo(id: 3, title: "Intro to Work - Day 2: Job search", expected: 12, claimed: 7, endedSecondsAgo: 600, code: code),
-        SessionInfo(id: 4, title: "Intro to Work - Day 3: Interviews", expected: 10, claimed: 0, endedSecondsAgo: nil, code: nil),
+        SessionInfo(id: 3, title: "Intro to Work - Day 2: Job search", expected: 12, claimed: 7, endedSecondsAgo: 600, code: code,
+                    badgeIDs: ["d2"]),
+        SessionInfo(id: 4, title: "Intro to Work - Day 3: Interviews", expected: 10, claimed: 0, endedSecondsAgo: nil, code: nil,
+                    badgeIDs: ["d3"]),
+    ]
+
+    /// The service's answer to a claim on session 3 that finished no programme.
+    static let receipt = ClaimReceipt(id: "c1", sessionID: 3, badgeIDs: ["d2"])
+
+    /// The same claim when it also finished "Intro to Work", whose completion badge is `all`.
+    static let completingReceipt = ClaimReceipt(id: "c1", sessionID: 3, badgeIDs: ["d2", "all"])
+
+    /// The catalogue, as `GET /api/v1/badges` lists it.
+    static let catalogue = [
+        BadgeInfo(id: "d2", name: "Intro to Work - Day 2: Job search"),
+        BadgeInfo(id: "all", name: "Intro to Work - All four days"),
     ]
 
     /// The first screen, service up, at time 1000.

@@ -46,7 +46,9 @@ struct GoldenFrameTests {
         list.append(("step4-consent", consent))
         let sending = Fixtures.press(consent, .enter).0
         list.append(("sending", sending))
-        list.append(("done", Fixtures.apply(sending, [.reply(.claimed(.success("c1")))]).0))
+        list.append(("done", Fixtures.apply(sending, [.reply(.claimed(.success(Fixtures.receipt)))]).0))
+        list.append(("done-programme", Fixtures.apply(sending, [.reply(.claimed(.success(Fixtures.completingReceipt))),
+                                                                .reply(.badges(.success(Fixtures.catalogue)))]).0))
         list.append(("declined", Fixtures.press(consent, .down, .enter).0))
         let gone = ServiceFailure(status: 410, code: "code_expired", message: "")
         list.append(("failed", Fixtures.apply(sending, [.reply(.claimed(.failure(gone)))]).0))

@@ -123,7 +123,7 @@ struct LearnerUpdateTests {
     @Test func aStoredClaimEndsInTheCelebration() {
         let sending = Fixtures.press(Fixtures.atConfirmEmail("amira@example.com"), .enter, .enter).0
         #expect(Fixtures.press(sending, .escape).0 == sending.withNow(sending.now + 1, lastInput: sending.now + 1))
-        let (done, effects) = Fixtures.apply(sending, [.reply(.claimed(.success("c1")))])
+        let (done, effects) = Fixtures.apply(sending, [.reply(.claimed(.success(Fixtures.receipt)))])
         #expect(Fixtures.flow(done)?.step == .done)
         #expect(effects == [.loadSessions])
         let back = Fixtures.press(done, .enter).0

@@ -35,7 +35,7 @@ struct TimerAndStreamTests {
     @Test func theLastScreenReturnsToTheFirstAfterThirtySeconds() {
         let sending = Fixtures.press(Fixtures.atConfirmEmail("amira@example.com"), .enter, .enter).0
         #expect(Front.nextDeadline(sending) == sending.recent?.visibleUntil)
-        let done = Fixtures.apply(sending, [.reply(.claimed(.success("c1")))]).0
+        let done = Fixtures.apply(sending, [.reply(.claimed(.success(Fixtures.receipt)))]).0
         #expect(Front.nextDeadline(done) == done.now + 30)
         #expect(Fixtures.apply(done, [.tick], at: done.now + 30).0.screen == .attract)
     }

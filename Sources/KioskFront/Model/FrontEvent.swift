@@ -22,7 +22,7 @@ enum ServiceReply: Equatable, Sendable {
     case sessions(Result<SessionsSnapshot, ServiceFailure>)
     /// The short code was checked: success means the service knows it.
     case codeChecked(String, Result<Bool, ServiceFailure>)
-    case claimed(Result<String, ServiceFailure>)
+    case claimed(Result<ClaimReceipt, ServiceFailure>)
     case badges(Result<[BadgeInfo], ServiceFailure>)
     case sessionStarted(Result<Int64, ServiceFailure>)
     case sessionEnded(Int64, Result<CodeInfo, ServiceFailure>)

@@ -36,6 +36,10 @@ struct LearnerFlow: Equatable, Sendable {
     var message: Message?
     /// Waiting for the service to check the code.
     var busy = false
+    /// Completion badges the stored claim also awards, waiting for their names from the catalogue.
+    var completionIDs: [String] = []
+    /// The names of those badges, for the celebration (ids are never shown).
+    var completions: [String] = []
 
     init(session: RecentSession?) {
         self.session = session

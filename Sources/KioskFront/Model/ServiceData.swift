@@ -7,6 +7,8 @@ struct SessionInfo: Equatable, Sendable {
     /// Seconds since it ended (by the wall clock when it was fetched); nil while it runs.
     var endedSecondsAgo: Double?
     var code: CodeInfo?
+    /// The badges a claim with its codes awards, so a programme's completion badge can be told apart.
+    var badgeIDs: [String] = []
 
     var isOpen: Bool { endedSecondsAgo == nil }
 }
@@ -23,6 +25,14 @@ struct SessionsSnapshot: Equatable, Sendable {
     var sessions: [SessionInfo]
     /// Claims on sessions started today (local time).
     var todayClaims: Int
+}
+
+/// A stored claim, from `POST /api/v1/claims`.
+struct ClaimReceipt: Equatable, Sendable {
+    var id: String
+    var sessionID: Int64
+    /// What it awards: the session's badges, then the completion badge of each programme it finished.
+    var badgeIDs: [String]
 }
 
 /// A badge from the catalogue.

@@ -9,7 +9,7 @@ extension ServiceClient {
         case .checkCode(let short): .codeChecked(short, checkCode(short))
         case .submitClaim(let code, let name, let email):
             .claimed(call("POST", "/api/v1/claims", body: ["code": code, "name": name, "email": email, "consent": true])
-                .map { $0.object("claim")?["id"] as? String ?? "" })
+                .map(Self.receipt))
         case .loadBadges: .badges(badges())
         case .startSession(let title, let badges, let expected):
             .sessionStarted(call("POST", "/api/v1/sessions", body: ["title": title, "badges": badges, "expected": expected])
@@ -26,6 +26,12 @@ extension ServiceClient {
     }
 
     private static let malformed = ServiceFailure(status: 500, code: "malformed", message: "The kiosk service gave an answer the front does not understand.")
+
+    private static func receipt(_ answer: Answer) -> ClaimReceipt {
+        let claim = answer.object("claim")
+        return ClaimReceipt(id: claim?["id"] as? String ?? "", sessionID: (claim?["sessionId"] as? NSNumber)?.int64Value ?? 0,
+                            badgeIDs: claim?["badges"] as? [String] ?? [])
+    }
 
     private static func code(_ object: [String: Any]) -> CodeInfo? {
         guard let token = object["token"] as? String, let short = object["short"] as? String,
@@ -48,7 +54,8 @@ extension ServiceClient {
                 let ended = (object["endedAt"] as? String).flatMap(Self.date)
                 return SessionInfo(id: id, title: object["title"] as? String ?? "", expected: object["expected"] as? Int ?? 0,
                                    claimed: claimed, endedSecondsAgo: ended.map { max(0, now.timeIntervalSince($0)) },
-                                   code: (object["code"] as? [String: Any]).flatMap(Self.code))
+                                   code: (object["code"] as? [String: Any]).flatMap(Self.code),
+                                   badgeIDs: object["badges"] as? [String] ?? [])
             }
             return SessionsSnapshot(sessions: sessions, todayClaims: today)
         }

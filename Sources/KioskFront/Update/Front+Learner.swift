@@ -139,12 +139,16 @@ extension Front {
     }
 
     /// The service answered the claim: done, or back to the step whose answer it refused.
-    static func claimAnswered(_ model: inout FrontModel, _ result: Result<String, ServiceFailure>) {
-        guard case .learner(var flow) = model.screen, flow.step == .sending else { return }
+    static func claimAnswered(_ model: inout FrontModel, _ result: Result<ClaimReceipt, ServiceFailure>) -> [FrontEffect] {
+        guard case .learner(var flow) = model.screen, flow.step == .sending else { return [] }
         model.lastInput = model.now
+        var effects: [FrontEffect] = []
         switch result {
-        case .success:
+        case .success(let receipt):
             go(&flow, to: .done)
+            flow.completionIDs = completionBadgeIDs(receipt, sessions: model.sessions)
+            // The names come from the catalogue, fetched only when there is something to name.
+            effects = flow.completionIDs.isEmpty ? [.loadSessions] : [.loadSessions, .loadBadges]
         case .failure(let failure):
             let message = Message(failure)
             switch failure.code {
@@ -160,5 +164,6 @@ extension Front {
             flow.message = message
         }
         model.screen = .learner(flow)
+        return effects
     }
 }

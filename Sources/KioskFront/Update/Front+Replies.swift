@@ -10,9 +10,9 @@ extension Front {
         case .codeChecked(let short, let result):
             codeChecked(&model, short: short, result)
         case .claimed(let result):
-            claimAnswered(&model, result)
-            if case .success = result { return [.loadSessions] }
+            return claimAnswered(&model, result)
         case .badges(let result):
+            completionsNamed(&model, result)
             volunteer(&model) { state in
                 switch result {
                 case .success(let badges): state.catalogue = badges

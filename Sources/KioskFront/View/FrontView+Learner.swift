@@ -107,7 +107,8 @@ extension FrontView {
         }
     }
 
-    /// "Well done!" in block letters between two rows of stars, then where the badge will come from.
+    /// "Well done!" in block letters between two rows of stars, a line for each programme the claim
+    /// finished, then where the badge will come from.
     private static func celebration(_ model: FrontModel, _ flow: LearnerFlow, in area: Area) -> [Block] {
         let stars = Block(height: 1) { buffer, y in
             let pattern: [(Character, Style.Color)] = [("*", .yellow), ("+", .green), ("*", .cyan), ("+", .magenta)]
@@ -116,9 +117,14 @@ extension FrontView {
                 buffer[column, y] = Cell(character, style: Style(foreground: color, bold: true))
             }
         }
-        return [
+        var blocks: [Block] = [
             stars, .gap(), .big(model.text("front.done.title"), in: area), .gap(), stars, .gap(),
             .text(model.text("front.done.message", ["name": flow.cleanName]), in: area, style: .bold), .gap(),
+        ]
+        for badge in flow.completions {
+            blocks += [.text(model.text("front.done.programme", ["badge": badge]), in: area, style: .bold), .gap()]
+        }
+        return blocks + [
             .text(model.text("front.done.email", ["issuer": model.settings.issuerName]), in: area, style: .bold), .gap(),
             .text(model.text("front.done.finish"), in: area),
         ]

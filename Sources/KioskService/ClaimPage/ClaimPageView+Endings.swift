@@ -9,14 +9,16 @@ extension ClaimPageView {
         case busy
     }
 
-    /// The celebration, and what happens next. `repeated` when this learner had already claimed.
-    func done(name: String, email address: String, repeated: Bool) -> HTML {
+    /// The celebration, and what happens next. `repeated` when this learner had already claimed;
+    /// `completions` names the badge of each programme this claim finished, which comes as well.
+    func done(name: String, email address: String, repeated: Bool, completions: [String] = []) -> HTML {
         let heading = text("page.done.heading", ["name": name])
         // Changing language sends the claim again: the store's repeat rule answers with the same claim.
         return page(heading, switcher: .replay(step: "consent", choice: "yes", view: "")) {
             HTML.element("div", ["class": "panel"]) {
                 HTML.element("h1") { heading }
                 paragraph("page.done.lead")
+                for badge in completions { paragraph("page.done.programme", ["badge": badge]) }
             }
             if repeated { paragraph("page.done.again") }
             paragraph("page.done.look", ["issuer": issuer])

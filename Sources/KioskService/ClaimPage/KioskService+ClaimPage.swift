@@ -1,3 +1,4 @@
+import Dispatch
 import HTTPKit
 import KioskCore
 import KioskStore
@@ -45,8 +46,19 @@ extension KioskService {
         case .declined:
             writer.send(Self.html(.ok, view.declined(), language))
         case .submit(let claimant):
+            // Read before claiming, so the reply can tell a programme's completion badge from the
+            // session's own; nil (the read failed) means no celebration line, never a wrong one.
+            let sessionBadges = try? store.session(id: entry.sessionID)?.session.badgeIDs
+            let store = store
             queueClaim(claimant, for: entry, at: now) { result in
-                writer.send(Self.claimPageResponse(for: result, view))
+                let extra = Self.completionBadgeIDs(in: result, sessionBadges: sessionBadges)
+                guard !extra.isEmpty else { return writer.send(Self.claimPageResponse(for: result, view)) }
+                // Once per learner per programme: the names are read off the store's writer thread,
+                // so finishing a programme never holds up other claims being written.
+                DispatchQueue.global().async {
+                    let names = extra.compactMap { id in (try? store.badge(id: id))?.name }.filter { !$0.isEmpty }
+                    writer.send(Self.claimPageResponse(for: result, view, completions: names))
+                }
             }
         }
     }
@@ -85,13 +97,27 @@ extension KioskService {
         return (SessionDetails(title: summary.session.title, badges: badges), code)
     }
 
-    static func claimPageResponse(for result: Result<ClaimOutcome, StoreError>, _ view: ClaimPageView) -> HTTPResponse {
+    /// The badges a stored claim awards beyond its session's: the completion badges of the
+    /// programmes it finished. Empty when the session's badges are not known.
+    static func completionBadgeIDs(in result: Result<ClaimOutcome, StoreError>, sessionBadges: [String]?) -> [String] {
+        guard let sessionBadges else { return [] }
+        switch result {
+        case .success(.created(let claim)), .success(.repeated(let claim, _)):
+            return claim.badgeIDs.filter { !sessionBadges.contains($0) }
+        default:
+            return []
+        }
+    }
+
+    /// The page for a claim's outcome; `completions` names the programme completion badges it earned.
+    static func claimPageResponse(for result: Result<ClaimOutcome, StoreError>, _ view: ClaimPageView,
+                                  completions: [String] = []) -> HTTPResponse {
         let language = view.language
         return switch result {
         case .success(.created(let claim)):
-            html(.ok, view.done(name: claim.name, email: claim.email, repeated: false), language)
+            html(.ok, view.done(name: claim.name, email: claim.email, repeated: false, completions: completions), language)
         case .success(.repeated(let claim, _)):
-            html(.ok, view.done(name: claim.name, email: claim.email, repeated: true), language)
+            html(.ok, view.done(name: claim.name, email: claim.email, repeated: true, completions: completions), language)
         case .success(.expired): html(.gone, view.notice(.expired), language)
         case .success(.usedUp): html(.gone, view.notice(.usedUp), language)
         case .success(.unknownCode): html(.notFound, view.notice(.unknownCode), language)
