@@ -23,6 +23,16 @@ struct ClaimPageLanguageTests {
         #expect(page.headers["Vary"] == "Accept-Language")
     }
 
+    @Test func latinNamesKeepTheirDirectionInsideArabicSentences() throws {
+        let kiosk = try TestKiosk()
+        let session = try kiosk.endedSession()
+        let arabic = try ClaimPageBrowser(kiosk, token: session.token, language: "ar").open()
+        #expect(arabic.text.contains("\u{2068}Day 1\u{2069}"))
+        let english = try ClaimPageBrowser(kiosk, token: session.token, language: "en").open()
+        #expect(english.text.contains("Day 1"))
+        #expect(!english.text.contains("\u{2068}"))
+    }
+
     @Test func theSwitchIsOnEveryPageAndKeepsTheAnswers() throws {
         let kiosk = try TestKiosk()
         let session = try kiosk.endedSession()

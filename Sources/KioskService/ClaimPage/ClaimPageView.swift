@@ -17,8 +17,11 @@ struct ClaimPageView {
 
     var language: Language { catalog.language }
 
+    /// The catalogue's text for `key`. In a right-to-left page each value is wrapped in Unicode
+    /// isolates (FSI … PDI), so a Latin name, badge or venue keeps its own direction mid-sentence.
     func text(_ key: String, _ values: [String: String] = [:]) -> String {
-        catalog.text(key, values)
+        guard language.direction == "rtl" else { return catalog.text(key, values) }
+        return catalog.text(key, values.mapValues { "\u{2068}\($0)\u{2069}" })
     }
 
     /// How this page's language switch changes language without losing anything.
