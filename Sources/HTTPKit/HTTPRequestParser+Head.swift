@@ -164,7 +164,7 @@ extension HTTPRequestParser {
                 throw .bad("Transfer-Encoding must end with chunked.")
             }
             if codings.count > 1 {
-                throw HTTPParseError(status: .notImplemented, message: "Only the chunked transfer coding is supported.")
+                throw HTTPParseError(status: .unsupportedByServer, message: "Only the chunked transfer coding is supported.")
             }
             body = .chunked(ChunkedDecoder(maxBody: limits.maxBodyBytes, maxTrailerBytes: limits.maxHeaderBytes))
             return

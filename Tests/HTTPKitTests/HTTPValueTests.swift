@@ -24,7 +24,7 @@ struct HTTPValueTests {
         #expect(HTTPStatus.uriTooLong.errorCode == "uri_too_long")
         #expect(HTTPStatus.requestHeaderFieldsTooLarge.errorCode == "header_fields_too_large")
         #expect(HTTPStatus.requestTimeout.errorCode == "request_timeout")
-        #expect(HTTPStatus.notImplemented.errorCode == "not_implemented")
+        #expect(HTTPStatus.unsupportedByServer.errorCode == "not_implemented")
         #expect(HTTPStatus.serviceUnavailable.errorCode == "service_unavailable")
         #expect(HTTPStatus.unprocessableContent.code == 422)
     }
