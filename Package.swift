@@ -12,6 +12,8 @@ let package = Package(
         // C libraries, through the system's pkg-config.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // libcurl for https to the issuer, used directly for control over connection reuse.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Linux calls Glibc does not expose to Swift (epoll, eventfd).
         .target(name: "CLinux"),
 
@@ -26,7 +28,7 @@ let package = Package(
         // The words of the claim page and the front, one table per language.
         .target(name: "Localization"),
         // Issuer adapters (Open Badge Factory, Badgr) and the outbox forwarder.
-        .target(name: "Issuers", dependencies: ["KioskCore", "KioskStore", "HTTPKit", "Posix"]),
+        .target(name: "Issuers", dependencies: ["KioskCore", "KioskStore", "HTTPKit", "Posix", "CCurl"]),
         // A stand-in issuer speaking both APIs, with injectable faults: for the demo, tests and practice.
         .target(name: "IssuerSimulator", dependencies: ["KioskCore", "HTTPKit", "Posix"]),
         // The local service: routes, claim page, staff auth, rate limits, configuration.

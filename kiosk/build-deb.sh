@@ -9,7 +9,7 @@ version="${BADGEKIOSK_VERSION:-0.1.0}"
 arch="$(dpkg --print-architecture)"
 out="${1:-.}"
 
-# Linking Foundation's networking statically needs libcurl's development files.
+# badgekiosk speaks https to the issuer through libcurl: building needs its development files.
 if ! dpkg -s libcurl4-openssl-dev >/dev/null 2>&1; then
   echo "build-deb.sh: needs libcurl4-openssl-dev: sudo apt-get install -y libcurl4-openssl-dev" >&2
   exit 2

@@ -3,7 +3,13 @@ import CLinux
 import Posix
 
 /// A small blocking HTTP/1.1 client over one keep-alive connection (tests, the load generator,
-/// the terminal front). Reconnects once if the server closed an idle connection.
+/// the terminal front, the issuer simulator's plain-http path).
+///
+/// It never sends a request twice. Before reusing a connection it peeks at it without blocking:
+/// one the server closed while it sat idle shows end-of-stream (or a reset) before anything is
+/// written, and only then is a new connection opened for the request. Once a byte of the request
+/// is written, any failure is the caller's to judge: the server may have carried it out
+/// (a POST that issued a badge), so re-sending it here could do it twice.
 ///
 /// Not thread-safe: use one client per thread.
 public final class HTTPClient {
@@ -12,8 +18,8 @@ public final class HTTPClient {
     public let timeout: Double
     private var fd: Int32 = -1
     private var parser = HTTPResponseParser()
-    /// The open connection already carried a response, so a failure before any byte of the next
-    /// one most likely means the server closed it while idle.
+    /// The open connection already carried a response, so the server may have closed it since:
+    /// it is peeked at before the next request goes out on it.
     private var reused = false
     private var readBuffer = [UInt8](repeating: 0, count: 65536)
 
@@ -29,19 +35,24 @@ public final class HTTPClient {
     }
 
     /// Sends one request and waits for its whole response.
+    ///
+    /// Throws `HTTPClientError.cannotConnect` when no connection could be made (nothing was sent);
+    /// any other error means the request may have reached the server.
     public func send(method: String, path: String, headers: HTTPHeaders = .init(), body: [UInt8] = []) throws -> HTTPClientResponse {
         let request = serialize(method: method, path: path, headers: headers, body: body)
-        if fd < 0 { try connect() }
-        let wasReused = reused
+        if fd >= 0, reused, idleConnectionClosed() { close() }
+        if fd < 0 {
+            do {
+                try connect()
+            } catch {
+                throw HTTPClientError.cannotConnect("\(error)")
+            }
+        }
         do {
             return try exchange(request, isHead: method == "HEAD")
-        } catch let failure as Failure where wasReused && failure.beforeResponse {
+        } catch {
             close()
-            try connect()
-            return try exchange(request, isHead: method == "HEAD")
-        } catch let failure as Failure {
-            close()
-            throw failure.error
+            throw error
         }
     }
 
@@ -76,10 +87,16 @@ public final class HTTPClient {
         reused = false
     }
 
-    /// An error, and whether it happened before any byte of the response arrived.
-    private struct Failure: Error {
-        let error: any Error
-        let beforeResponse: Bool
+    /// Peeks at an idle keep-alive connection without blocking: true when the server has closed it
+    /// (end of stream, a reset) or sent something unasked (a 408 before closing), so it must not carry
+    /// the next request. A server that closes just after this look is caught by the caller's look-up.
+    private func idleConnectionClosed() -> Bool {
+        var byte: UInt8 = 0
+        let socket = fd
+        switch systemCall("recv(MSG_PEEK)", { recv(socket, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT)) }) {
+        case .success: return true
+        case let .failure(error): return !error.wouldBlock
+        }
     }
 
     private func connect() throws {
@@ -89,35 +106,20 @@ public final class HTTPClient {
     }
 
     private func exchange(_ request: [UInt8], isHead: Bool) throws -> HTTPClientResponse {
-        do {
-            try writeAll(request)
-        } catch {
-            throw Failure(error: error, beforeResponse: true)
-        }
+        try writeAll(request)
         parser.expectingHeadResponse = isHead
-        var receivedAny = false
         while true {
-            do {
-                if let response = try parser.next() {
-                    reused = true
-                    if response.headers.containsToken("close", in: "Connection") { close() }
+            if let response = try parser.next() {
+                reused = true
+                if response.headers.containsToken("close", in: "Connection") { close() }
+                return response
+            }
+            if try receive() == 0 {
+                if let response = try parser.finish() {
+                    close()
                     return response
                 }
-                let count = try receive()
-                if count == 0 {
-                    if let response = try parser.finish() {
-                        close()
-                        return response
-                    }
-                    throw HTTPClientError.connectionClosed
-                }
-                receivedAny = true
-            } catch let error as SystemError where error.code == ECONNRESET || error.code == EPIPE {
-                throw Failure(error: error, beforeResponse: !receivedAny)
-            } catch HTTPClientError.connectionClosed {
-                throw Failure(error: HTTPClientError.connectionClosed, beforeResponse: !receivedAny)
-            } catch {
-                throw Failure(error: error, beforeResponse: false)
+                throw HTTPClientError.connectionClosed
             }
         }
     }

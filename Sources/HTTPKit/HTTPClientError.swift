@@ -4,4 +4,6 @@ public enum HTTPClientError: Error, Equatable, Sendable {
     case connectionClosed
     /// Nothing arrived within the timeout.
     case timedOut
+    /// No connection could be made, so nothing was sent (refused, no route, unknown host).
+    case cannotConnect(String)
 }

@@ -63,6 +63,10 @@ final class BadgrAdapter: IssuerAdapter {
         }
     }
 
+    func abandonInFlight() {
+        client.http.abandonInFlight()
+    }
+
     func catalogue() throws(IssuerError) -> [Badge] {
         let reply = try client.get("/v2/badgeclasses")
         return Self.results(reply).compactMap { item in

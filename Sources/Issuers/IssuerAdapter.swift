@@ -13,11 +13,14 @@ public protocol IssuerAdapter: Sendable {
     func lookup(_ award: OutboxItem) -> LookupResult
     /// The issuer's badges, for the local catalogue.
     func catalogue() throws(IssuerError) -> [Badge]
+    /// Ends requests in flight and refuses new ones, for a shutdown that must not wait on the issuer.
+    func abandonInFlight()
 }
 
 /// Builds the adapter `settings` ask for.
-public func makeIssuerAdapter(_ settings: IssuerSettings, http: IssuerHTTP = .shared) -> any IssuerAdapter {
-    switch settings.kind {
+public func makeIssuerAdapter(_ settings: IssuerSettings) -> any IssuerAdapter {
+    let http = IssuerHTTP(caFile: settings.caFile)
+    return switch settings.kind {
     case .obf: OBFAdapter(settings: settings, http: http)
     case .badgr: BadgrAdapter(settings: settings, http: http)
     }

@@ -32,8 +32,8 @@ extension IssuerHTTP {
             return .success(IssuerReply(status: response.status, headers: fields, body: Data(response.body)))
         } catch HTTPClientError.timedOut {
             return .failure(.lost("the issuer did not answer in time"))
-        } catch let error as SystemError where error.code == ECONNREFUSED {
-            return .failure(.notSent("the issuer could not be reached (connection refused)"))
+        } catch let HTTPClientError.cannotConnect(reason) {
+            return .failure(.notSent("the issuer could not be reached (\(reason))"))
         } catch {
             return .failure(.lost("the connection to the issuer dropped before it answered (\(error))"))
         }

@@ -13,9 +13,13 @@ public struct IssuerSettings: Sendable {
     public var venueName: String
     /// Token requests are spaced at least this far apart (seconds), whatever goes wrong.
     public var minTokenInterval: Double
+    /// A PEM file of certificate authorities to trust for https instead of the system's (a venue's
+    /// TLS-inspecting proxy, a test CA); nil for the system's.
+    public var caFile: String?
 
     public init(kind: IssuerKind, baseURL: String, clientID: String, clientSecret: String,
-                timeoutSeconds: Double = 20, venueName: String = "", minTokenInterval: Double = 10) {
+                timeoutSeconds: Double = 20, venueName: String = "", minTokenInterval: Double = 10,
+                caFile: String? = nil) {
         self.kind = kind
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.clientID = clientID
@@ -23,6 +27,7 @@ public struct IssuerSettings: Sendable {
         self.timeoutSeconds = timeoutSeconds
         self.venueName = venueName
         self.minTokenInterval = minTokenInterval
+        self.caFile = caFile
     }
 
     /// A plain-words problem with `baseURL`, or nil when it is usable.

@@ -58,6 +58,10 @@ final class OBFAdapter: IssuerAdapter {
         }
     }
 
+    func abandonInFlight() {
+        client.http.abandonInFlight()
+    }
+
     func catalogue() throws(IssuerError) -> [Badge] {
         let reply = try client.get("/v1/badge/\(StatusRules.segment(settings.clientID))")
         return reply.lines.compactMap { line in
