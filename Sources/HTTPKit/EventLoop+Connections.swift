@@ -156,6 +156,7 @@ extension EventLoop {
         request.remoteAddress = connection.remoteAddress
         request.receivedAt = connection.requestStart
         connection.serial &+= 1
+        request.numberOnConnection = connection.serial
         connection.inFlight = true
         let context = RequestContext(
             connectionID: connection.id, serial: connection.serial,

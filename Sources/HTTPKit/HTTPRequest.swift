@@ -15,6 +15,9 @@ public struct HTTPRequest: Sendable {
     public var remoteAddress: String
     /// CLOCK_MONOTONIC nanoseconds when the request's first byte arrived; 0 when parsed without a socket.
     public var receivedAt: UInt64
+    /// Which request on its connection this is: 1 for the first, 2 and up on a reused keep-alive
+    /// connection; 0 when parsed without a socket.
+    public var numberOnConnection: UInt64 = 0
 
     public init(
         method: String, target: String, version: HTTPVersion = .http1_1,

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Which faults the simulator injects and how often: `500:0.2,429:0.1,timeout:0.05,reset:0.05,token-expiry:30s`.
+/// Which faults the simulator injects and how often: `500:0.2,429:0.1,timeout:0.05,reset:0.05,drop:0.1,token-expiry:30s`.
 ///
-/// Each `KIND:P` entry (KIND: a status 400–599, `timeout`, `reset`, `slow`) hits a share P (0…1) of
-/// award and look-up requests; the shares must add up to 1
+/// Each `KIND:P` entry (KIND: a status 400–599, `timeout`, `reset`, `slow`, `drop`, `drop-reused`) hits
+/// a share P (0…1) of award and look-up requests (`drop-reused`: of those that arrive on a reused
+/// keep-alive connection); the shares must add up to 1
 /// at most. `token-expiry:D` makes access tokens stop working D after they are handed out (`30s`, `2m`,
 /// or plain seconds), though the token answer still promises an hour, as when an issuer rotates keys.
 public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
@@ -20,6 +21,12 @@ public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
         case reset
         /// Store the award and answer late.
         case slow
+        /// Store the award, then close the connection without answering, as a proxy or a flaky
+        /// venue link that loses the answer does.
+        case drop
+        /// `drop`, but only for a request on a reused keep-alive connection: the case where a client
+        /// that retries "a connection the server closed while idle" sends the award a second time.
+        case dropReused
 
         public var description: String {
             switch self {
@@ -28,6 +35,8 @@ public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
             case .timeout: "timeout"
             case .reset: "reset"
             case .slow: "slow"
+            case .drop: "drop"
+            case .dropReused: "drop-reused"
             }
         }
     }
@@ -71,7 +80,7 @@ public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
                 continue
             }
             guard let fault = Self.fault(kind) else {
-                throw FaultSpecError("unknown fault '\(kind)' (known: 400-599, timeout, reset, slow, token-expiry)")
+                throw FaultSpecError("unknown fault '\(kind)' (known: 400-599, timeout, reset, slow, drop, drop-reused, token-expiry)")
             }
             guard let probability = Double(value), (0...1).contains(probability) else {
                 throw FaultSpecError("the share for \(kind) must be a number from 0 to 1, not '\(value)'")
@@ -107,6 +116,8 @@ public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
         case "timeout": return .timeout
         case "reset": return .reset
         case "slow": return .slow
+        case "drop": return .drop
+        case "drop-reused": return .dropReused
         default:
             guard let code = Int(kind), (400...599).contains(code) else { return nil }
             return .status(code)

@@ -58,7 +58,8 @@ struct SimulatorExchange: Sendable {
     private func record(_ status: Int, _ given: FaultSpec.Fault?) {
         let fault = given ?? self.fault
         state.log(SimulatedRequest(at: state.seconds(at: request.receivedAt), method: request.method,
-                                   path: request.path, status: status, fault: fault))
+                                   path: request.path, status: status, fault: fault,
+                                   numberOnConnection: request.numberOnConnection))
         log?("\(request.method) \(request.path) \(status == 0 ? "-" : String(status))\(fault.map { " [fault \($0)]" } ?? "")")
     }
 

@@ -107,6 +107,11 @@ final class SimulatorResponder: HTTPResponder {
     func withFault(_ exchange: SimulatorExchange, perform: @escaping @Sendable (SimulatorExchange?) -> Void) {
         guard let fault = state.drawFault() else { return perform(exchange) }
         switch fault {
+        case .dropReused where exchange.request.numberOnConnection < 2:
+            perform(exchange)
+        case .drop, .dropReused:
+            perform(nil)
+            exchange.reset(fault: fault)
         case let .status(code):
             if code >= 500, state.coin() { perform(nil) }
             exchange.json(code, ["error": code >= 500 ? "server_error" : "refused", "message": "simulated \(code)"], fault: fault)

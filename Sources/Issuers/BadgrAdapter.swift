@@ -23,8 +23,9 @@ final class BadgrAdapter: IssuerAdapter {
 
     func issue(_ award: OutboxItem) -> IssueResult {
         let path = "/v2/badgeclasses/\(StatusRules.segment(award.badgeID))/assertions"
-        let body = Self.body(award)
-        switch client.send({ IssuerRequest.json("POST", path, body, token: $0) }) {
+        switch client.sendIssue(claimedAt: award.claimedAt, { issuedAt, token in
+            IssuerRequest.json("POST", path, Self.body(award, issuedAt: issuedAt), token: token)
+        }) {
         case let .failed(advice):
             return .retry(advice)
         case let .reply(reply):
@@ -48,17 +49,18 @@ final class BadgrAdapter: IssuerAdapter {
         }
     }
 
+    /// Revoked and expired awards are listed too (badgr-server hides them otherwise): an award an
+    /// admin revoked was still made, and must not come back by itself.
     func lookup(_ award: OutboxItem) -> LookupResult {
         let path = "/v2/badgeclasses/\(StatusRules.segment(award.badgeID))/assertions?recipient="
-            + IssuerRequest.formEncoded(award.email)
+            + IssuerRequest.formEncoded(award.email.lowercased()) + "&include_revoked=true&include_expired=true"
         switch client.send({ IssuerRequest.get(path, token: $0) }) {
         case let .failed(advice):
             return .retry(RetryAdvice(reason: advice.reason, ambiguous: true, retryAfter: advice.retryAfter,
                                       issuerWide: advice.issuerWide))
         case let .reply(reply):
             guard (200..<300).contains(reply.status) else { return StatusRules.lookupRefusal(reply) }
-            let live = Self.results(reply).first { ($0["revoked"] as? Bool) != true }
-            guard let id = live?["entityId"] as? String else { return .notFound }
+            guard let id = Self.results(reply).first?["entityId"] as? String else { return .notFound }
             return .found(reference: id)
         }
     }
@@ -76,10 +78,10 @@ final class BadgrAdapter: IssuerAdapter {
     }
 
     /// The documented assertion body; emails go lower-cased because badgr-server compares them as written.
-    static func body(_ award: OutboxItem) -> [String: Any] {
+    static func body(_ award: OutboxItem, issuedAt: Timestamp) -> [String: Any] {
         [
             "recipient": ["identity": award.email.lowercased(), "type": "email", "hashed": true],
-            "issuedOn": award.claimedAt.iso8601,
+            "issuedOn": issuedAt.iso8601,
             "notify": true,
             "allowDuplicateAwards": false,
         ]

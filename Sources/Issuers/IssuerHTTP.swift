@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import KioskCore
 import Posix
 
 /// Blocking request/response to the issuer: https through libcurl, one fresh connection per request
@@ -16,6 +17,8 @@ public final class IssuerHTTP: @unchecked Sendable {
     let abandoned = Locked(false)
     /// Extra certificate authorities to trust for https (a PEM file), or nil for the system's.
     let caFile: String?
+    /// Seconds the issuer's clock is ahead of ours (negative: behind), from its latest `Date` header.
+    private let clockOffset = Locked<Double?>(nil)
 
     public init(caFile: String? = nil) {
         self.caFile = caFile
@@ -25,12 +28,26 @@ public final class IssuerHTTP: @unchecked Sendable {
     /// without progress.
     public func exchange(_ request: IssuerRequest, baseURL: String, timeout: Double) -> Result<IssuerReply, TransportFailure> {
         if abandoned.withLock({ $0 }) { return .failure(.notSent("the service is stopping")) }
-        if baseURL.lowercased().hasPrefix("http://") { return plainExchange(request, baseURL: baseURL, timeout: timeout) }
-        guard URL(string: baseURL + request.path) != nil else {
-            return .failure(.notSent("the issuer address \(baseURL) is not usable"))
+        let result: Result<IssuerReply, TransportFailure>
+        if baseURL.lowercased().hasPrefix("http://") {
+            result = plainExchange(request, baseURL: baseURL, timeout: timeout)
+        } else if URL(string: baseURL + request.path) == nil {
+            result = .failure(.notSent("the issuer address \(baseURL) is not usable"))
+        } else {
+            result = CurlTransfer(url: baseURL + request.path, request: request, timeout: timeout, caFile: caFile,
+                                  abandoned: abandoned).perform()
         }
-        return CurlTransfer(url: baseURL + request.path, request: request, timeout: timeout, caFile: caFile,
-                            abandoned: abandoned).perform()
+        if case let .success(reply) = result, let time = reply.issuerTime {
+            // Taken after the answer arrived and from a time cut to whole seconds, the offset can only
+            // err on the early side, which is the safe side for issue times.
+            clockOffset.withLock { $0 = Double(time) - Date().timeIntervalSince1970 }
+        }
+        return result
+    }
+
+    /// The issuer's clock now, as far as its answers tell; ours until it has answered with a `Date`.
+    public func issuerNow() -> Timestamp {
+        Timestamp(Date().addingTimeInterval(clockOffset.withLock { $0 } ?? 0))
     }
 
     /// Ends https requests in flight and refuses new ones: for a shutdown that must not wait for a

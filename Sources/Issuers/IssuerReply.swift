@@ -1,4 +1,5 @@
 import Foundation
+import HTTPKit
 
 /// The issuer's answer to one request.
 public struct IssuerReply: Sendable {
@@ -29,11 +30,12 @@ public struct IssuerReply: Sendable {
     public var retryAfter: Double? {
         guard let value = headers["retry-after"]?.trimmingCharacters(in: .whitespaces) else { return nil }
         if let seconds = Double(value), seconds >= 0 { return seconds }
-        let format = DateFormatter()
-        format.locale = Locale(identifier: "en_US_POSIX")
-        format.timeZone = TimeZone(identifier: "GMT")
-        format.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return format.date(from: value).map { max(0, $0.timeIntervalSinceNow) }
+        return HTTPDate.parse(value).map { max(0, Double($0) - Date().timeIntervalSince1970) }
+    }
+
+    /// The issuer's clock when it answered, from its `Date` header (whole seconds since the epoch).
+    public var issuerTime: Int64? {
+        headers["date"].flatMap(HTTPDate.parse)
     }
 
     /// The issuer's own words for a refusal, short, from the usual error fields; else the status.

@@ -21,8 +21,10 @@ final class OBFAdapter: IssuerAdapter {
 
     func issue(_ award: OutboxItem) -> IssueResult {
         let path = "/v1/badge/\(StatusRules.segment(settings.clientID))/\(StatusRules.segment(award.badgeID))"
-        let body = Self.body(award, venue: settings.venueName)
-        switch client.send({ IssuerRequest.json("POST", path, body, token: $0) }) {
+        let venue = settings.venueName
+        switch client.sendIssue(claimedAt: award.claimedAt, { issuedAt, token in
+            IssuerRequest.json("POST", path, Self.body(award, venue: venue, issuedAt: issuedAt), token: token)
+        }) {
         case let .failed(advice):
             return .retry(advice)
         case let .reply(reply):
@@ -45,12 +47,15 @@ final class OBFAdapter: IssuerAdapter {
         case let .reply(reply):
             if reply.status == 404 { return .notFound }
             guard (200..<300).contains(reply.status) else { return StatusRules.lookupRefusal(reply) }
-            let issuedOn = award.claimedAt.milliseconds / 1000
+            let claimedOn = award.claimedAt.milliseconds / 1000
             for event in reply.lines {
                 guard let id = Self.text(event["id"]) else { continue }
                 if let entry = event["log_entry"] as? [String: Any] {
                     if Self.text(entry["claim"]) == award.claimID { return .found(reference: id) }
-                } else if (event["issued_on"] as? NSNumber)?.int64Value == issuedOn {
+                } else if let issuedOn = (event["issued_on"] as? NSNumber)?.int64Value, abs(issuedOn - claimedOn) <= 86_400 {
+                    // No log entry to tell claims apart: the issue time was the claim time, or the issuer's
+                    // clock when that was earlier (`IssueTime`), so an event of this badge for this learner
+                    // from about then is this award.
                     return .found(reference: id)
                 }
             }
@@ -70,14 +75,14 @@ final class OBFAdapter: IssuerAdapter {
         }
     }
 
-    /// The documented issue body; the claim time is the issue date, and the log entry ties the
-    /// event to its claim so a look-up can tell this award from an earlier one of the same badge.
-    static func body(_ award: OutboxItem, venue: String) -> [String: Any] {
+    /// The documented issue body; the issue date is the claim time (see `IssueTime`), and the log
+    /// entry ties the event to its claim so a look-up can tell this award from an earlier one of the same badge.
+    static func body(_ award: OutboxItem, venue: String, issuedAt: Timestamp) -> [String: Any] {
         // Angle brackets would break OBF's "Name <email>" recipient form.
         let name = award.name.filter { $0 != "<" && $0 != ">" }
         return [
             "recipient": ["\(name) <\(award.email)>"],
-            "issued_on": award.claimedAt.milliseconds / 1000,
+            "issued_on": issuedAt.milliseconds / 1000,
             "api_consumer_id": apiConsumerID,
             "log_entry": ["claim": award.claimID, "venue": venue],
             "send_email": 1,

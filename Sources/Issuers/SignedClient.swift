@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 
 /// Requests with the issuer's bearer token, renewed once when the issuer refuses it (401/403).
 struct SignedClient: Sendable {
@@ -45,6 +46,16 @@ struct SignedClient: Sendable {
         preconditionFailure("the loop returns on its second pass")
     }
 
+    /// Sends an issue request built around its issue time. When the issuer refuses that time as in
+    /// its future, its answer's `Date` has just corrected our idea of its clock, so the request is
+    /// built again and sent once more; nothing was issued by the refused one.
+    func sendIssue(claimedAt: Timestamp, _ make: (_ issuedAt: Timestamp, _ token: String) -> IssuerRequest) -> Outcome {
+        let attempt = { send { make(IssueTime.forAward(claimedAt: claimedAt, issuerNow: http.issuerNow()), $0) } }
+        let outcome = attempt()
+        if case let .reply(reply) = outcome, StatusRules.refusesFutureTime(reply) { return attempt() }
+        return outcome
+    }
+
     /// Plain GET with the token, for catalogue listings.
     func get(_ path: String) throws(IssuerError) -> IssuerReply {
         switch send({ IssuerRequest.get(path, token: $0) }) {
@@ -68,12 +79,13 @@ struct SignedClient: Sendable {
                 return .success((token, expiresIn))
             }
             if reply.status == 429 || reply.status >= 500 {
+                // badgr-server throttles sign-ins with `{"error":"login attempts throttled","expires":N}`
+                // and no Retry-After: N is the wait.
+                let wait = reply.retryAfter ?? (reply.object?["expires"] as? NSNumber)?.doubleValue
                 return .failure(RetryAdvice(reason: "the issuer's sign-in is busy (\(reply.reason))", ambiguous: false,
-                                            retryAfter: reply.retryAfter, issuerWide: true))
+                                            retryAfter: wait, issuerWide: true))
             }
-            return .failure(RetryAdvice(
-                reason: "the issuer refused our sign-in (\(reply.reason)); check issuer_client_id and the secret file",
-                ambiguous: false, issuerWide: true))
+            return .failure(RetryAdvice(reason: StatusRules.signInRefusal(reply), ambiguous: false, issuerWide: true))
         }
     }
 }
@@ -81,11 +93,41 @@ struct SignedClient: Sendable {
 extension StatusRules {
     /// The outcome of an issue request's answer that is not a success.
     static func issueRefusal(_ reply: IssuerReply) -> IssueResult {
+        if refusesFutureTime(reply) {
+            return .retry(RetryAdvice(reason: "the issuer's clock is behind this kiosk's (\(reply.reason)); "
+                                      + "the award goes again with the issuer's time", ambiguous: false))
+        }
         if reply.status == 401 {
             return .retry(RetryAdvice(reason: "the issuer refused our sign-in token twice (\(reply.reason))",
                                       ambiguous: false, issuerWide: true))
         }
         return refusal(reply)
+    }
+
+    /// A 400 refusing the issue time as in the future: badgr-server's `fieldErrors.issuedOn` ("Only
+    /// issuedOn dates in the past are acceptable."), or an error naming OBF's `issued_on`.
+    static func refusesFutureTime(_ reply: IssuerReply) -> Bool {
+        guard reply.status == 400, let object = reply.object else { return false }
+        if let fields = object["fieldErrors"] as? [String: Any], fields["issuedOn"] != nil { return true }
+        let words = ["message", "error_description", "error"].compactMap { object[$0] as? String }.joined(separator: " ")
+        return words.contains("issued_on") && words.contains("future")
+    }
+
+    /// Plain words for a refused token request, saying which setting to check (OAuth2's error codes,
+    /// as badgr-server and Open Badge Factory answer them).
+    static func signInRefusal(_ reply: IssuerReply) -> String {
+        switch reply.object?["error"] as? String {
+        case "invalid client_id"?:
+            return "the issuer does not know this client id: check issuer_client_id (\(reply.reason))"
+        case "invalid_client"?:
+            return "the issuer refused the client secret: check the secret file (issuer_client_secret_file)"
+        case "invalid_grant"?:
+            return "the issuer refused the user name or password: check issuer_client_id and the secret file"
+        case "invalid_scope"?:
+            return "the issuer's application is not allowed to issue badges: give it the rw:issuer scope"
+        default:
+            return "the issuer refused our sign-in (\(reply.reason)); check issuer_client_id and the secret file"
+        }
     }
 
     /// `text` as one URL path segment.

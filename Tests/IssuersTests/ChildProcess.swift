@@ -12,13 +12,19 @@ enum ChildProcess {
 
     /// Runs the binary to completion: exit status, stdout and stderr.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
         var childEnvironment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BADGEKIOSK_") }
         childEnvironment["BADGEKIOSK_CONFIG"] = "/dev/null"
         childEnvironment.merge(environment) { $1 }
-        process.environment = childEnvironment
+        return try runTool(binary, arguments, environment: childEnvironment)
+    }
+
+    /// Runs any program to completion: exit status, stdout and stderr.
+    static func runTool(_ path: String, _ arguments: [String],
+                        environment: [String: String]? = nil) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -50,10 +56,13 @@ enum ChildProcess {
     }
 
     /// The settings that point a child service at `port` with short timeouts and backoffs.
-    static func environment(folder: String, port: Int, kind: String = "obf") -> [String: String] {
-        ["BADGEKIOSK_ISSUER": kind, "BADGEKIOSK_ISSUER_URL": "http://127.0.0.1:\(port)",
+    /// `tls`, when given, stands in front of the simulator and its certificate is trusted.
+    static func environment(folder: String, port: Int, kind: String = "obf", tls: TLSFront? = nil) -> [String: String] {
+        var settings = ["BADGEKIOSK_ISSUER": kind, "BADGEKIOSK_ISSUER_URL": tls?.url ?? "http://127.0.0.1:\(port)",
          "BADGEKIOSK_ISSUER_CLIENT_ID": "demo", "BADGEKIOSK_ISSUER_CLIENT_SECRET_FILE": "\(folder)/secret",
          "BADGEKIOSK_ISSUER_TIMEOUT_SECONDS": "1", "BADGEKIOSK_ISSUER_MAX_BACKOFF_SECONDS": "1"]
+        if let tls { settings["BADGEKIOSK_ISSUER_CA_FILE"] = tls.caFile }
+        return settings
     }
 
     /// Award counts by state, read straight from the database file (the service may be running).

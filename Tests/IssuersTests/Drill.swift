@@ -17,12 +17,14 @@ final class Drill: @unchecked Sendable {
     let port: Int
     let kind: IssuerKind
     private(set) var forwarder: Forwarder?
+    /// https in front of the simulator, when the drill runs over TLS.
+    private(set) var tls: TLSFront?
     let changed = NSCondition()
     private let code: ClaimCode
     private let learners = Locked(0)
 
     init(kind: IssuerKind = .obf, badgesPerClaim: Int = 1, expected: Int = 1000, startSimulator: Bool = true,
-         simulator configure: (inout SimulatorConfiguration) -> Void = { _ in }) throws {
+         overTLS: Bool = false, simulator configure: (inout SimulatorConfiguration) -> Void = { _ in }) throws {
         folder = NSTemporaryDirectory() + "badgekiosk-issuers-\(UUID().uuidString)"
         store = try KioskStore(directory: folder)
         try store.upsertBadges(Self.badges)
@@ -40,6 +42,7 @@ final class Drill: @unchecked Sendable {
         simulator = IssuerSimulator(configuration: configuration)
         port = try simulator.start()
         if !startSimulator { simulator.shutdown() }
+        if overTLS { tls = try TLSFront(backendPort: port) }
     }
 
     deinit {
@@ -50,8 +53,9 @@ final class Drill: @unchecked Sendable {
     }
 
     var settings: IssuerSettings {
-        IssuerSettings(kind: kind, baseURL: "http://127.0.0.1:\(port)", clientID: "demo", clientSecret: "demo-secret",
-                       timeoutSeconds: 0.3, venueName: "Drill Hall", minTokenInterval: 0.05)
+        IssuerSettings(kind: kind, baseURL: tls?.url ?? "http://127.0.0.1:\(port)", clientID: "demo",
+                       clientSecret: "demo-secret", timeoutSeconds: tls == nil ? 0.3 : 1, venueName: "Drill Hall",
+                       minTokenInterval: 0.05, caFile: tls?.caFile)
     }
 
     /// Starts the forwarder; `concurrency` workers, backoff capped at 50 ms.

@@ -15,6 +15,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
     /// The current wall-clock time.
     public static func now() -> Timestamp { Timestamp(Date()) }
 
+    /// 2026-01-01T00:00:00Z, before this release was made: a wall clock showing an earlier time has
+    /// lost the date (a flat CMOS battery shows 1970), so times it gave are not to be believed.
+    public static let earliestPlausible = Timestamp(milliseconds: 1_767_225_600_000)
+
     public var date: Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
 
     /// ISO-8601 in UTC with seconds, e.g. `2026-11-25T10:15:00Z`, as the API shows times.

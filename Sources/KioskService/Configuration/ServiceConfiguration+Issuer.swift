@@ -24,7 +24,7 @@ extension ServiceConfiguration {
         }
         let secret = try Self.readSecret(path)
         return IssuerSettings(kind: issuer, baseURL: issuerURL, clientID: issuerClientID, clientSecret: secret,
-                              timeoutSeconds: Double(issuerTimeoutSeconds), venueName: venueName)
+                              timeoutSeconds: Double(issuerTimeoutSeconds), venueName: venueName, caFile: issuerCAFile)
     }
 
     /// The forwarder's pace and patience from these settings.

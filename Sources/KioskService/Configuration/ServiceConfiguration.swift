@@ -24,6 +24,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var issuerClientID: String?
     /// A file holding only the client secret, readable by the service alone (never the secret itself).
     public var issuerClientSecretFile: String?
+    /// A PEM file of certificate authorities to trust for the issuer instead of the system's.
+    public var issuerCAFile: String?
     public var issuerTimeoutSeconds = 20
     public var issuerConcurrency = 4
     /// The longest wait between two attempts of one award.
@@ -87,6 +89,9 @@ public struct ServiceConfiguration: Sendable, Equatable {
         case "issuer_client_secret_file":
             guard value.hasPrefix("/") || value.hasPrefix(".") else { return "expected the path of a file holding the secret" }
             issuerClientSecretFile = value
+        case "issuer_ca_file":
+            guard value.hasPrefix("/") || value.hasPrefix(".") else { return "expected the path of a PEM file of certificates" }
+            issuerCAFile = value
         case "issuer_timeout_seconds":
             return Self.number(value, in: 1...600) { issuerTimeoutSeconds = $0 }
         case "issuer_concurrency":
@@ -118,7 +123,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public static let keys = [
         "listen", "state_dir", "public_url", "venue_name", "code_lifetime_hours", "claim_headroom_percent",
         "max_failed_code_attempts", "event_loops", "max_connections",
-        "issuer", "issuer_url", "issuer_client_id", "issuer_client_secret_file", "issuer_timeout_seconds",
+        "issuer", "issuer_url", "issuer_client_id", "issuer_client_secret_file", "issuer_ca_file", "issuer_timeout_seconds",
         "issuer_concurrency", "issuer_max_backoff_seconds", "retention_days",
         "pin", "qr_style", "service_url",
     ]
