@@ -124,7 +124,9 @@ public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    private static func duration(_ text: String) -> Double? {
+    /// Seconds for `30s`, `2m`, `250ms` or plain seconds; a leading `-` makes it negative.
+    public static func duration(_ text: String) -> Double? {
+        if text.hasPrefix("-") { return duration(String(text.dropFirst())).map { -$0 } }
         let lower = text.lowercased()
         if lower.hasSuffix("ms") { return Double(lower.dropLast(2)).map { $0 / 1000 } }
         if lower.hasSuffix("s") { return Double(lower.dropLast()) }

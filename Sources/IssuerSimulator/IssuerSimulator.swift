@@ -12,7 +12,7 @@ public final class IssuerSimulator: Sendable {
 
     public init(configuration: SimulatorConfiguration = SimulatorConfiguration()) {
         self.configuration = configuration
-        state = SimulatorState(faults: configuration.faults, seed: configuration.seed)
+        state = SimulatorState(faults: configuration.faults, seed: configuration.seed, clockOffset: configuration.clockOffset)
         var serverConfiguration = HTTPServerConfiguration()
         serverConfiguration.host = configuration.host
         serverConfiguration.port = configuration.port
@@ -51,6 +51,12 @@ public final class IssuerSimulator: Sendable {
     public var faults: FaultSpec {
         get { state.faults }
         set { state.faults = newValue }
+    }
+
+    /// Seconds the simulator's clock is ahead of this machine's; can be changed while running.
+    public var clockOffset: Double {
+        get { state.clockOffset }
+        set { state.clockOffset = newValue }
     }
 
     /// Makes the next `count` award or look-up requests meet `fault`, whatever the dice say.

@@ -16,6 +16,9 @@ public struct SimulatorConfiguration: Sendable {
     public var retryAfterSeconds = 2
     /// How long a `timeout` fault holds its connection before dropping it, in seconds.
     public var holdSeconds: Double = 120
+    /// Seconds the simulator's clock is ahead of this machine's (negative: behind), as a real issuer's
+    /// may be: its `Date` header shows it, and issue times later than it are refused.
+    public var clockOffset: Double = 0
     /// How late a `slow` fault answers, in seconds.
     public var slowSeconds: Double = 1
     /// Gets one line per request (method, path, status, fault), never tokens or bodies.

@@ -29,7 +29,7 @@ struct SimulatorExchange: Sendable {
 
     func send(_ status: Int, _ body: [UInt8], contentType: String, headers: [(String, String)], fault: FaultSpec.Fault?) {
         record(status, fault)
-        var fields = HTTPHeaders([("Content-Type", contentType)])
+        var fields = HTTPHeaders([("Content-Type", contentType), ("Date", HTTPDate.format(Int64(state.now.rounded(.down))))])
         for (name, value) in headers { fields.add(name, value) }
         writer.send(HTTPResponse(status: HTTPStatus(code: status, reason: Self.reason(status)), headers: fields, body: body))
     }

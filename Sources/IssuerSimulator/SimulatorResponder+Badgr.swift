@@ -61,8 +61,14 @@ extension SimulatorResponder {
               !body.recipient.identity.contains(" ") else {
             return invalid(exchange, "recipient must be {identity: email, type: \"email\", hashed: bool}")
         }
-        guard ISO8601DateFormatter().date(from: body.issuedOn) != nil else {
+        guard let issuedOn = ISO8601DateFormatter().date(from: body.issuedOn) else {
             return invalid(exchange, "issuedOn must be an ISO-8601 date and time")
+        }
+        guard issuedOn.timeIntervalSince1970 <= state.now else {
+            var refusal = Self.wrapped(false, "Could not award this badge.", [])
+            refusal["fieldErrors"] = ["issuedOn": ["Only issuedOn dates in the past are acceptable."]]
+            refusal["validationErrors"] = [String]()
+            return exchange.json(400, refusal)
         }
         let state = state
         withFault(exchange) { answer in
@@ -89,7 +95,7 @@ extension SimulatorResponder {
         guard authorized(exchange.request) else { return unauthorized(exchange) }
         guard badge(id) != nil else { return exchange.json(404, Self.wrapped(false, "BadgeClass not found", [])) }
         let query = FormFields(exchange.request.query ?? "")
-        if let unknown = Set(query.names).subtracting(["recipient", "num"]).first {
+        if let unknown = Set(query.names).subtracting(["recipient", "num", "include_revoked", "include_expired"]).first {
             return invalid(exchange, "unknown parameter '\(unknown)'")
         }
         let state = state

@@ -13,15 +13,16 @@ final class SimulatorState: Sendable {
         var generator: SeededGenerator
         var faults: FaultSpec
         var forced: [FaultSpec.Fault] = []
+        var clockOffset: Double
         var nextID = 1
     }
 
     let started = MonotonicClock.nanoseconds()
     private let inner: Locked<Inner>
 
-    init(faults: FaultSpec, seed: UInt64?) {
+    init(faults: FaultSpec, seed: UInt64?, clockOffset: Double) {
         var system = SystemRandomNumberGenerator()
-        inner = Locked(Inner(generator: SeededGenerator(seed: seed ?? system.next()), faults: faults))
+        inner = Locked(Inner(generator: SeededGenerator(seed: seed ?? system.next()), faults: faults, clockOffset: clockOffset))
     }
 
     var awards: [SimulatedAward] { inner.withLock { $0.awards } }
@@ -31,6 +32,14 @@ final class SimulatorState: Sendable {
         get { inner.withLock { $0.faults } }
         set { inner.withLock { $0.faults = newValue } }
     }
+
+    var clockOffset: Double {
+        get { inner.withLock { $0.clockOffset } }
+        set { inner.withLock { $0.clockOffset = newValue } }
+    }
+
+    /// The simulated issuer's clock, in seconds since the epoch.
+    var now: Double { Date().timeIntervalSince1970 + clockOffset }
 
     func force(_ fault: FaultSpec.Fault, count: Int) {
         inner.withLock { $0.forced += Array(repeating: fault, count: count) }

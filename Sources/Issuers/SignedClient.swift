@@ -50,10 +50,11 @@ struct SignedClient: Sendable {
     /// its future, its answer's `Date` has just corrected our idea of its clock, so the request is
     /// built again and sent once more; nothing was issued by the refused one.
     func sendIssue(claimedAt: Timestamp, _ make: (_ issuedAt: Timestamp, _ token: String) -> IssuerRequest) -> Outcome {
-        let attempt = { send { make(IssueTime.forAward(claimedAt: claimedAt, issuerNow: http.issuerNow()), $0) } }
-        let outcome = attempt()
-        if case let .reply(reply) = outcome, StatusRules.refusesFutureTime(reply) { return attempt() }
-        return outcome
+        for attempt in 0..<2 {
+            let outcome = send { make(IssueTime.forAward(claimedAt: claimedAt, issuerNow: http.issuerNow()), $0) }
+            guard attempt == 0, case let .reply(reply) = outcome, StatusRules.refusesFutureTime(reply) else { return outcome }
+        }
+        preconditionFailure("the loop returns on its second pass")
     }
 
     /// Plain GET with the token, for catalogue listings.
@@ -73,20 +74,25 @@ struct SignedClient: Sendable {
             // Nothing is issued by a token request, so even a lost one is safe to repeat.
             return .failure(RetryAdvice(reason: failure.reason, ambiguous: false, issuerWide: true))
         case let .success(reply):
-            if (200..<300).contains(reply.status), let object = reply.object,
-               let token = object["access_token"] as? String, !token.isEmpty {
-                let expiresIn = (object["expires_in"] as? NSNumber)?.doubleValue ?? 3600
-                return .success((token, expiresIn))
-            }
-            if reply.status == 429 || reply.status >= 500 {
-                // badgr-server throttles sign-ins with `{"error":"login attempts throttled","expires":N}`
-                // and no Retry-After: N is the wait.
-                let wait = reply.retryAfter ?? (reply.object?["expires"] as? NSNumber)?.doubleValue
-                return .failure(RetryAdvice(reason: "the issuer's sign-in is busy (\(reply.reason))", ambiguous: false,
-                                            retryAfter: wait, issuerWide: true))
-            }
-            return .failure(RetryAdvice(reason: StatusRules.signInRefusal(reply), ambiguous: false, issuerWide: true))
+            return tokenOutcome(reply)
         }
+    }
+
+    /// What a token endpoint's answer means: the token and its lifetime, or why there is none.
+    static func tokenOutcome(_ reply: IssuerReply) -> Result<(token: String, expiresIn: Double), RetryAdvice> {
+        if (200..<300).contains(reply.status), let object = reply.object,
+           let token = object["access_token"] as? String, !token.isEmpty {
+            let expiresIn = (object["expires_in"] as? NSNumber)?.doubleValue ?? 3600
+            return .success((token, expiresIn))
+        }
+        if reply.status == 429 || reply.status >= 500 {
+            // badgr-server throttles sign-ins with `{"error":"login attempts throttled","expires":N}`
+            // and no Retry-After: N is the wait.
+            let wait = reply.retryAfter ?? (reply.object?["expires"] as? NSNumber)?.doubleValue
+            return .failure(RetryAdvice(reason: "the issuer's sign-in is busy (\(reply.reason))", ambiguous: false,
+                                        retryAfter: wait, issuerWide: true))
+        }
+        return .failure(RetryAdvice(reason: StatusRules.signInRefusal(reply), ambiguous: false, issuerWide: true))
     }
 }
 

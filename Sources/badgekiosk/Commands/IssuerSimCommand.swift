@@ -6,7 +6,8 @@ import Posix
 /// `badgekiosk issuer-sim`: a stand-alone issuer simulator for practice, demos and fault drills.
 enum IssuerSimCommand {
     static let help = """
-    Usage: badgekiosk issuer-sim [--listen HOST:PORT] [--faults SPEC] [--seed N] [--client-id ID] [--secret-file FILE]
+    Usage: badgekiosk issuer-sim [--listen HOST:PORT] [--faults SPEC] [--seed N] [--clock-offset TIME]
+                                 [--client-id ID] [--secret-file FILE]
 
     Runs a stand-in central issuer that speaks the Open Badge Factory and Badgr APIs on one port,
     keeps every award it receives, and can misbehave on purpose. Runs until SIGTERM or Ctrl-C.
@@ -16,8 +17,12 @@ enum IssuerSimCommand {
 
     Options:
       --listen HOST:PORT  Address to listen on (default 127.0.0.1:8090; port 0 picks a free one).
-      --faults SPEC       Faults to inject, e.g. 500:0.2,429:0.1,timeout:0.05,reset:0.05,slow:0.05,token-expiry:30s
-                          (each KIND:SHARE hits that share of award and look-up requests; 429s say Retry-After: 2).
+      --faults SPEC       Faults to inject, e.g. 500:0.2,429:0.1,timeout:0.05,reset:0.05,slow:0.05,drop:0.1,token-expiry:30s
+                          (each KIND:SHARE hits that share of award and look-up requests; 429s say Retry-After: 2;
+                          drop records the award, then closes the connection unanswered; drop-reused does so
+                          only on a reused keep-alive connection).
+      --clock-offset TIME Runs the issuer's clock ahead (30s) or behind (-30s) this machine's; issue times
+                          in its future are refused, as Badgr refuses them.
       --seed N            Makes the faults repeat exactly from run to run.
       --client-id ID      The client id (and Badgr user name) it accepts (default demo).
       --secret-file FILE  A file holding the secret it accepts (default: the secret is demo-secret).
@@ -46,6 +51,12 @@ enum IssuerSimCommand {
                 throw UsageError("--seed takes a whole number, not '\(seed)'", command: arguments.command)
             }
             configuration.seed = value
+        }
+        if let offset = try arguments.option("clock-offset") {
+            guard let seconds = FaultSpec.duration(offset), abs(seconds) <= 10 * 365 * 86_400 else {
+                throw UsageError("--clock-offset takes a time such as 30s, -2m or -1.5, not '\(offset)'", command: arguments.command)
+            }
+            configuration.clockOffset = seconds
         }
         if let clientID = try arguments.option("client-id") { configuration.clientID = clientID }
         if let path = try arguments.option("secret-file") { configuration.clientSecret = try readSecret(path, arguments.command) }
