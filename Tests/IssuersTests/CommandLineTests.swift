@@ -62,6 +62,28 @@ struct CommandLineTests {
         #expect(outbox.out.contains("Issuer: Open Badge Factory at http://127.0.0.1:\(port)."))
     }
 
+    @Test func navigatrBadgesSyncNeedsTheProviderAndSaysSo() throws {
+        var configuration = SimulatorConfiguration()
+        configuration.port = 0
+        let simulator = IssuerSimulator(configuration: configuration)
+        let port = try simulator.start()
+        defer { simulator.shutdown() }
+        let folder = try ChildProcess.seededFolder(claims: 0, badges: 1, kind: .navigatr)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var environment = ChildProcess.environment(folder: folder, port: port, kind: "navigatr")
+        environment["BADGEKIOSK_STATE_DIR"] = "\(folder)/state"
+        environment["BADGEKIOSK_ISSUER_CLIENT_ID"] = nil
+        let without = try ChildProcess.run(["badges", "sync"], environment: environment)
+        #expect(without.status == 1)
+        #expect(without.err.contains("Navigatr lists badges only for one provider"))
+        #expect(without.err.contains("badgekiosk badges add --id ID --name NAME"))
+        environment["BADGEKIOSK_ISSUER_CLIENT_ID"] = "77"
+        let with = try ChildProcess.run(["badges", "sync"], environment: environment)
+        #expect(with.status == 0)
+        #expect(with.out.contains("synced 5 badge(s) from Navigatr"))
+        #expect(with.out.contains("3425\tIntro to Work — Day 1"))
+    }
+
     /// Navigatr cannot be asked, so two unclear awards wait; the admin settles them from the command
     /// line through the running service, and with it stopped, straight in the database.
     @Test func unsureNavigatrAwardsAreShownAndSettledFromTheCommandLine() throws {

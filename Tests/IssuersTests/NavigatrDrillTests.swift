@@ -83,7 +83,7 @@ struct NavigatrDrillTests {
             Issue.record("the first award was not issued")
             return
         }
-        #expect(try drill.store.recoverInterruptedSends(at: .now()) == 3)
+        // Starting again puts them back for a look-up, which Navigatr cannot answer: each waits for staff.
         try drill.startForwarder()
         try drill.awaitSettled(total: 3)
         #expect(try drill.store.outboxSummary().counts[.unsure] == 3)
