@@ -25,8 +25,12 @@ extension SimulatorResponder {
         guard let providerText = query["provider_id"] else {
             return exchange.json(400, ["detail": "provider_id or community_id is required"])
         }
-        guard let provider = Int(providerText) else { return navigatrInvalid(exchange, ["query", "provider_id"], "value is not a valid integer") }
-        guard let page = Int(query["page"] ?? "1"), page >= 1 else { return navigatrInvalid(exchange, ["query", "page"], "must be 1 or more") }
+        guard let provider = Int(providerText) else {
+            return navigatrInvalid(exchange, ["query", "provider_id"], "value is not a valid integer")
+        }
+        guard let page = Int(query["page"] ?? "1"), page >= 1 else {
+            return navigatrInvalid(exchange, ["query", "page"], "must be 1 or more")
+        }
         guard let size = Int(query["size"] ?? "50"), (1...100).contains(size) else {
             return navigatrInvalid(exchange, ["query", "size"], "must be from 1 to 100")
         }
@@ -42,7 +46,9 @@ extension SimulatorResponder {
     func navigatrIssue(_ exchange: SimulatorExchange, badge text: String) {
         let request = exchange.request
         guard navigatrAuthorized(request) else { return navigatrUnauthorized(exchange) }
-        guard let number = Int(text) else { return navigatrInvalid(exchange, ["path", "badge_id"], "value is not a valid integer") }
+        guard let number = Int(text) else {
+            return navigatrInvalid(exchange, ["path", "badge_id"], "value is not a valid integer")
+        }
         guard let badge = configuration.catalogue.first(where: { $0.navigatrID == number && number > 0 }) else {
             return exchange.json(404, ["detail": "Badge not found"])
         }
@@ -52,9 +58,10 @@ extension SimulatorResponder {
         case let .failure(refusal): return navigatrInvalid(exchange, ["body"], refusal.message)
         case let .success(decoded): body = decoded
         }
-        let trimmed = { (text: String) in text.trimmingCharacters(in: .whitespaces) }
-        if trimmed(body.recipient_firstname).isEmpty { return navigatrInvalid(exchange, ["body", "recipient_firstname"], "must not be empty") }
-        if trimmed(body.recipient_lastname).isEmpty { return navigatrInvalid(exchange, ["body", "recipient_lastname"], "must not be empty") }
+        for (field, value) in [("recipient_firstname", body.recipient_firstname), ("recipient_lastname", body.recipient_lastname)]
+        where value.trimmingCharacters(in: .whitespaces).isEmpty {
+            return navigatrInvalid(exchange, ["body", field], "must not be empty")
+        }
         let email = body.recipient_email
         guard email.contains("@"), !email.contains(" "), !email.hasPrefix("@"), !email.hasSuffix("@") else {
             return navigatrInvalid(exchange, ["body", "recipient_email"], "value is not a valid email address")

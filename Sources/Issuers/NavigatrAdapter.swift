@@ -61,7 +61,8 @@ final class NavigatrAdapter: IssuerAdapter {
                 return .rejected(reason: "Navigatr refused the access token for this badge: check the secret file, "
                     + "and that the token's account may issue badge \(award.badgeID) (\(Self.reason(reply)))")
             case 404:
-                return .rejected(reason: "Navigatr has no badge \(award.badgeID) that this token can issue (\(Self.reason(reply)))")
+                return .rejected(reason: "Navigatr has no badge \(award.badgeID) that this token can issue "
+                    + "(\(Self.reason(reply)))")
             default:
                 let outcome = StatusRules.refusal(reply)
                 guard case .rejected = outcome else { return outcome }

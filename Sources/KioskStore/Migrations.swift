@@ -14,7 +14,8 @@ public enum Migrations {
         /// runs, since it cannot be switched inside a transaction, and every reference is checked before it commits.
         var rebuildsTables = false
 
-        init(version: Int, sql: String, body: (@Sendable (Connection) throws(StoreError) -> Void)? = nil, rebuildsTables: Bool = false) {
+        init(version: Int, sql: String, body: (@Sendable (Connection) throws(StoreError) -> Void)? = nil,
+             rebuildsTables: Bool = false) {
             self.version = version
             self.sql = sql
             self.body = body

@@ -22,9 +22,9 @@ extension ServiceConfiguration {
             throw ConfigError(source: Self.issuerSource, key: "issuer_client_id", problem: "is needed when issuer is set")
         }
         guard let path = issuerClientSecretFile else {
+            let holding = issuer == .navigatr ? "your Navigatr personal access token" : "the secret"
             throw ConfigError(source: Self.issuerSource, key: "issuer_client_secret_file",
-                              problem: issuer == .navigatr ? "is needed when issuer is set (a file holding only your "
-                                  + "Navigatr personal access token)" : "is needed when issuer is set (a file holding only the secret)")
+                              problem: "is needed when issuer is set (a file holding only \(holding))")
         }
         let secret = try Self.readSecret(path)
         return IssuerSettings(kind: issuer, baseURL: issuerURL, clientID: clientID, clientSecret: secret,
