@@ -29,7 +29,7 @@ final class NavigatrAdapter: IssuerAdapter {
     /// an empty one; we ask learners for their first name only. A hyphen reads as "not given" where a
     /// made-up value would not: repeating the first name or putting the venue there would print as
     /// the learner's surname. Learners set their own full name when they claim the badge.
-    static let lastNamePlaceholder = "-"
+    static let lastNameNotGiven = "-"
     /// The most badge-list pages fetched (100 badges each), so a looping answer cannot run forever.
     static let maxCataloguePages = 50
 
@@ -106,7 +106,7 @@ final class NavigatrAdapter: IssuerAdapter {
     static func body(_ award: OutboxItem) -> [String: Any] {
         [
             "recipient_firstname": award.name,
-            "recipient_lastname": lastNamePlaceholder,
+            "recipient_lastname": lastNameNotGiven,
             "recipient_email": award.email.lowercased(),
         ]
     }

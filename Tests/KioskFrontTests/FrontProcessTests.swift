@@ -157,7 +157,9 @@ struct FrontProcessTests {
         let claim: [(String, String)] = [
             ("type the PIN 1234", "\u{1B}OQ"), ("Type the volunteer PIN", "1234\r"), ("1. Start a session", "\r"),
             ("What is the session called?", "Intro to Work - Day 4\r"), ("Intro to Work — Day 4", down + down + down + down + " \r"),
-            ("How many learners do you expect?", "3\r"), ("Session started", down + "\r"), ("Which session has ended?", "\r"),
+            ("How many learners do you expect?", "3\r"), ("Session started", down + "\r"),
+            // The new session, not just the page: Enter before the list has loaded would pick nothing.
+            ("Intro to Work - Day 4  (0 of 3 claimed)", "\r"),
             ("Scan to collect your badge", "\r"), ("Were you at this session?", "\r"), ("What is your first name?", "Zoë\r"),
             ("What is your email address?", "zoe@example.com\r"), ("Is this right?", "\r"), (name, ""), ("Is that OK?", "\r"),
             ("Well done, Zoë!", "\r"),
