@@ -110,7 +110,10 @@ struct CommandLineTests {
 
         let outbox = try ChildProcess.run(["outbox"], environment: environment)
         #expect(outbox.status == 0)
+        #expect(outbox.out.contains("Awards: 0 waiting, 0 being sent, 0 sent, 0 refused by the issuer, 2 unsure."))
         #expect(outbox.out.contains("2 awards are unsure, waiting for you to check (oldest first):"))
+        #expect(outbox.out.contains("Nothing is queued to send, but some awards wait for you to check them (below)."))
+        #expect(!outbox.out.contains("Nothing is waiting."))
         #expect(outbox.out.contains("Check the badge's Recipients tab on Navigatr for learner0@example.org."))
         #expect(outbox.out.contains("Then run 'badgekiosk outbox resend 1' or 'badgekiosk outbox arrived 1'."))
 

@@ -66,7 +66,7 @@ enum OutboxCommand {
     static func report(_ summary: OutboxSummary, configuration: ServiceConfiguration, now: Timestamp) -> [String] {
         let count = { (state: Award.State) in summary.counts[state] ?? 0 }
         var lines = ["Awards: \(count(.queued)) waiting, \(count(.sending)) being sent, \(count(.sent)) sent, "
-            + "\(count(.failed)) refused by the issuer."]
+            + "\(count(.failed)) refused by the issuer" + (count(.unsure) > 0 ? ", \(count(.unsure)) unsure." : ".")]
         if let issuer = configuration.issuer, let url = configuration.issuerURL {
             lines.append("Issuer: \(issuer.displayName) at \(url).")
         } else {
@@ -74,6 +74,8 @@ enum OutboxCommand {
         }
         if let oldest = summary.oldestQueuedAt {
             lines.append("The oldest waiting award has waited \(duration(seconds: (now.milliseconds - oldest.milliseconds) / 1000)).")
+        } else if count(.unsure) > 0 {
+            lines.append("Nothing is queued to send, but some awards wait for you to check them (below).")
         } else {
             lines.append("Nothing is waiting.")
         }
