@@ -1,7 +1,7 @@
 import HTTPKit
 import Posix
 
-/// A stand-in central issuer speaking the Open Badge Factory and Badgr APIs on one port, keeping
+/// A stand-in central issuer speaking the Open Badge Factory, Badgr and Navigatr APIs on one port, keeping
 /// every award it receives and injecting faults on request: for `badgekiosk issuer-sim`, the demo
 /// and tests. Plain HTTP, meant for loopback.
 public final class IssuerSimulator: Sendable {

@@ -1,17 +1,17 @@
 /// An award the simulator received and kept, as `GET /_sim/awards` lists it.
 public struct SimulatedAward: Sendable, Equatable {
-    /// The OBF event id or Badgr assertion entity id handed back.
+    /// The OBF event id, Badgr assertion entity id or Navigatr assertion number handed back.
     public var id: String
     public var badge: String
-    /// As sent (OBF: from "Name <email>"; Badgr: the recipient identity).
+    /// As sent (OBF: from "Name <email>"; Badgr: the recipient identity; Navigatr: `recipient_email`).
     public var email: String
-    /// OBF only; Badgr assertions carry no name.
+    /// OBF's name, or Navigatr's first name; Badgr assertions carry no name.
     public var name: String
-    /// `obf` or `badgr`.
+    /// `obf`, `badgr` or `navigatr`.
     public var api: String
     /// The claim id from OBF's log entry, when sent.
     public var claim: String?
-    /// Unix seconds (OBF) or the ISO-8601 text (Badgr), as sent.
+    /// Unix seconds (OBF) or the ISO-8601 text (Badgr), as sent; when Navigatr made it (ISO-8601).
     public var issuedOn: String
 
     public init(id: String, badge: String, email: String, name: String, api: String, claim: String?, issuedOn: String) {

@@ -6,6 +6,9 @@ public struct SimulatorConfiguration: Sendable {
     /// OBF client id and Badgr client id (or user name for the password grant).
     public var clientID = "demo"
     public var clientSecret = "demo-secret"
+    /// The Navigatr provider whose badges `GET /v1/badge/?provider_id=` lists (the kiosk's
+    /// `issuer_client_id` for Navigatr). Navigatr's access token is `clientSecret`.
+    public var navigatrProviderID = 77
     public var catalogue = SimulatedBadge.demoCatalogue
     public var faults = FaultSpec.none
     /// Fixes the fault draws, for tests; nil draws from the system's generator.

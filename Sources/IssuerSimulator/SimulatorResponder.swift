@@ -1,7 +1,7 @@
 import Foundation
 import HTTPKit
 
-/// Routes the simulator's requests to the OBF and Badgr handlers, with auth, shape checks and faults.
+/// Routes the simulator's requests to the OBF, Badgr and Navigatr handlers, with auth, shape checks and faults.
 final class SimulatorResponder: HTTPResponder {
     let configuration: SimulatorConfiguration
     let state: SimulatorState
@@ -36,6 +36,10 @@ final class SimulatorResponder: HTTPResponder {
             badgrIssue(exchange, badge: found[0])
         } else if let found = match("GET", "v2/badgeclasses/*/assertions") {
             badgrAssertions(exchange, badge: found[0])
+        } else if match("GET", "v1/badge") != nil {
+            navigatrBadges(exchange)
+        } else if let found = match("PUT", "v1/badge/*/issue") {
+            navigatrIssue(exchange, badge: found[0])
         } else {
             exchange.json(404, ["error": "not_found", "message": "no such address in the simulator"])
         }

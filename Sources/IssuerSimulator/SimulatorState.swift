@@ -77,6 +77,11 @@ final class SimulatorState: Sendable {
         inner.withLock { Self.append(make, to: &$0) }
     }
 
+    /// Stores an award under a fresh plain number (Navigatr's ids are numbers) and returns it.
+    func storeNumbered(_ make: (Int) -> SimulatedAward) -> SimulatedAward {
+        inner.withLock { Self.append(numbered: make, to: &$0) }
+    }
+
     /// Stores `make`'s award unless one from `api` for `badge` and exactly `email` is there already; nil when it is.
     func storeUnlessPresent(api: String, badge: String, email: String,
                             _ make: (String) -> SimulatedAward) -> SimulatedAward? {
@@ -99,7 +104,11 @@ final class SimulatorState: Sendable {
     }
 
     private static func append(_ make: (String) -> SimulatedAward, to state: inout Inner) -> SimulatedAward {
-        let award = make(String(format: "E%06d", state.nextID))
+        append(numbered: { make(String(format: "E%06d", $0)) }, to: &state)
+    }
+
+    private static func append(numbered make: (Int) -> SimulatedAward, to state: inout Inner) -> SimulatedAward {
+        let award = make(state.nextID)
         state.nextID += 1
         state.index[AwardKey(api: award.api, badge: award.badge, email: award.email), default: []].append(state.awards.count)
         state.awards.append(award)

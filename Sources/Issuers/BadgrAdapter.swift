@@ -39,7 +39,7 @@ final class BadgrAdapter: IssuerAdapter {
                 // It already has it: that earlier award is the one the learner got; keep its id.
                 switch lookup(award) {
                 case let .found(reference): return .sent(reference: reference)
-                case .notFound: return .sent(reference: "duplicate")
+                case .notFound, .cannotAsk: return .sent(reference: "duplicate")
                 case let .retry(advice):
                     return .retry(RetryAdvice(reason: "the issuer already has this award (\(advice.reason))", ambiguous: true,
                                               retryAfter: advice.retryAfter, issuerWide: advice.issuerWide))

@@ -9,6 +9,8 @@ extension Forwarder {
         case sent(String)
         case rejected(String)
         case retry(RetryAdvice)
+        /// It may have reached an issuer that cannot be asked: park it for staff, never send it again on its own.
+        case unsure(String)
     }
 
     func work() {
@@ -39,19 +41,24 @@ extension Forwarder {
         return pausedUntil > Date()
     }
 
-    /// Looks first when an earlier attempt was ambiguous, then sends.
+    /// Looks first when an earlier attempt was ambiguous, then sends. An ambiguous attempt at an
+    /// issuer that cannot be asked ends as `unsure` at once, rather than waiting in the queue for a
+    /// look-up that cannot happen.
     func attempt(_ item: OutboxItem) -> Outcome {
         guard let issuer else { return .retry(RetryAdvice(reason: "no issuer is configured", ambiguous: item.verify)) }
         if item.verify {
             switch issuer.lookup(item) {
             case let .found(reference): return .sent(reference)
             case let .retry(advice): return .retry(advice)
+            case .cannotAsk:
+                return .unsure("an earlier try may have reached \(issuer.kind.displayName), but no clear answer came back")
             case .notFound: break
             }
         }
         switch issuer.issue(item) {
         case let .sent(reference): return .sent(reference)
         case let .rejected(reason): return .rejected(reason)
+        case let .retry(advice) where advice.ambiguous && !issuer.canLookUp: return .unsure(advice.reason)
         case let .retry(advice): return .retry(advice)
         }
     }
@@ -67,6 +74,11 @@ extension Forwarder {
             succeeded()
             log("award \(item.id) (badge \(item.badgeID)) was refused by the issuer and parked: \(reason)")
             store.recordFailed(item.id, reason: reason, at: now) { [self] in committed(item.id, .failed, $0) }
+        case let .unsure(reason):
+            _ = failed()
+            log("award \(item.id) (badge \(item.badgeID)) may or may not have reached the issuer, which cannot be asked; "
+                + "it waits for staff to check: \(reason)")
+            store.recordUnsure(item.id, reason: reason, at: now) { [self] in committed(item.id, .unsure, $0) }
         case let .retry(advice):
             let next: Date
             if advice.issuerWide {

@@ -50,8 +50,9 @@ public final class Forwarder: @unchecked Sendable {
         self.log = log
     }
 
-    /// Puts awards a previous run left `sending` back in the queue for a look-up first, then starts
-    /// the coordinator and (with an issuer) the workers.
+    /// Puts awards a previous run left `sending` back in the queue for a look-up first (at an issuer
+    /// that cannot be asked, that first step parks them as `unsure`), then starts the coordinator
+    /// and (with an issuer) the workers.
     public func start() throws(StoreError) {
         condition.lock()
         let already = started
@@ -60,8 +61,9 @@ public final class Forwarder: @unchecked Sendable {
         guard !already else { return }
         let recovered = try store.recoverInterruptedSends(at: .now())
         if recovered > 0 {
-            log("\(recovered) award(s) were being sent when the service last stopped; "
-                + "each is looked up at the issuer before it is sent again")
+            log("\(recovered) award(s) were being sent when the service last stopped; " + (issuer?.canLookUp == false
+                    ? "the issuer cannot be asked about them, so each waits for staff to check it"
+                    : "each is looked up at the issuer before it is sent again"))
         }
         let workers = issuer == nil ? 0 : settings.concurrency
         condition.lock()

@@ -1,3 +1,4 @@
+import Foundation
 import KioskCore
 import KioskStore
 
@@ -7,6 +8,9 @@ import KioskStore
 /// its worker threads, several at once.
 public protocol IssuerAdapter: Sendable {
     var kind: IssuerKind { get }
+    /// Whether `lookup` can ask the issuer anything. When it cannot, an award whose attempt ended
+    /// ambiguously is never sent again on its own: it waits as `unsure` for staff to check.
+    var canLookUp: Bool { get }
     /// Sends `award` to the issuer.
     func issue(_ award: OutboxItem) -> IssueResult
     /// Asks whether the issuer already made `award` (by this kiosk, for this claim).
@@ -17,12 +21,17 @@ public protocol IssuerAdapter: Sendable {
     func abandonInFlight()
 }
 
+extension IssuerAdapter {
+    public var canLookUp: Bool { true }
+}
+
 /// Builds the adapter `settings` ask for.
 public func makeIssuerAdapter(_ settings: IssuerSettings) -> any IssuerAdapter {
     let http = IssuerHTTP(caFile: settings.caFile)
     return switch settings.kind {
     case .obf: OBFAdapter(settings: settings, http: http)
     case .badgr: BadgrAdapter(settings: settings, http: http)
+    case .navigatr: NavigatrAdapter(settings: settings, http: http)
     }
 }
 
@@ -58,6 +67,13 @@ enum StatusRules {
 
     static func isTokenProblem(_ reply: IssuerReply) -> Bool {
         reply.status == 401 || reply.status == 403
+    }
+
+    /// An id from JSON, given as text or as a number; nil when absent or empty.
+    static func text(_ value: Any?) -> String? {
+        if let string = value as? String, !string.isEmpty { return string }
+        if let number = value as? NSNumber { return number.stringValue }
+        return nil
     }
 
     /// The last path segment of a `Location` such as `/v1/event/{client}/{event}`.

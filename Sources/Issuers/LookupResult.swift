@@ -5,4 +5,6 @@ public enum LookupResult: Sendable, Equatable {
     case notFound
     /// The question got no clear answer.
     case retry(RetryAdvice)
+    /// This issuer offers no way to ask: only staff, looking at the issuer's own records, can tell.
+    case cannotAsk
 }

@@ -49,9 +49,9 @@ final class OBFAdapter: IssuerAdapter {
             guard (200..<300).contains(reply.status) else { return StatusRules.lookupRefusal(reply) }
             let claimedOn = award.claimedAt.milliseconds / 1000
             for event in reply.lines {
-                guard let id = Self.text(event["id"]) else { continue }
+                guard let id = StatusRules.text(event["id"]) else { continue }
                 if let entry = event["log_entry"] as? [String: Any] {
-                    if Self.text(entry["claim"]) == award.claimID { return .found(reference: id) }
+                    if StatusRules.text(entry["claim"]) == award.claimID { return .found(reference: id) }
                 } else if let issuedOn = (event["issued_on"] as? NSNumber)?.int64Value, abs(issuedOn - claimedOn) <= 86_400 {
                     // No log entry to tell claims apart: the issue time was the claim time, or the issuer's
                     // clock when that was earlier (`IssueTime`), so an event of this badge for this learner
@@ -70,7 +70,7 @@ final class OBFAdapter: IssuerAdapter {
     func catalogue() throws(IssuerError) -> [Badge] {
         let reply = try client.get("/v1/badge/\(StatusRules.segment(settings.clientID))")
         return reply.lines.compactMap { line in
-            guard let id = Self.text(line["id"]), let name = line["name"] as? String, !name.isEmpty else { return nil }
+            guard let id = StatusRules.text(line["id"]), let name = line["name"] as? String, !name.isEmpty else { return nil }
             return Badge(id: id, name: name, description: line["description"] as? String ?? "")
         }
     }
@@ -87,11 +87,5 @@ final class OBFAdapter: IssuerAdapter {
             "log_entry": ["claim": award.claimID, "venue": venue],
             "send_email": 1,
         ]
-    }
-
-    private static func text(_ value: Any?) -> String? {
-        if let string = value as? String, !string.isEmpty { return string }
-        if let number = value as? NSNumber { return number.stringValue }
-        return nil
     }
 }

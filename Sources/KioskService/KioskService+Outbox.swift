@@ -12,10 +12,7 @@ extension KioskService {
         let issuer = try configuration.issuerSettings().map { makeIssuerAdapter($0) }
         let events = events
         let forwarder = Forwarder(store: store, issuer: issuer, settings: configuration.forwarderSettings,
-                                  onChange: { change in
-                                      events.publish(.init(kind: "outbox",
-                                                           json: #"{"award":\#(change.awardID),"state":"\#(change.state.rawValue)"}"#))
-                                  }, log: log)
+                                  onChange: { Self.publish($0, to: events) }, log: log)
         try forwarder.start()
         attach(forwarder)
         return forwarder
@@ -49,10 +46,42 @@ extension KioskService {
                 writer.send(JSON.response(APIError(.conflict, "already_sent", "The issuer already has this award.")))
             case .success(.inFlight):
                 writer.send(JSON.response(APIError(.conflict, "being_sent", "This award is being sent right now.")))
+            case .success(.unsure):
+                writer.send(JSON.response(APIError(.conflict, "unsure",
+                                                   "This award may have reached the issuer already. Check the issuer's "
+                                                       + "records, then choose resend or arrived.")))
             case .failure:
                 writer.send(JSON.response(.storeFailed))
             }
         }
+    }
+
+    /// `POST /api/v1/outbox/{id}/resend` and `…/arrived`: staff checked the issuer's own records for an
+    /// unsure award. Resend queues it to go now with no look-up; arrived marks it sent, "confirmed by staff".
+    func settleAward(_ text: Substring, _ choice: KioskStore.UnsureChoice, _ writer: HTTPResponseWriter) throws(APIError) {
+        guard let id = Int64(text), id > 0 else { throw Self.awardNotFound }
+        let forwarder = forwarding.withLock { $0 }
+        let events = events
+        store.settleUnsure(id, choice, at: .now()) { result in
+            switch result {
+            case .success(.settled(let state)):
+                if choice == .resend { forwarder?.wake() }
+                Self.publish(OutboxChange(awardID: id, state: state), to: events)
+                writer.send(JSON.response(.ok, RetryReply(award: .init(id: id, state: state.rawValue))))
+            case .success(.notFound):
+                writer.send(JSON.response(Self.awardNotFound))
+            case .success(.notUnsure(let state)):
+                writer.send(JSON.response(APIError(.conflict, "not_unsure",
+                                                   "This award is not waiting for a check: it is \(state.rawValue).")))
+            case .failure:
+                writer.send(JSON.response(.storeFailed))
+            }
+        }
+    }
+
+    /// The `outbox` live event for an award's new state.
+    private static func publish(_ change: OutboxChange, to events: EventHub) {
+        events.publish(.init(kind: "outbox", json: #"{"award":\#(change.awardID),"state":"\#(change.state.rawValue)"}"#))
     }
 
     /// `POST /api/v1/badges/sync`: fetches the issuer's catalogue off the event loop, then answers the new list.

@@ -107,6 +107,11 @@ public final class KioskService: HTTPResponder {
             try allow(method, "POST")
             try requireStaff(request)
             try retryAward(path[3], writer)
+        case let path where path.count == 5 && path.starts(with: ["api", "v1", "outbox"]):
+            guard let choice = KioskStore.UnsureChoice(rawValue: String(path[4])) else { throw .notFound }
+            try allow(method, "POST")
+            try requireStaff(request)
+            try settleAward(path[3], choice, writer)
         case ["api", "v1", "badges", "sync"]:
             try allow(method, "POST")
             try requireStaff(request)

@@ -14,6 +14,8 @@ extension KioskStore {
         case alreadySent
         /// It is being sent at this moment.
         case inFlight
+        /// It may have reached the issuer: staff must check and choose to send it again or mark it arrived.
+        case unsure
     }
 
     /// Marks up to `limit` queued awards that are due at `now` as `sending` (one attempt more) and
@@ -132,6 +134,22 @@ extension KioskStore {
         }, completion: completion)
     }
 
+    /// The attempt ended ambiguously at an issuer that cannot be asked whether it made the award:
+    /// the award waits, never sent again on its own, until staff check and decide.
+    public func recordUnsure(_ id: Int64, reason: String, at now: Timestamp,
+                             completion: @escaping @Sendable (Result<Void, StoreError>) -> Void) {
+        write({ connection in
+            let unsure = try connection.cached("""
+                UPDATE awards SET state = 'unsure', last_error = ?, verify = 1, next_attempt_at = NULL, updated_at = ?
+                WHERE id = ? AND state = 'sending'
+                """)
+            try unsure.bind(reason, at: 1)
+            try unsure.bind(now.milliseconds, at: 2)
+            try unsure.bind(id, at: 3)
+            try unsure.run()
+        }, completion: completion)
+    }
+
     /// When the next queued award falls due; nil when nothing is queued.
     public func nextDueTime() throws(StoreError) -> Timestamp? {
         try withReader { connection throws(StoreError) in
@@ -153,6 +171,7 @@ extension KioskStore {
             switch state {
             case .sent: return .alreadySent
             case .sending: return .inFlight
+            case .unsure: return .unsure
             case .queued, .failed, nil: break
             }
             let retry = try connection.cached("""

@@ -5,7 +5,7 @@ extension KioskStore {
     /// How many recent errors `outboxSummary` lists.
     public static let outboxErrorsShown = 10
 
-    /// Award counts by state, the oldest queued award's time, and the latest errors.
+    /// Award counts by state, the oldest queued award's time, the latest errors and the unsure awards.
     public func outboxSummary() throws(StoreError) -> OutboxSummary {
         try withReader { connection throws(StoreError) in
             var counts = Dictionary(uniqueKeysWithValues: Award.State.allCases.map { ($0, 0) })
@@ -29,7 +29,8 @@ extension KioskStore {
                                              error: recent.text(at: 2) ?? "",
                                              at: Timestamp(milliseconds: recent.int64(at: 3))))
             }
-            return OutboxSummary(counts: counts, oldestQueuedAt: oldestQueuedAt, lastErrors: lastErrors)
+            return OutboxSummary(counts: counts, oldestQueuedAt: oldestQueuedAt, lastErrors: lastErrors,
+                                 unsure: try Self.unsureAwards(connection, limit: Self.outboxUnsureShown))
         }
     }
 }

@@ -5,20 +5,34 @@ import KioskCore
 /// Applied versions are recorded in `schema_migrations`, so re-opening applies nothing and a database
 /// written by a newer badgekiosk is refused rather than misread.
 public enum Migrations {
-    struct Migration {
+    struct Migration: Sendable {
         let version: Int
         let sql: String
+        /// Runs after `sql`, in the same transaction, for steps plain SQL cannot express.
+        var body: (@Sendable (Connection) throws(StoreError) -> Void)?
+        /// The step rebuilds a table (SQLite's 12-step ALTER): foreign key enforcement is off while it
+        /// runs, since it cannot be switched inside a transaction, and every reference is checked before it commits.
+        var rebuildsTables = false
+
+        init(version: Int, sql: String, body: (@Sendable (Connection) throws(StoreError) -> Void)? = nil,
+             rebuildsTables: Bool = false) {
+            self.version = version
+            self.sql = sql
+            self.body = body
+            self.rebuildsTables = rebuildsTables
+        }
     }
 
     static let all: [Migration] = [
         Migration(version: 1, sql: schemaV1), Migration(version: 2, sql: schemaV2), Migration(version: 3, sql: schemaV3),
+        Migration(version: 5, sql: "", body: allowUnsureAwards, rebuildsTables: true),
     ]
 
     /// The newest schema version this build understands.
     public static var latestVersion: Int { all[all.count - 1].version }
 
-    /// Brings the database behind `connection` up to `latestVersion`.
-    static func migrate(_ connection: Connection, at now: Timestamp) throws(StoreError) {
+    /// Brings the database behind `connection` up to `target` (tests stop early to make an older database).
+    static func migrate(_ connection: Connection, at now: Timestamp, upTo target: Int = latestVersion) throws(StoreError) {
         do {
             try connection.execute("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -31,7 +45,7 @@ public enum Migrations {
         }
         let found = try appliedVersion(connection)
         guard found <= latestVersion else { throw .newerSchema(found: found, supported: latestVersion) }
-        for migration in all where migration.version > found {
+        for migration in all where migration.version > found && migration.version <= target {
             try apply(migration, on: connection, at: now)
         }
     }
@@ -45,6 +59,10 @@ public enum Migrations {
     }
 
     private static func apply(_ migration: Migration, on connection: Connection, at now: Timestamp) throws(StoreError) {
+        var foreignKeysWereOn = false
+        if migration.rebuildsTables { foreignKeysWereOn = try foreignKeysEnabled(connection) }
+        if foreignKeysWereOn { try connection.execute("PRAGMA foreign_keys = OFF") }
+        defer { if foreignKeysWereOn { try? connection.execute("PRAGMA foreign_keys = ON") } }
         do throws(StoreError) {
             try connection.execute("BEGIN IMMEDIATE")
             // Another process may have applied it between our look and taking the write lock.
@@ -54,7 +72,9 @@ public enum Migrations {
                 guard current <= latestVersion else { throw StoreError.newerSchema(found: current, supported: latestVersion) }
                 return
             }
-            try connection.execute(migration.sql)
+            if !migration.sql.isEmpty { try connection.execute(migration.sql) }
+            try migration.body?(connection)
+            if foreignKeysWereOn { try checkForeignKeys(connection) }
             let record = try connection.cached("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)")
             try record.bind(Int64(migration.version), at: 1)
             try record.bind(now.milliseconds, at: 2)

@@ -8,10 +8,14 @@ public struct OutboxSummary: Sendable, Equatable {
     public var oldestQueuedAt: Timestamp?
     /// The most recent errors, newest first.
     public var lastErrors: [AwardError]
+    /// Awards waiting for staff to check the issuer, the longest-waiting first (at most
+    /// `KioskStore.outboxUnsureShown`; `counts[.unsure]` has them all).
+    public var unsure: [UnsureAward]
 
-    public init(counts: [Award.State: Int], oldestQueuedAt: Timestamp?, lastErrors: [AwardError]) {
+    public init(counts: [Award.State: Int], oldestQueuedAt: Timestamp?, lastErrors: [AwardError], unsure: [UnsureAward] = []) {
         self.counts = counts
         self.oldestQueuedAt = oldestQueuedAt
         self.lastErrors = lastErrors
+        self.unsure = unsure
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Issuers
 import IssuerSimulator
 import KioskCore
 import KioskStore
@@ -38,12 +39,12 @@ enum ChildProcess {
 
     /// A fresh folder with `state/` holding `claims` claims of one session with `badges` demo badges,
     /// and a private secret file for the simulator's default client.
-    static func seededFolder(claims: Int, badges: Int) throws -> String {
+    static func seededFolder(claims: Int, badges: Int, kind: IssuerKind = .obf) throws -> String {
         let folder = NSTemporaryDirectory() + "badgekiosk-issuers-\(UUID().uuidString)"
         let store = try KioskStore(directory: "\(folder)/state")
         defer { store.close() }
-        try store.upsertBadges(Drill.badges)
-        let session = try store.createSession(title: "Crash", badgeIDs: Drill.badges.prefix(badges).map(\.id),
+        try store.upsertBadges(Drill.badges(for: kind))
+        let session = try store.createSession(title: "Crash", badgeIDs: Drill.badges(for: kind).prefix(badges).map(\.id),
                                               expected: claims, at: .now())
         let code = try store.endSession(id: session.id, policy: CodePolicy(), at: .now())
         for number in 0..<claims {

@@ -9,7 +9,14 @@ import KioskCore
 /// A forwarding drill: a real store in a fresh folder, the simulator on a loopback port, a forwarder
 /// between them with short timeouts and backoffs so fault drills finish in seconds.
 final class Drill: @unchecked Sendable {
-    static let badges = SimulatedBadge.demoCatalogue.map { Badge(id: $0.id, name: $0.name, description: $0.description) }
+    static let badges = badges(for: .obf)
+
+    /// The simulator's catalogue under the ids `kind` knows its badges by (Navigatr numbers them).
+    static func badges(for kind: IssuerKind) -> [Badge] {
+        SimulatedBadge.demoCatalogue.map { badge in
+            Badge(id: kind == .navigatr ? String(badge.navigatrID) : badge.id, name: badge.name, description: badge.description)
+        }
+    }
 
     let folder: String
     let store: KioskStore
@@ -19,6 +26,8 @@ final class Drill: @unchecked Sendable {
     private(set) var forwarder: Forwarder?
     /// https in front of the simulator, when the drill runs over TLS.
     private(set) var tls: TLSFront?
+    /// The secret (Navigatr: the access token) the kiosk uses, when it is not the one the simulator takes.
+    var issuerSecret: String?
     let changed = NSCondition()
     private let code: ClaimCode
     private let learners = Locked(0)
@@ -27,8 +36,8 @@ final class Drill: @unchecked Sendable {
          overTLS: Bool = false, simulator configure: (inout SimulatorConfiguration) -> Void = { _ in }) throws {
         folder = NSTemporaryDirectory() + "badgekiosk-issuers-\(UUID().uuidString)"
         store = try KioskStore(directory: folder)
-        try store.upsertBadges(Self.badges)
-        let session = try store.createSession(title: "Drill", badgeIDs: Self.badges.prefix(badgesPerClaim).map(\.id),
+        try store.upsertBadges(Self.badges(for: kind))
+        let session = try store.createSession(title: "Drill", badgeIDs: Self.badges(for: kind).prefix(badgesPerClaim).map(\.id),
                                               expected: expected, at: .now())
         code = try store.endSession(id: session.id, policy: CodePolicy(), at: .now())
         self.kind = kind
@@ -52,10 +61,13 @@ final class Drill: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    /// For Navigatr the client id is the provider's number and the secret the access token.
     var settings: IssuerSettings {
-        IssuerSettings(kind: kind, baseURL: tls?.url ?? "http://127.0.0.1:\(port)", clientID: "demo",
-                       clientSecret: "demo-secret", timeoutSeconds: tls == nil ? 0.3 : 1, venueName: "Drill Hall",
-                       minTokenInterval: 0.05, caFile: tls?.caFile)
+        let clientID = kind == .navigatr ? String(simulator.configuration.navigatrProviderID) : simulator.configuration.clientID
+        return IssuerSettings(kind: kind, baseURL: tls?.url ?? "http://127.0.0.1:\(port)", clientID: clientID,
+                              clientSecret: issuerSecret ?? simulator.configuration.clientSecret,
+                              timeoutSeconds: tls == nil ? 0.3 : 1, venueName: "Drill Hall", minTokenInterval: 0.05,
+                              caFile: tls?.caFile)
     }
 
     /// Starts the forwarder; `concurrency` workers, backoff capped at 50 ms.
@@ -85,15 +97,16 @@ final class Drill: @unchecked Sendable {
         forwarder?.wake()
     }
 
-    /// Waits until nothing is queued or being sent and `total` awards are sent or failed.
-    /// The 120 s limit only stops a hung drill; nothing here measures speed.
+    /// Waits until nothing is queued or being sent and `total` awards are sent, failed or unsure
+    /// (waiting for staff). The 120 s limit only stops a hung drill; nothing here measures speed.
     func awaitSettled(total: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let limit = Date().addingTimeInterval(120)
         changed.lock()
         defer { changed.unlock() }
         while true {
             let counts = try store.outboxSummary().counts
-            if counts[.queued] == 0, counts[.sending] == 0, (counts[.sent] ?? 0) + (counts[.failed] ?? 0) == total { return }
+            let settled = [Award.State.sent, .failed, .unsure].reduce(0) { $0 + (counts[$1] ?? 0) }
+            if counts[.queued] == 0, counts[.sending] == 0, settled == total { return }
             guard Date() < limit else {
                 Issue.record("the outbox did not settle: \(counts)", sourceLocation: sourceLocation)
                 return
@@ -116,16 +129,38 @@ final class Drill: @unchecked Sendable {
         return awards
     }
 
-    /// Every stored award is sent, and the issuer holds exactly one award per (badge, recipient), under the id stored.
+    /// Every stored award is sent, and the issuer holds exactly one award per (badge, recipient), under
+    /// the id stored (or one staff confirmed they saw there).
     func expectExactlyOnce(_ expected: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let stored = try storedAwards()
         #expect(stored.count == expected, sourceLocation: sourceLocation)
         #expect(stored.allSatisfy { $0.state == "sent" }, sourceLocation: sourceLocation)
-        let held = Dictionary(grouping: simulator.awards) { "\($0.badge) \($0.email)" }
+        let held = heldAwards()
         #expect(held.count == expected, sourceLocation: sourceLocation)
         #expect(held.values.allSatisfy { $0.count == 1 }, "some learner got a badge twice", sourceLocation: sourceLocation)
-        for award in stored {
+        for award in stored where award.reference != KioskStore.confirmedByStaff {
             #expect(held["\(award.badge) \(award.email)"]?.first?.id == award.reference, sourceLocation: sourceLocation)
         }
+    }
+
+    /// The simulator's awards by "badge email".
+    func heldAwards() -> [String: [SimulatedAward]] {
+        Dictionary(grouping: simulator.awards) { "\($0.badge) \($0.email)" }
+    }
+
+    /// Does what staff do for each unsure award: look at the issuer's own list (here the simulator's),
+    /// then choose It arrived when the award is there and Send again when it is not. Returns how many
+    /// of each.
+    @discardableResult
+    func settleAsStaff() throws -> (arrived: Int, resent: Int) {
+        let held = heldAwards()
+        var tally = (arrived: 0, resent: 0)
+        for award in try store.unsureAwards(limit: 100_000) {
+            let there = held["\(award.badgeID) \(award.email ?? "")"] != nil
+            #expect(try store.settleUnsure(award.id, there ? .arrived : .resend, at: .now()) == .settled(there ? .sent : .queued))
+            if there { tally.arrived += 1 } else { tally.resent += 1 }
+        }
+        forwarder?.wake()
+        return tally
     }
 }

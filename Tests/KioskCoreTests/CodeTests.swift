@@ -139,4 +139,11 @@ struct AwardStateTests {
         #expect(Award.State.overall([.queued, .sending]) == .queued)
         #expect(Award.State.overall([.sent, .failed, .queued]) == .failed)
     }
+
+    @Test func anUnsureAwardNeverCountsAsSent() {
+        #expect(Award.State.overall([.sent, .unsure]) == .unsure)
+        #expect(Award.State.overall([.unsure, .queued, .sending]) == .unsure)
+        #expect(Award.State.overall([.unsure, .failed]) == .failed)
+        #expect(Award.State.overall([.unsure]) != .sent)
+    }
 }

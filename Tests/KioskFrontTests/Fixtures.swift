@@ -80,9 +80,20 @@ enum Fixtures {
         return press(type(model, email), .enter).0
     }
 
+    /// A kiosk that issues through Navigatr, which cannot be asked whether an award arrived.
+    static let navigatr = FrontModel.Settings(issuerName: "Navigatr", demoHint: nil, allowQuit: false,
+                                              pin: "1234", qrStyle: .halfBlock, language: .english)
+
+    /// The outbox with two awards a volunteer must check at Navigatr.
+    static let unsureOutbox = OutboxInfo(queued: 0, sending: 0, sent: 41, failed: 0, lastError: "the issuer did not answer in time",
+                                         unsureCount: 2, unsure: [
+                                             UnsureInfo(id: 12, badgeName: "Intro to Work - Day 1", email: "amira@example.org"),
+                                             UnsureInfo(id: 15, badgeName: "Intro to Work - Day 2", email: "sam.okafor@example.com"),
+                                         ])
+
     /// Volunteer mode, unlocked.
-    static func unlocked(allowQuit: Bool = false) -> FrontModel {
-        var settings = settings
+    static func unlocked(allowQuit: Bool = false, settings base: FrontModel.Settings = settings) -> FrontModel {
+        var settings = base
         settings.allowQuit = allowQuit
         let model = press(type(press(self.model(settings: settings), .function(2)).0, "1234"), .enter).0
         return model

@@ -86,6 +86,11 @@ struct GoldenFrameTests {
         list.append(("outbox", Fixtures.apply(Fixtures.press(menu, .character("4")).0, [.reply(.outbox(.success(outbox)))]).0))
         let sent = OutboxInfo(queued: 0, sending: 0, sent: 42, failed: 0, lastError: nil)
         list.append(("outbox-all-sent", Fixtures.apply(Fixtures.press(menu, .character("4")).0, [.reply(.outbox(.success(sent)))]).0))
+        let unsure = Fixtures.apply(Fixtures.press(Fixtures.unlocked(settings: Fixtures.navigatr), .character("4")).0,
+                                    [.reply(.outbox(.success(Fixtures.unsureOutbox)))]).0
+        list.append(("outbox-unsure", Fixtures.press(unsure, .down).0))
+        list.append(("unsure-check", Fixtures.press(unsure, .enter).0))
+        list.append(("unsure-check-send-again", Fixtures.press(unsure, .enter, .down).0))
         list.append(("sync-unavailable", Fixtures.apply(Fixtures.press(menu, .character("5")).0, [.reply(.synced(.success(nil)))]).0))
         list.append(("session-qr", Fixtures.apply(Fixtures.press(menu, .down, .enter, .enter).0,
                                                   [.reply(.sessionEnded(4, .success(Fixtures.code)))]).0))

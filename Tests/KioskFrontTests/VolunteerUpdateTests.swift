@@ -153,3 +153,73 @@ struct VolunteerUpdateTests {
         #expect(Fixtures.apply(asked, [.tick], at: model.lastInput + 200).0.screen == .attract)
     }
 }
+
+@Suite("Volunteer mode: awards to check at the issuer")
+struct UnsureUpdateTests {
+    /// The outbox page with `Fixtures.unsureOutbox` loaded.
+    static func outbox() -> FrontModel {
+        Fixtures.apply(Fixtures.press(Fixtures.unlocked(settings: Fixtures.navigatr), .character("4")).0,
+                       [.reply(.outbox(.success(Fixtures.unsureOutbox)))]).0
+    }
+
+    @Test func theOutboxListsThemAndNeverSaysAllSent() {
+        let model = Self.outbox()
+        #expect(Fixtures.volunteer(model)?.page == .outbox(Fixtures.unsureOutbox))
+        let frame = Fixtures.picture(FrontView.render(model, size: TerminalSize(columns: 80, rows: 25)))
+        #expect(frame.contains("2 badges may not have reached Navigatr. Please check each one:"))
+        #expect(frame.contains("Intro to Work - Day 2 - sam.okafor@example.com"))
+        #expect(!frame.contains("All badges have been sent."))
+        // Enter no longer leaves: it opens the highlighted award. Esc still goes back to the menu.
+        #expect(Fixtures.volunteer(Fixtures.press(model, .enter).0)?.page == .unsureCheck(Fixtures.unsureOutbox.unsure[0]))
+        #expect(Fixtures.volunteer(Fixtures.press(model, .escape).0)?.page == .menu)
+    }
+
+    @Test func arrivedMarksItSentAndTheOutboxReloads() {
+        var (model, effects) = Fixtures.press(Self.outbox(), .down, .enter)
+        let second = Fixtures.unsureOutbox.unsure[1]
+        #expect(Fixtures.volunteer(model)?.page == .unsureCheck(second))
+        #expect(effects.isEmpty)
+        (model, effects) = Fixtures.press(model, .enter)
+        #expect(effects == [.settleUnsure(second.id, .arrived)])
+        #expect(Fixtures.volunteer(model)?.busy == true)
+        (model, effects) = Fixtures.apply(model, [.reply(.settled(.arrived, .success(second.id)))])
+        #expect(effects == [.loadOutbox])
+        #expect(Fixtures.volunteer(model)?.page == .outbox(nil))
+        #expect(Fixtures.volunteer(model)?.message == .news("front.unsure.arrived"))
+    }
+
+    @Test func sendAgainIsTheSecondChoice() {
+        var (model, effects) = Fixtures.press(Self.outbox(), .enter, .down, .enter)
+        #expect(effects == [.settleUnsure(12, .resend)])
+        (model, effects) = Fixtures.apply(model, [.reply(.settled(.resend, .success(12)))])
+        #expect(effects == [.loadOutbox])
+        #expect(Fixtures.volunteer(model)?.message == .news("front.unsure.resent"))
+    }
+
+    @Test func escGoesBackAndARefusalIsShown() {
+        let check = Fixtures.press(Self.outbox(), .enter).0
+        let (back, effects) = Fixtures.press(check, .escape)
+        #expect(Fixtures.volunteer(back)?.page == .outbox(nil))
+        #expect(effects == [.loadOutbox])
+        let busy = Fixtures.press(check, .enter).0
+        let taken = ServiceFailure(status: 409, code: "not_unsure", message: "This award is not waiting for a check: it is sent.")
+        let refused = Fixtures.apply(busy, [.reply(.settled(.arrived, .failure(taken)))]).0
+        #expect(Fixtures.volunteer(refused)?.page == .unsureCheck(Fixtures.unsureOutbox.unsure[0]))
+        #expect(Fixtures.volunteer(refused)?.busy == false)
+        #expect(Fixtures.volunteer(refused)?.message == Message("front.error.not_unsure"))
+        // A late answer after the volunteer left the page changes nothing.
+        let left = Fixtures.press(busy, .escape).0
+        #expect(Fixtures.apply(left, [.reply(.settled(.arrived, .success(12)))]).1.isEmpty)
+    }
+
+    @Test func aFreshListKeepsTheHighlightInRange() {
+        let model = Fixtures.press(Self.outbox(), .down).0
+        var shorter = Fixtures.unsureOutbox
+        shorter.unsure.removeLast()
+        shorter.unsureCount = 1
+        let reloaded = Fixtures.apply(model, [.reply(.outbox(.success(shorter)))]).0
+        #expect(Fixtures.volunteer(reloaded)?.selection == 0)
+        let frame = Fixtures.picture(FrontView.render(reloaded, size: TerminalSize(columns: 80, rows: 25)))
+        #expect(frame.contains("1 badge may not have reached Navigatr. Please check it:"))
+    }
+}

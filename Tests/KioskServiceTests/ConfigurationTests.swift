@@ -82,6 +82,23 @@ struct ConfigurationTests {
         #expect(configuration.codePolicy.maxClaims(expected: 10) == 15)
         #expect(configuration.codePolicy.lifetimeSeconds == 72 * 3600)
     }
+
+    @Test func navigatrTakesAnAccessTokenAndAnOptionalProvider() throws {
+        let secret = NSTemporaryDirectory() + "badgekiosk-pat-\(UUID().uuidString)"
+        _ = FileManager.default.createFile(atPath: secret, contents: Data("pat-123\n".utf8), attributes: [.posixPermissions: 0o600])
+        defer { try? FileManager.default.removeItem(atPath: secret) }
+        let path = try write("issuer = Navigatr\nissuer_url = https://api.navigatr.app\nissuer_client_secret_file = \(secret)\n")
+        let settings = try #require(try ServiceConfiguration.load(path: path, environment: [:]).issuerSettings())
+        #expect(settings.kind.rawValue == "navigatr" && settings.clientSecret == "pat-123" && settings.clientID.isEmpty)
+        let withProvider = try ServiceConfiguration.load(path: path, environment: ["BADGEKIOSK_ISSUER_CLIENT_ID": "77"])
+        #expect(try withProvider.issuerSettings()?.clientID == "77")
+        // Other issuers still need their client id.
+        let obf = try ServiceConfiguration.load(path: path, environment: ["BADGEKIOSK_ISSUER": "obf"])
+        #expect(throws: ConfigError.self) { try obf.issuerSettings() }
+        let unknown = try write("issuer = acme\n")
+        let error = #expect(throws: ConfigError.self) { try ServiceConfiguration.load(path: unknown, environment: [:]) }
+        #expect(error?.problem == "expected obf, badgr, navigatr")
+    }
 }
 
 @Suite("Request log")

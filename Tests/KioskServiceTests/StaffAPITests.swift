@@ -7,7 +7,8 @@ import HTTPKit
 struct StaffAPITests {
     @Test(arguments: [("GET", "/api/v1/badges"), ("GET", "/api/v1/sessions"), ("POST", "/api/v1/sessions"),
                       ("GET", "/api/v1/sessions/1"), ("POST", "/api/v1/sessions/1/end"), ("GET", "/api/v1/outbox"),
-                      ("POST", "/api/v1/sessions/1/slips")])
+                      ("POST", "/api/v1/sessions/1/slips"), ("POST", "/api/v1/outbox/1/retry"),
+                      ("POST", "/api/v1/outbox/1/resend"), ("POST", "/api/v1/outbox/1/arrived")])
     func staffEndpointsNeedTheToken(method: String, path: String) throws {
         let kiosk = try TestKiosk()
         let none = try kiosk.request(method, path, json: method == "POST" ? "{}" : nil)

@@ -3,12 +3,17 @@ public struct Award: Sendable, Equatable {
     /// Where an award is on its way to the issuer.
     public enum State: String, Sendable, CaseIterable, Codable {
         case queued, sending, sent, failed
+        /// An attempt ended without a clear answer (a timeout, a dropped connection, a 5xx) at an
+        /// issuer that cannot be asked whether it made the award: it waits for staff to check the
+        /// issuer's own records and choose to send it again or mark it arrived. Never counts as sent.
+        case unsure
 
         /// Where a claim as a whole stands, from its awards: refused if any was refused, sent only
-        /// when all were, otherwise still on its way.
+        /// when all were, waiting for staff if any is unsure, otherwise still on its way.
         public static func overall(_ states: [State]) -> State {
             if states.contains(.failed) { return .failed }
             if states.isEmpty || states.allSatisfy({ $0 == .sent }) { return .sent }
+            if states.contains(.unsure) { return .unsure }
             return states.contains(.queued) ? .queued : .sending
         }
     }

@@ -28,6 +28,8 @@ enum ServiceReply: Equatable, Sendable {
     case sessionEnded(Int64, Result<CodeInfo, ServiceFailure>)
     case slips(Result<SlipBatch, ServiceFailure>)
     case outbox(Result<OutboxInfo, ServiceFailure>)
+    /// An unsure award was settled as the volunteer chose; success carries its id.
+    case settled(UnsureChoice, Result<Int64, ServiceFailure>)
     /// How many badges the catalogue has after syncing; nil when the service cannot sync (404).
     case synced(Result<Int?, ServiceFailure>)
 }
@@ -42,6 +44,7 @@ enum FrontEffect: Equatable, Sendable {
     case endSession(Int64)
     case makeSlips(session: Int64, count: Int)
     case loadOutbox
+    case settleUnsure(Int64, UnsureChoice)
     case syncBadges
     case quit
 }

@@ -49,6 +49,26 @@ struct OutboxInfo: Equatable, Sendable {
     var failed: Int
     /// The most recent forwarding error, as the service recorded it.
     var lastError: String?
+    /// Awards that may or may not have reached the issuer, all of them (the list may stop short).
+    var unsureCount = 0
+    /// The longest-waiting unsure awards, for a volunteer to check one by one.
+    var unsure: [UnsureInfo] = []
+}
+
+/// An award the issuer may or may not have: a volunteer looks at the issuer's own list and says which.
+struct UnsureInfo: Equatable, Sendable {
+    var id: Int64
+    var badgeName: String
+    /// The learner's email: volunteer mode is staff only, and it is what to look for at the issuer.
+    var email: String
+}
+
+/// What a volunteer found at the issuer for an unsure award.
+enum UnsureChoice: String, Equatable, Sendable {
+    /// It is there: it counts as sent.
+    case arrived
+    /// It is not there: send it again.
+    case resend
 }
 
 /// Slip codes just made, and where their pictures were saved.

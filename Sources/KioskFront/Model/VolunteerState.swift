@@ -10,6 +10,8 @@ struct VolunteerState: Equatable, Sendable {
         case slipCount(SessionInfo)
         case slips(SlipBatch)
         case outbox(OutboxInfo?)
+        /// Did this award reach the issuer? Yes (it arrived) or no (send it again).
+        case unsureCheck(UnsureInfo)
         case sync(count: Int?)
     }
 

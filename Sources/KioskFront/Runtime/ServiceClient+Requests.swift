@@ -20,6 +20,8 @@ extension ServiceClient {
             })
         case .makeSlips(let session, let count): .slips(slips(session: session, count: count, directory: slipDirectory))
         case .loadOutbox: .outbox(outbox())
+        case .settleUnsure(let id, let choice):
+            .settled(choice, call("POST", "/api/v1/outbox/\(id)/\(choice.rawValue)").map { _ in id })
         case .syncBadges: .synced(sync())
         case .quit: nil
         }
@@ -88,8 +90,14 @@ extension ServiceClient {
         call("GET", "/api/v1/outbox").map { answer in
             let counts = answer.json["counts"] as? [String: Int] ?? [:]
             let lastError = (answer.json["lastErrors"] as? [[String: Any]])?.first?["error"] as? String
+            let unsure = (answer.json["unsure"] as? [[String: Any]] ?? []).compactMap { object -> UnsureInfo? in
+                guard let id = (object["award"] as? NSNumber)?.int64Value else { return nil }
+                return UnsureInfo(id: id, badgeName: object["badgeName"] as? String ?? object["badge"] as? String ?? "",
+                                  email: object["email"] as? String ?? "")
+            }
             return OutboxInfo(queued: counts["queued"] ?? 0, sending: counts["sending"] ?? 0, sent: counts["sent"] ?? 0,
-                              failed: counts["failed"] ?? 0, lastError: lastError)
+                              failed: counts["failed"] ?? 0, lastError: lastError, unsureCount: counts["unsure"] ?? unsure.count,
+                              unsure: unsure)
         }
     }
 

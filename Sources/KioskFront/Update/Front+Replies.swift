@@ -48,10 +48,14 @@ extension Front {
             volunteer(&model) { state in
                 guard case .outbox = state.page else { return }
                 switch result {
-                case .success(let info): state.page = .outbox(info)
+                case .success(let info):
+                    state.page = .outbox(info)
+                    state.selection = min(state.selection, max(0, info.unsure.count - 1))
                 case .failure(let failure): state.message = Message(failure)
                 }
             }
+        case .settled(let choice, let result):
+            return unsureSettled(&model, choice, result)
         case .synced(let result):
             volunteer(&model) { state in
                 guard case .sync = state.page else { return }
@@ -64,6 +68,25 @@ extension Front {
             }
         }
         return []
+    }
+
+    /// The service settled an unsure award (or refused to): back to the outbox, fresh, with thanks.
+    private static func unsureSettled(_ model: inout FrontModel, _ choice: UnsureChoice,
+                                      _ result: Result<Int64, ServiceFailure>) -> [FrontEffect] {
+        guard case .volunteer(var state) = model.screen, case .unsureCheck = state.page, state.busy else { return [] }
+        state.busy = false
+        var effects: [FrontEffect] = []
+        switch result {
+        case .success:
+            state.page = .outbox(nil)
+            state.selection = 0
+            state.message = .news(choice == .arrived ? "front.unsure.arrived" : "front.unsure.resent")
+            effects = [.loadOutbox]
+        case .failure(let failure):
+            state.message = Message(failure)
+        }
+        model.screen = .volunteer(state)
+        return effects
     }
 
     /// Runs `change` on the volunteer state, if volunteer mode is still open.
@@ -115,7 +138,8 @@ extension ServiceReply {
         switch self {
         case .sessions(.failure(let failure)), .codeChecked(_, .failure(let failure)), .claimed(.failure(let failure)),
              .badges(.failure(let failure)), .sessionStarted(.failure(let failure)), .sessionEnded(_, .failure(let failure)),
-             .slips(.failure(let failure)), .outbox(.failure(let failure)), .synced(.failure(let failure)):
+             .slips(.failure(let failure)), .outbox(.failure(let failure)), .synced(.failure(let failure)),
+             .settled(_, .failure(let failure)):
             failure
         default:
             nil

@@ -108,7 +108,23 @@ extension Front {
             }
             state.busy = true
             return [.makeSlips(session: session.id, count: count)]
-        case .slips, .outbox, .sync:
+        case .outbox(let info):
+            let unsure = info?.unsure ?? []
+            if key == .escape || (key == .enter && unsure.isEmpty) { return back(&state, to: .menu) }
+            if !unsure.isEmpty, moveSelection(&state.selection, count: unsure.count, key) { return [] }
+            guard key == .enter, state.selection < unsure.count else { return [] }
+            return back(&state, to: .unsureCheck(unsure[state.selection]))
+        case .unsureCheck(let award):
+            if key == .escape {
+                _ = back(&state, to: .outbox(nil))
+                return [.loadOutbox]
+            }
+            if moveSelection(&state.selection, count: 2, key) { return [] }
+            guard key == .enter else { return [] }
+            state.busy = true
+            state.message = nil
+            return [.settleUnsure(award.id, state.selection == 0 ? .arrived : .resend)]
+        case .slips, .sync:
             if key == .enter || key == .escape { return back(&state, to: .menu) }
         }
         return []

@@ -73,8 +73,28 @@ extension FrontView {
             keys(&buffer, [model.text("front.keys.back.menu")])
         case .outbox(let info):
             blocks = [.text(model.text("front.menu.outbox"), in: area, style: .bold), .gap()]
-            blocks.append(info.map { outbox(model, $0, in: area) } ?? .text(model.text("front.start.loading"), in: area))
-            keys(&buffer, [model.text("front.keys.back.menu")])
+            guard let info else {
+                blocks.append(.text(model.text("front.start.loading"), in: area))
+                keys(&buffer, [model.text("front.keys.back.menu")])
+                break
+            }
+            let summary = outbox(model, info, in: area)
+            blocks.append(summary)
+            if info.unsure.isEmpty {
+                keys(&buffer, [model.text("front.keys.back.menu")])
+            } else {
+                let labels = info.unsure.map { "\($0.badgeName) - \($0.email)" }
+                blocks += [.gap(), list(labels, selected: state.selection, in: area, rows: buffer.height - 8 - summary.height)]
+                keys(&buffer, [model.text("front.outbox.unsureKeys")])
+            }
+        case .unsureCheck(let award):
+            let names = ["issuer": model.settings.issuerName, "badge": award.badgeName, "email": award.email]
+            blocks = [.text(model.text("front.unsure.title", names), in: area, style: .bold), .gap(),
+                      .text(model.text("front.unsure.badge", names), in: area), .gap(),
+                      .text(model.text("front.unsure.help", names), in: area), .gap(),
+                      .text(model.text("front.unsure.question", names), in: area, style: .bold), .gap(),
+                      .choices([model.text("front.unsure.yes"), model.text("front.unsure.no")], selected: state.selection, in: area)]
+            keys(&buffer, [model.text("front.keys.choose"), next, back])
         case .sync(let count):
             let line = count.map { model.text("front.sync.done", ["count": String($0)]) } ?? model.text("front.sync.working")
             blocks = [.text(line, in: area, style: .bold)]
@@ -131,11 +151,13 @@ extension FrontView {
         return blocks
     }
 
-    /// The outbox in plain words: how many wait, whether the internet seems down, what failed.
+    /// The outbox in plain words: how many wait, whether the internet seems down, what failed, and
+    /// how many need a volunteer to check the issuer (never "all sent" while any does).
     private static func outbox(_ model: FrontModel, _ info: OutboxInfo, in area: Area) -> Block {
         let waiting = info.queued + info.sending
+        let unsure = max(info.unsureCount, info.unsure.count)
         var lines: [String] = []
-        if waiting == 0 && info.failed == 0 {
+        if waiting == 0 && info.failed == 0 && unsure == 0 {
             lines.append(model.text("front.outbox.allSent"))
         } else if waiting > 0 {
             let offline = info.lastError.map(Self.looksOffline) ?? false
@@ -144,6 +166,10 @@ extension FrontView {
         }
         if info.failed > 0 {
             lines.append(model.text(info.failed == 1 ? "front.outbox.failedOne" : "front.outbox.failed", ["count": String(info.failed)]))
+        }
+        if unsure > 0 {
+            lines.append(model.text(unsure == 1 ? "front.outbox.unsureOne" : "front.outbox.unsure",
+                                    ["count": String(unsure), "issuer": model.settings.issuerName]))
         }
         lines.append(model.text("front.outbox.sent", ["count": String(info.sent)]))
         if waiting > 0 || info.failed > 0, let error = info.lastError {

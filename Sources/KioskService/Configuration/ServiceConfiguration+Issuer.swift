@@ -10,20 +10,24 @@ extension ServiceConfiguration {
     /// The issuer to forward to, with its client secret read from `issuer_client_secret_file`;
     /// nil when no `issuer` is set. A half-made setting (an issuer but no address, an unreadable
     /// or world-readable secret file) is a configuration error naming the key.
+    ///
+    /// For Navigatr the secret file holds a personal access token, and `issuer_client_id` is the
+    /// provider's id, needed only to list its badges (without it, badges are added by id).
     public func issuerSettings() throws(ConfigError) -> IssuerSettings? {
         guard let issuer else { return nil }
         guard let issuerURL else {
             throw ConfigError(source: Self.issuerSource, key: "issuer_url", problem: "is needed when issuer is set")
         }
-        guard let issuerClientID else {
+        guard let clientID = issuerClientID ?? (issuer == .navigatr ? "" : nil) else {
             throw ConfigError(source: Self.issuerSource, key: "issuer_client_id", problem: "is needed when issuer is set")
         }
         guard let path = issuerClientSecretFile else {
+            let holding = issuer == .navigatr ? "your Navigatr personal access token" : "the secret"
             throw ConfigError(source: Self.issuerSource, key: "issuer_client_secret_file",
-                              problem: "is needed when issuer is set (a file holding only the secret)")
+                              problem: "is needed when issuer is set (a file holding only \(holding))")
         }
         let secret = try Self.readSecret(path)
-        return IssuerSettings(kind: issuer, baseURL: issuerURL, clientID: issuerClientID, clientSecret: secret,
+        return IssuerSettings(kind: issuer, baseURL: issuerURL, clientID: clientID, clientSecret: secret,
                               timeoutSeconds: Double(issuerTimeoutSeconds), venueName: venueName, caFile: issuerCAFile)
     }
 

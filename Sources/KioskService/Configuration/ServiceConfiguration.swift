@@ -76,7 +76,9 @@ public struct ServiceConfiguration: Sendable, Equatable {
         case "max_connections":
             return Self.number(value, in: 16...65_536) { maxConnections = $0 }
         case "issuer":
-            guard let kind = IssuerKind(rawValue: value.lowercased()) else { return "expected obf or badgr" }
+            guard let kind = IssuerKind(rawValue: value.lowercased()) else {
+                return "expected " + IssuerKind.allCases.map(\.rawValue).joined(separator: ", ")
+            }
             issuer = kind
         case "issuer_url":
             if let problem = IssuerSettings.problem(withURL: value) { return problem }

@@ -11,10 +11,13 @@ enum BadgesCommand {
            badgekiosk badges sync [--state-dir DIR] [--config FILE]
 
     add   Adds a badge to the catalogue, or updates the one with the same id.
-          ID is the issuer's own badge id (for Open Badge Factory, the badge's id in its address).
+          ID is the issuer's own badge id (for Open Badge Factory, the badge's id in its address;
+          for Navigatr, the number in the badge's address, e.g. navigatr.app/badge/3425/...).
     list  Prints the catalogue, one badge a line: id, name.
     sync  Fetches every badge from the configured issuer (issuer, issuer_url, issuer_client_id,
-          issuer_client_secret_file) and adds or updates each in the catalogue.
+          issuer_client_secret_file) and adds or updates each in the catalogue. Navigatr lists
+          the badges of one provider: set issuer_client_id to your provider's id number, or add
+          each badge by its id instead.
     """
 
     static func run(_ arguments: Arguments) throws {
@@ -50,7 +53,8 @@ enum BadgesCommand {
         do throws(ConfigError) {
             guard let configured = try configuration.issuerSettings() else {
                 throw ConfigError(source: path ?? ServiceConfiguration.defaultPath, key: "issuer",
-                                  problem: "is not set, so there is no catalogue to sync (obf or badgr)")
+                                  problem: "is not set, so there is no catalogue to sync ("
+                                      + IssuerKind.allCases.map(\.rawValue).joined(separator: ", ") + ")")
             }
             settings = configured
         } catch {

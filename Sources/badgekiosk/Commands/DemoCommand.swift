@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import Issuers
 import IssuerSimulator
 import KioskFront
 import KioskService
@@ -8,16 +9,18 @@ import Posix
 /// `badgekiosk demo`: the issuer simulator, the service and the front on this machine, with no set-up.
 enum DemoCommand {
     static let help = """
-    Usage: badgekiosk demo [--state-dir DIR] [--pin PIN]
+    Usage: badgekiosk demo [--state-dir DIR] [--pin PIN] [--issuer obf|badgr|navigatr]
 
     Runs everything on this machine, with nothing to set up and no root: a stand-in for Open
-    Badge Factory with the "Intro to Work" badges (Days 1 to 4 and a completion badge), the
-    local service, and the kiosk's front in this terminal. Phones on the same network can scan
-    the QR code. Press F2 and type the PIN to act as the volunteer; quit from there.
+    Badge Factory (or Badgr, or Navigatr) with the "Intro to Work" badges (Days 1 to 4 and a
+    completion badge), the local service, and the kiosk's front in this terminal. Phones on the
+    same network can scan the QR code. Press F2 and type the PIN to act as the volunteer; quit
+    from there.
 
     Options:
       --state-dir DIR  Where the demo keeps its data (default ./.badgekiosk-demo).
       --pin PIN        The volunteer PIN (default 1234).
+      --issuer NAME    Which issuer the stand-in plays: obf (default), badgr or navigatr.
       --help           Show this help.
     """
 
@@ -26,7 +29,12 @@ enum DemoCommand {
         if arguments.flag("help") { return Console.out(help) }
         let directory = absolute(try arguments.option("state-dir") ?? ".badgekiosk-demo")
         let pin = try arguments.option("pin") ?? "1234"
+        let issuerName = try arguments.option("issuer") ?? IssuerKind.obf.rawValue
         try arguments.finish()
+        guard let issuer = IssuerKind(rawValue: issuerName) else {
+            throw UsageError("--issuer takes " + IssuerKind.allCases.map(\.rawValue).joined(separator: ", ") + ", not '\(issuerName)'",
+                             command: arguments.command)
+        }
         guard (4...12).contains(pin.count), pin.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw UsageError("--pin takes 4 to 12 digits", command: arguments.command)
         }
@@ -47,15 +55,15 @@ enum DemoCommand {
         }
         defer { simulator.shutdown() }
 
-        let host = try startService(directory: directory, pin: pin, simulator: simulatorSettings,
+        let host = try startService(directory: directory, pin: pin, issuer: issuer, simulator: simulatorSettings,
                                     simulatorPort: simulatorPort, log: log)
         defer { host.stop(grace: 2) }
         syncCatalogue(port: host.port, token: host.staffToken.value, log: log)
-        setUpProgramme(port: host.port, token: host.staffToken.value, log: log)
+        setUpProgramme(port: host.port, token: host.staffToken.value, issuer: issuer, log: log)
 
         let front = FrontConfiguration(
             serviceURL: "http://127.0.0.1:\(host.port)", staffToken: host.staffToken.value, pin: pin,
-            issuerName: "Open Badge Factory",
+            issuerName: issuer.displayName,
             demoHint: "Demo: press F2 and type the PIN \(pin) to start a session. Quit from there.",
             allowQuit: true, slipDirectory: "\(directory)/slips")
         let exit: FrontExit
@@ -72,8 +80,9 @@ enum DemoCommand {
     }
 
     /// The service, on a free port on every interface (so a phone on this network can scan the
-    /// QR code), forwarding to the simulator as if it were Open Badge Factory.
-    private static func startService(directory: String, pin: String, simulator: SimulatorConfiguration,
+    /// QR code), forwarding to the simulator as if it were `issuer`. For Navigatr the client id is
+    /// the provider's number and the secret file holds the access token.
+    private static func startService(directory: String, pin: String, issuer: IssuerKind, simulator: SimulatorConfiguration,
                                      simulatorPort: Int, log: LogFile) throws -> ServiceHost {
         let secretPath = "\(directory)/issuer-secret"
         guard FileManager.default.createFile(atPath: secretPath, contents: Data(simulator.clientSecret.utf8),
@@ -82,8 +91,9 @@ enum DemoCommand {
         }
         let configuration = try ConfigErrorReport.load(path: "/dev/null", overrides: [
             ("state_dir", directory), ("listen", "0.0.0.0:0"), ("venue_name", "the badgekiosk demo"),
-            ("issuer", "obf"), ("issuer_url", "http://127.0.0.1:\(simulatorPort)"),
-            ("issuer_client_id", simulator.clientID), ("issuer_client_secret_file", secretPath),
+            ("issuer", issuer.rawValue), ("issuer_url", "http://127.0.0.1:\(simulatorPort)"),
+            ("issuer_client_id", issuer == .navigatr ? String(simulator.navigatrProviderID) : simulator.clientID),
+            ("issuer_client_secret_file", secretPath),
             ("pin", pin), ("issuer_max_backoff_seconds", "10"),
         ])
         do {
@@ -102,9 +112,10 @@ enum DemoCommand {
         log.line("demo: catalogue sync answered \(reply.map { String($0.status) } ?? "nothing")")
     }
 
-    /// The simulator's "Intro to Work" (`SimulatedBadge.demoCatalogue`): Days 1 to 4 earn the
-    /// completion badge. Made once: the demo's state persists between runs, so existing programmes are kept.
-    private static func setUpProgramme(port: Int, token: String, log: LogFile) {
+    /// The simulator's "Intro to Work" (`SimulatedBadge.demoCatalogue`, under the ids `issuer` knows
+    /// them by): Days 1 to 4 earn the completion badge. Made once: the demo's state persists between
+    /// runs, so existing programmes are kept.
+    private static func setUpProgramme(port: Int, token: String, issuer: IssuerKind, log: LogFile) {
         let staff = HTTPHeaders([("Authorization", "Bearer \(token)")])
         let listed = try? HTTPClient(host: "127.0.0.1", port: port).send(method: "GET", path: "/api/v1/programmes", headers: staff)
         let existing = listed.flatMap { try? JSONSerialization.jsonObject(with: Data($0.body)) as? [String: Any] }?["programmes"]
@@ -112,11 +123,8 @@ enum DemoCommand {
             log.line("demo: programmes answered \(listed.map { String($0.status) } ?? "nothing"); none added")
             return
         }
-        let programme: [String: Any] = [
-            "name": "Intro to Work",
-            "badges": ["intro-to-work-day-1", "intro-to-work-day-2", "intro-to-work-day-3", "intro-to-work-day-4"],
-            "completion": "intro-to-work-complete",
-        ]
+        let ids = SimulatedBadge.demoCatalogue.map { issuer == .navigatr ? String($0.navigatrID) : $0.id }
+        let programme: [String: Any] = ["name": "Intro to Work", "badges": Array(ids.dropLast()), "completion": ids[ids.count - 1]]
         var headers = staff
         headers.add("Content-Type", "application/json")
         let body = (try? JSONSerialization.data(withJSONObject: programme)).map { [UInt8]($0) } ?? []

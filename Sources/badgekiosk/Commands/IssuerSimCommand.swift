@@ -9,10 +9,13 @@ enum IssuerSimCommand {
     Usage: badgekiosk issuer-sim [--listen HOST:PORT] [--faults SPEC] [--seed N] [--clock-offset TIME]
                                  [--client-id ID] [--secret-file FILE]
 
-    Runs a stand-in central issuer that speaks the Open Badge Factory and Badgr APIs on one port,
-    keeps every award it receives, and can misbehave on purpose. Runs until SIGTERM or Ctrl-C.
-    GET /_sim/awards lists what it received. Point the kiosk at it with
+    Runs a stand-in central issuer that speaks the Open Badge Factory, Badgr and Navigatr APIs on
+    one port, keeps every award it receives, and can misbehave on purpose. Runs until SIGTERM or
+    Ctrl-C. GET /_sim/awards lists what it received. Point the kiosk at it with
       issuer = obf (or badgr), issuer_url = http://127.0.0.1:8090, issuer_client_id = demo,
+      issuer_client_secret_file = a private file holding demo-secret;
+    or, as Navigatr (badge ids 3425 to 3429; the secret is the access token),
+      issuer = navigatr, issuer_url = http://127.0.0.1:8090, issuer_client_id = 77 (the provider),
       issuer_client_secret_file = a private file holding demo-secret.
 
     Options:
@@ -25,7 +28,8 @@ enum IssuerSimCommand {
                           in its future are refused, as Badgr refuses them.
       --seed N            Makes the faults repeat exactly from run to run.
       --client-id ID      The client id (and Badgr user name) it accepts (default demo).
-      --secret-file FILE  A file holding the secret it accepts (default: the secret is demo-secret).
+      --secret-file FILE  A file holding the secret (Navigatr: the access token) it accepts
+                          (default: the secret is demo-secret).
       --help              Show this help.
     """
 
@@ -72,7 +76,7 @@ enum IssuerSimCommand {
             throw RuntimeError("cannot listen on \(configuration.host):\(configuration.port): \(error)")
         }
         Console.error("issuer-sim: listening on \(configuration.host):\(port); client id \(configuration.clientID); "
-            + "faults \(configuration.faults)")
+            + "Navigatr provider \(configuration.navigatrProviderID); faults \(configuration.faults)")
         _ = Signals.wait(for: [SIGTERM, SIGINT])
         simulator.shutdown()
         Console.error("issuer-sim: stopped after \(simulator.awards.count) award(s)")

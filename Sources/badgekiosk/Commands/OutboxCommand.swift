@@ -1,4 +1,5 @@
 import Foundation
+import Issuers
 import KioskCore
 import KioskService
 import KioskStore
@@ -7,10 +8,23 @@ import KioskStore
 enum OutboxCommand {
     static let help = """
     Usage: badgekiosk outbox [--state-dir DIR] [--config FILE]
+           badgekiosk outbox resend AWARD [--state-dir DIR] [--config FILE]
+           badgekiosk outbox arrived AWARD [--state-dir DIR] [--config FILE]
 
-    Shows how many awards are waiting, being sent, sent and refused, how long the oldest has
-    waited, and the latest problems. It reads the database in the state folder directly, so it
-    works whether or not the service is running (run it as the service's user, or as root).
+    Shows how many awards are waiting, being sent, sent, refused and unsure, how long the oldest
+    has waited, the latest problems, and each unsure award. It reads the database in the state
+    folder directly, so it works whether or not the service is running (run it as the service's
+    user, or as root).
+
+    An award is unsure when the issuer may or may not have it and cannot be asked (Navigatr has no
+    way to ask). It is never sent again on its own. Look for the learner's email on the issuer's
+    own pages (Navigatr: the badge's Recipients tab), then:
+      resend AWARD   It is not there: send it again now, once.
+      arrived AWARD  It is there: count it as sent.
+    Both ask the running service (found at service_url, else the listen port on 127.0.0.1) with
+    the staff token from the state folder. If the service is not running they change the
+    database directly, and a resent award goes when the service starts.
+
     To send a refused award again once the cause is fixed, ask the running service:
       curl -X POST -H "Authorization: Bearer $(cat STATE_DIR/staff-token)" \\
            http://127.0.0.1:8080/api/v1/outbox/AWARD_NUMBER/retry
@@ -26,8 +40,19 @@ enum OutboxCommand {
         if arguments.flag("help") { return Console.out(help) }
         let path = try arguments.option("config")
         let stateDirectory = try arguments.option("state-dir")
+        let action = arguments.positional()
+        let award = action == nil ? nil : arguments.positional()
         try arguments.finish()
         let configuration = try LocalStore.configuration(path: path, stateDirectory: stateDirectory)
+        if let action {
+            guard let choice = KioskStore.UnsureChoice(rawValue: action) else {
+                throw UsageError("unknown action '\(action)': say 'resend' or 'arrived'", command: arguments.command)
+            }
+            guard let award, let id = Int64(award), id > 0 else {
+                throw UsageError("\(action) needs an award number, as 'badgekiosk outbox' lists them", command: arguments.command)
+            }
+            return Console.out(try settle(id, choice, configuration: configuration))
+        }
         let database = "\(configuration.stateDirectory)/\(KioskStore.fileName)"
         guard FileManager.default.fileExists(atPath: database) else {
             throw RuntimeError("there is no database at \(database) yet (has the service run?)")
@@ -41,7 +66,7 @@ enum OutboxCommand {
     static func report(_ summary: OutboxSummary, configuration: ServiceConfiguration, now: Timestamp) -> [String] {
         let count = { (state: Award.State) in summary.counts[state] ?? 0 }
         var lines = ["Awards: \(count(.queued)) waiting, \(count(.sending)) being sent, \(count(.sent)) sent, "
-            + "\(count(.failed)) refused by the issuer."]
+            + "\(count(.failed)) refused by the issuer" + (count(.unsure) > 0 ? ", \(count(.unsure)) unsure." : ".")]
         if let issuer = configuration.issuer, let url = configuration.issuerURL {
             lines.append("Issuer: \(issuer.displayName) at \(url).")
         } else {
@@ -49,6 +74,8 @@ enum OutboxCommand {
         }
         if let oldest = summary.oldestQueuedAt {
             lines.append("The oldest waiting award has waited \(duration(seconds: (now.milliseconds - oldest.milliseconds) / 1000)).")
+        } else if count(.unsure) > 0 {
+            lines.append("Nothing is queued to send, but some awards wait for you to check them (below).")
         } else {
             lines.append("Nothing is waiting.")
         }
@@ -57,6 +84,16 @@ enum OutboxCommand {
             for error in summary.lastErrors {
                 lines.append("  award \(error.awardID), badge \(error.badgeID), \(error.at.iso8601): \(error.error)")
             }
+        }
+        let unsure = count(.unsure)
+        if unsure > 0 {
+            lines.append("\(unsure) award\(unsure == 1 ? " is" : "s are") unsure, waiting for you to check (oldest first):")
+            for award in summary.unsure {
+                lines.append("  award \(award.id), badge \(award.badgeID), since \(award.since.iso8601): "
+                    + award.advice(issuer: configuration.issuer)
+                    + " Then run 'badgekiosk outbox resend \(award.id)' or 'badgekiosk outbox arrived \(award.id)'.")
+            }
+            if summary.unsure.count < unsure { lines.append("  and \(unsure - summary.unsure.count) more.") }
         }
         return lines
     }
