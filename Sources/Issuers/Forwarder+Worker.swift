@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskStore
+import Posix
 
 /// The worker threads: send one award at a time and record what the issuer said.
 extension Forwarder {
@@ -17,8 +18,8 @@ extension Forwarder {
         condition.lock()
         while true {
             while !stopping, buffer.isEmpty || isPaused {
-                if let until = pausedUntil, until > Date() {
-                    _ = condition.wait(until: until)
+                if let until = pausedUntil, until > Moment.now() {
+                    condition.wait(until: until.nanoseconds)
                 } else {
                     condition.wait()
                 }
@@ -38,7 +39,7 @@ extension Forwarder {
     /// Under `condition`.
     private var isPaused: Bool {
         guard let pausedUntil else { return false }
-        return pausedUntil > Date()
+        return pausedUntil > Moment.now()
     }
 
     /// Looks first when an earlier attempt was ambiguous, then sends. An ambiguous attempt at an
@@ -80,7 +81,7 @@ extension Forwarder {
                 + "it waits for staff to check: \(reason)")
             store.recordUnsure(item.id, reason: reason, at: now) { [self] in committed(item.id, .unsure, $0) }
         case let .retry(advice):
-            let next: Date
+            let next: Moment
             if advice.issuerWide {
                 next = pause(for: advice)
             } else {
@@ -88,10 +89,11 @@ extension Forwarder {
                 let streak = failed()
                 let delay = advice.retryAfter.map { min($0, settings.maxRetryAfter) }
                     ?? settings.backoff.delay(attempt: min(item.attempts, streak), using: &generator)
-                next = Date().addingTimeInterval(delay)
+                next = Moment.now().adding(seconds: delay)
             }
+            let nextAttempt = now.adding(milliseconds: next.milliseconds(after: .now()))
             store.recordRetry(item.id, error: advice.reason, ambiguous: advice.ambiguous,
-                              nextAttempt: Timestamp(next), at: now) { [self] result in
+                              nextAttempt: nextAttempt, at: now) { [self] result in
                 schedule(next)
                 committed(item.id, .queued, result)
             }
@@ -100,13 +102,13 @@ extension Forwarder {
 
     /// Stops all sending until the issuer's Retry-After, or a backoff that grows while the problem
     /// lasts; awards waiting in the buffer go back to the store meanwhile. Returns the resume time.
-    private func pause(for advice: RetryAdvice) -> Date {
+    private func pause(for advice: RetryAdvice) -> Moment {
         var generator = SystemRandomNumberGenerator()
         condition.lock()
         failureStreak += 1
         let delay = advice.retryAfter.map { min($0, settings.maxRetryAfter) }
             ?? settings.backoff.delay(attempt: failureStreak, using: &generator)
-        let until = Date().addingTimeInterval(delay)
+        let until = Moment.now().adding(seconds: delay)
         let wasRunning = !isPaused
         if pausedUntil.map({ until > $0 }) ?? true { pausedUntil = until }
         lastProblem = advice.reason
@@ -121,7 +123,7 @@ extension Forwarder {
         if announce {
             log("sending paused for \(String(format: "%.1f", delay)) s: \(advice.reason)")
         }
-        release(waiting, dueAt: Timestamp(resume))
+        release(waiting, dueAt: Timestamp.now().adding(milliseconds: resume.milliseconds(after: .now())))
         return resume
     }
 

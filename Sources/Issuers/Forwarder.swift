@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskStore
+import Posix
 
 /// The outbox forwarder (DESIGN.md §4.6): sends every queued award to the issuer exactly once, as the
 /// learner sees it, through a small pool of worker threads fed from the store.
@@ -8,6 +9,10 @@ import KioskStore
 /// One coordinator thread takes due awards from the store in batches (marking them `sending` in a
 /// committed write first) and sleeps on a condition variable until new claims arrive (`wake`), the
 /// next retry falls due, or the daily retention purge is due: nothing runs while nothing is due.
+///
+/// Retry times are kept in the store as dates (they must outlive a restart), but every wait in
+/// memory runs on the monotonic clock (`Moment`): a laptop's wall clock jumps when NTP corrects it,
+/// and a pause must last as long as it was meant to, not until the wall clock catches up.
 public final class Forwarder: @unchecked Sendable {
     /// The adapter in use; nil when no issuer is configured (awards then stay queued).
     public let issuer: (any IssuerAdapter)?
@@ -16,7 +21,7 @@ public final class Forwarder: @unchecked Sendable {
     let onChange: @Sendable (OutboxChange) -> Void
     let log: @Sendable (String) -> Void
 
-    let condition = NSCondition()
+    let condition = MonotonicCondition()
     // Everything below is guarded by `condition`.
     /// Awards taken from the store (`sending`) and not yet picked up by a worker.
     var buffer: [OutboxItem] = []
@@ -27,9 +32,9 @@ public final class Forwarder: @unchecked Sendable {
     /// Something may be due now (a new claim, an operator's retry): look in the store.
     var wakeRequested = true
     /// The earliest retry time committed since the coordinator last looked in the store.
-    var dueHint = Date.distantFuture
+    var dueHint = Moment.never
     /// Sending waits until then, for every award.
-    var pausedUntil: Date?
+    var pausedUntil: Moment?
     /// Failed attempts in a row, over all awards: the backoff grows with it, so a healthy issuer's
     /// odd 5xx is retried soon while one that keeps failing is left alone for up to the cap.
     var failureStreak = 0
@@ -83,32 +88,49 @@ public final class Forwarder: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Lets requests in flight finish and record their outcome, stops every thread, and puts awards
-    /// taken but not sent back in the queue. Call before closing the store.
+    /// Lets requests in flight finish and record their outcome (for `settings.stopGrace` seconds at
+    /// most: a hung issuer must not hold up a shutdown past systemd's stop timeout), stops every
+    /// thread, and puts awards taken but not sent back in the queue. Call before closing the store.
+    ///
+    /// Requests still in flight after the grace are abandoned: their awards stay `sending` in the
+    /// store, and the next start looks each up at the issuer before sending it again.
     public func stop() {
         condition.lock()
         stopping = true
         condition.broadcast()
-        while running > 0 { condition.wait() }
+        let deadline = Moment.now().adding(seconds: settings.stopGrace)
+        while running > 0, condition.wait(until: deadline.nanoseconds) {}
+        let abandoning = running > 0
         let left = buffer
         buffer = []
         condition.unlock()
+        if abandoning {
+            log("stopping without waiting for the issuer: \(inFlightCount) award(s) in flight are looked up after the next start")
+            issuer?.abandonInFlight()
+        }
         release(left, dueAt: .now())
+    }
+
+    private var inFlightCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return inFlight
     }
 
     /// Whether and why sending is paused, and how much is in flight.
     public var status: ForwarderStatus {
         condition.lock()
         defer { condition.unlock() }
-        let paused = pausedUntil.flatMap { $0 > Date() ? Timestamp($0) : nil }
+        let now = Moment.now()
+        let paused = pausedUntil.flatMap { $0 > now ? Timestamp.now().adding(milliseconds: $0.milliseconds(after: now)) : nil }
         return ForwarderStatus(issuer: issuer?.kind, pausedUntil: paused, inFlight: inFlight, lastProblem: lastProblem)
     }
 
-    /// A retry is committed for `date`: make sure the coordinator is awake by then.
-    func schedule(_ date: Date) {
+    /// A retry is committed for `moment`: make sure the coordinator is awake by then.
+    func schedule(_ moment: Moment) {
         condition.lock()
-        if date < dueHint {
-            dueHint = date
+        if moment < dueHint {
+            dueHint = moment
             condition.broadcast()
         }
         condition.unlock()
@@ -139,17 +161,17 @@ public final class Forwarder: @unchecked Sendable {
 
     /// The coordinator: keeps the buffer topped up with due awards, runs the purge, sleeps otherwise.
     private func coordinate() {
-        var nextPurge = Date()
-        var nextDue = Date.distantFuture
+        var nextPurge = Moment.now()
+        var nextDue = Moment.never
         condition.lock()
         defer { condition.unlock() }
         while !stopping {
-            let now = Date()
+            let now = Moment.now()
             if let days = settings.retentionDays, now >= nextPurge {
                 condition.unlock()
                 purge(days: days)
                 condition.lock()
-                nextPurge = now.addingTimeInterval(settings.purgeInterval)
+                nextPurge = now.adding(seconds: settings.purgeInterval)
                 continue
             }
             let paused = pausedUntil.map { $0 > now } ?? false
@@ -157,7 +179,7 @@ public final class Forwarder: @unchecked Sendable {
             if wantsMore && (wakeRequested || min(nextDue, dueHint) <= now) {
                 // Cleared before looking, so a wake or retry committed meanwhile is not lost.
                 wakeRequested = false
-                dueHint = .distantFuture
+                dueHint = .never
                 condition.unlock()
                 let (items, due) = fetch(now)
                 condition.lock()
@@ -168,30 +190,32 @@ public final class Forwarder: @unchecked Sendable {
                 nextDue = due
                 continue
             }
-            var deadline = settings.retentionDays == nil ? Date.distantFuture : nextPurge
+            var deadline = settings.retentionDays == nil ? Moment.never : nextPurge
             if issuer != nil, let until = pausedUntil, until > now {
                 deadline = min(deadline, until)
             } else if wantsMore {
                 deadline = min(deadline, nextDue, dueHint)
             }
-            if deadline == .distantFuture {
-                // Nothing is due and no purge is kept: sleep until woken (a timed wait that far ahead traps).
+            if deadline == .never {
                 condition.wait()
             } else {
-                _ = condition.wait(until: deadline)
+                condition.wait(until: deadline.nanoseconds)
             }
         }
     }
 
-    /// Takes due awards; also answers when to look again.
-    private func fetch(_ now: Date) -> ([OutboxItem], Date) {
+    /// Takes due awards; also answers when to look again. The store's retry dates are read against
+    /// the wall clock once, here, and turned into monotonic moments.
+    private func fetch(_ now: Moment) -> ([OutboxItem], Moment) {
         do {
-            let items = try store.takeDueAwards(limit: settings.batchSize, now: Timestamp(now))
+            let wallNow = Timestamp.now()
+            let items = try store.takeDueAwards(limit: settings.batchSize, now: wallNow)
             if items.count == settings.batchSize { return (items, now) }
-            return (items, try store.nextDueTime()?.date ?? .distantFuture)
+            guard let due = try store.nextDueTime() else { return (items, .never) }
+            return (items, now.adding(milliseconds: due.milliseconds - wallNow.milliseconds))
         } catch {
             log("cannot read the outbox: \(error)")
-            return ([], now.addingTimeInterval(5))
+            return ([], now.adding(seconds: 5))
         }
     }
 

@@ -11,14 +11,18 @@ public struct ForwarderSettings: Sendable {
     public var retentionDays: Int?
     /// Seconds between retention purges.
     public var purgeInterval: Double
+    /// Seconds a shutdown waits for requests in flight before abandoning them; well inside the
+    /// unit's `TimeoutStopSec`, beside the HTTP server's own grace.
+    public var stopGrace: Double
 
     public init(concurrency: Int = 4, backoff: Backoff = Backoff(), maxRetryAfter: Double = 3600,
-                retentionDays: Int? = 30, purgeInterval: Double = 86_400) {
+                retentionDays: Int? = 30, purgeInterval: Double = 86_400, stopGrace: Double = 3) {
         self.concurrency = max(1, concurrency)
         self.backoff = backoff
         self.maxRetryAfter = maxRetryAfter
         self.retentionDays = retentionDays
         self.purgeInterval = purgeInterval
+        self.stopGrace = stopGrace
     }
 
     /// Awards taken from the store in one write: enough that the workers never wait for a commit.
