@@ -26,16 +26,24 @@ extension SimulatorResponder {
         guard form["scope"]?.split(separator: " ").contains("rw:issuer") == true else {
             return exchange.json(400, ["error": "invalid_scope"])
         }
-        let accepted: Bool
+        // badgr-server's own refusals: an unknown application is a 400 naming the client id, a wrong
+        // secret 401 invalid_client, a wrong user name or password 400 invalid_grant.
         switch form["grant_type"] {
         case "client_credentials":
-            accepted = form["client_id"] == configuration.clientID && form["client_secret"] == configuration.clientSecret
+            guard form["client_id"] == configuration.clientID else {
+                return exchange.json(400, ["error": "invalid client_id"])
+            }
+            guard form["client_secret"] == configuration.clientSecret else {
+                return exchange.json(401, ["error": "invalid_client"])
+            }
         case "password":
-            accepted = form["username"] == configuration.clientID && form["password"] == configuration.clientSecret
+            guard form["client_id"] == "public" else { return exchange.json(400, ["error": "invalid client_id"]) }
+            guard form["username"] == configuration.clientID, form["password"] == configuration.clientSecret else {
+                return exchange.json(400, ["error": "invalid_grant"])
+            }
         default:
             return exchange.json(400, ["error": "unsupported_grant_type"])
         }
-        guard accepted else { return exchange.json(401, ["error": "invalid_client"]) }
         exchange.json(200, ["access_token": state.newToken(), "token_type": "Bearer", "scope": "rw:issuer",
                             "expires_in": Int(configuration.tokenLifetime)])
     }

@@ -80,7 +80,7 @@ struct IssuerClockTests {
 }
 
 /// badgr-server's answers as the real server gives them, read into plain words and waits.
-@Suite("Badgr's sign-in and refusal answers")
+@Suite("Badgr's sign-in and refusal answers", .serialized)
 struct BadgrAnswerTests {
     private func reply(_ status: Int, _ json: String, headers: [String: String] = [:]) -> IssuerReply {
         IssuerReply(status: status, headers: headers, body: Data(json.utf8))
@@ -105,6 +105,17 @@ struct BadgrAnswerTests {
         }
         #expect(advice.reason.contains(words), "\(advice.reason)")
         #expect(advice.retryAfter == nil)
+    }
+
+    @Test func aWrongSecretReachesTheOutboxAsWhatToCheck() throws {
+        let drill = try Drill(kind: .badgr)
+        drill.issuerSecret = "not-the-secret"
+        let forwarder = try drill.startForwarder()
+        try drill.claim(1)
+        let limit = Date().addingTimeInterval(20)
+        while forwarder.status.lastProblem == nil, Date() < limit { usleep(10_000) }
+        #expect(forwarder.status.lastProblem?.contains("check the secret file") == true, "\(forwarder.status)")
+        #expect(drill.simulator.requests.contains { $0.path == "/o/token" && $0.status == 401 })
     }
 
     @Test func aFutureIssueTimeIsRetriedNeverParked() {
