@@ -15,6 +15,8 @@ public final class KioskStore: Sendable {
 
     /// The database file's full path.
     public let path: String
+    /// The secret key of this kiosk's `ClaimerKey` hashes.
+    let claimerSecret: [UInt8]
     private let writer: CommitQueue
     private let readers: ReaderPool
 
@@ -32,6 +34,7 @@ public final class KioskStore: Sendable {
         do {
             try Self.configureWriter(connection, path: path)
             try Migrations.migrate(connection, at: .now())
+            claimerSecret = try Migrations.claimerSecret(connection)
         } catch {
             connection.close()
             throw error

@@ -8,10 +8,13 @@ public enum Migrations {
     struct Migration {
         let version: Int
         let sql: String
+        /// Fills in what SQL alone cannot compute, inside the same transaction as `sql`.
+        var backfill: (@Sendable (Connection) throws(StoreError) -> Void)? = nil
     }
 
     static let all: [Migration] = [
         Migration(version: 1, sql: schemaV1), Migration(version: 2, sql: schemaV2), Migration(version: 3, sql: schemaV3),
+        Migration(version: 4, sql: schemaV4, backfill: keyClaimers),
     ]
 
     /// The newest schema version this build understands.
@@ -55,6 +58,7 @@ public enum Migrations {
                 return
             }
             try connection.execute(migration.sql)
+            try migration.backfill?(connection)
             let record = try connection.cached("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)")
             try record.bind(Int64(migration.version), at: 1)
             try record.bind(now.milliseconds, at: 2)
@@ -156,4 +160,55 @@ public enum Migrations {
         );
         CREATE INDEX claims_by_email ON claims (email) WHERE email IS NOT NULL;
         """
+
+    /// Version 4: exactly once past the retention purge. `kiosk_state` keeps values of the kiosk's
+    /// own, here the secret key of `ClaimerKey`; `claims.claimer_key` keeps each claim's keyed hash
+    /// of its code and email, which the purge leaves in place, so a repeat is still recognised (and
+    /// answered as the same claim) once the email itself is gone. The unique index makes a second
+    /// claim by one learner with one code impossible even then. Claims purged before this version
+    /// have no hash and cannot be recognised any more.
+    static let schemaV4 = """
+        CREATE TABLE kiosk_state (
+            name TEXT PRIMARY KEY NOT NULL,
+            value NOT NULL
+        );
+        ALTER TABLE claims ADD COLUMN claimer_key BLOB;
+        CREATE UNIQUE INDEX claims_by_claimer ON claims (code_id, claimer_key) WHERE claimer_key IS NOT NULL;
+        """
+
+    /// The name of the `ClaimerKey` secret in `kiosk_state`.
+    static let claimerSecretName = "claimer_key"
+
+    /// Makes the kiosk's secret key and hashes every claim whose email is still kept.
+    private static func keyClaimers(_ connection: Connection) throws(StoreError) {
+        var generator = SystemRandomNumberGenerator()
+        let secret = ClaimerKey.newSecret(using: &generator)
+        let insert = try connection.prepare("INSERT INTO kiosk_state (name, value) VALUES (?, ?)")
+        try insert.bind(claimerSecretName, at: 1)
+        try insert.bind(secret, at: 2)
+        try insert.run()
+        let kept = try connection.prepare("SELECT rowid, code_id, email FROM claims WHERE email IS NOT NULL")
+        var rows: [(rowID: Int64, key: [UInt8])] = []
+        while try kept.step() {
+            rows.append((kept.int64(at: 0),
+                         ClaimerKey.make(secret: secret, codeID: kept.int64(at: 1), email: kept.text(at: 2) ?? "")))
+        }
+        let update = try connection.prepare("UPDATE claims SET claimer_key = ? WHERE rowid = ?")
+        for row in rows {
+            update.reset()
+            try update.bind(row.key, at: 1)
+            try update.bind(row.rowID, at: 2)
+            try update.run()
+        }
+    }
+
+    /// The kiosk's `ClaimerKey` secret, made by version 4.
+    static func claimerSecret(_ connection: Connection) throws(StoreError) -> [UInt8] {
+        let statement = try connection.prepare("SELECT value FROM kiosk_state WHERE name = ?")
+        try statement.bind(claimerSecretName, at: 1)
+        guard try statement.step(), let secret = statement.blob(at: 0), secret.count == ClaimerKey.secretLength else {
+            throw .invalid("the database has lost its claimer key, so repeated claims could not be recognised")
+        }
+        return secret
+    }
 }
