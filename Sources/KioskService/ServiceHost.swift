@@ -1,3 +1,4 @@
+import Foundation
 import HTTPKit
 import Issuers
 import KioskStore
@@ -19,8 +20,12 @@ public final class ServiceHost: Sendable {
     public init(configuration: ServiceConfiguration, log: @escaping @Sendable (String) -> Void) throws(ServiceHostError) {
         self.configuration = configuration
         let directory = configuration.stateDirectory
+        try Self.checkDatabaseKept(in: directory)
         do {
             store = try KioskStore(directory: directory)
+        } catch .damaged(let path, let problem) {
+            throw .refused("the database \(path) is damaged (\(problem)), so the service will not start on it. "
+                + "Restore \(KioskStore.fileName) from a backup, or move the folder \(directory) aside to start afresh.")
         } catch {
             throw .cannotStart("cannot open the store in \(directory): \(error)")
         }
@@ -54,6 +59,31 @@ public final class ServiceHost: Sendable {
         service.announce(port: port)
     }
 
+    /// Refuses a state folder that was in use (it holds a staff token) whose database is missing or
+    /// empty: SQLite would quietly make a new, empty one, and every session, code and queued award
+    /// would be gone without a word. A first start (no token yet) makes the database as usual.
+    private static func checkDatabaseKept(in directory: String) throws(ServiceHostError) {
+        let database = "\(directory)/\(KioskStore.fileName)"
+        let inUse: Bool
+        do {
+            inUse = try StaffToken.isPresent(in: directory)
+        } catch {
+            throw .cannotStart("cannot read \(directory): \(error)")
+        }
+        guard inUse else { return }
+        let size = (try? FileManager.default.attributesOfItem(atPath: database)[.size] as? NSNumber)?.intValue
+        let state = switch size {
+        case nil: "missing"
+        case 0: "empty (0 bytes)"
+        default: ""
+        }
+        guard !state.isEmpty else { return }
+        throw .refused("the state folder \(directory) was in use (it has a \(StaffToken.fileName)) but its database "
+            + "\(KioskStore.fileName) is \(state), so the service will not start an empty one in its place. "
+            + "Restore \(KioskStore.fileName) from a backup, or delete \(directory)/\(StaffToken.fileName) "
+            + "to start afresh with no sessions, codes or queued awards.")
+    }
+
     /// Stops taking requests, lets those in flight finish (up to `grace` seconds), stops the
     /// forwarder and closes the database, in that order, so nothing acknowledged is cut short.
     public func stop(grace: Double = 5) {
@@ -69,11 +99,15 @@ public enum ServiceHostError: Error, CustomStringConvertible {
     case configuration(ConfigError)
     /// Something outside the settings failed (disk, port, permissions).
     case cannotStart(String)
+    /// The state folder cannot be trusted as it is (a damaged database, or one missing from a folder
+    /// in use): nothing was changed, and an admin must choose what to do.
+    case refused(String)
 
     public var description: String {
         switch self {
         case .configuration(let error): error.description
         case .cannotStart(let reason): reason
+        case .refused(let reason): reason
         }
     }
 }

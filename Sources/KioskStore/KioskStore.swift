@@ -20,8 +20,9 @@ public final class KioskStore: Sendable {
     private let writer: CommitQueue
     private let readers: ReaderPool
 
-    /// Opens (creating if needed) `<directory>/badgekiosk.sqlite`, brings its schema up to date and
-    /// starts the writer thread. A missing directory is created readable by its owner only.
+    /// Opens (creating if needed) `<directory>/badgekiosk.sqlite`, checks it is not damaged, brings
+    /// its schema up to date and starts the writer thread. A missing directory is created readable by
+    /// its owner only; a damaged database is refused with `.damaged` before anything is written to it.
     public init(directory: String) throws(StoreError) {
         path = directory.hasSuffix("/") ? directory + Self.fileName : directory + "/" + Self.fileName
         do {
@@ -32,6 +33,7 @@ public final class KioskStore: Sendable {
         }
         let connection = try Connection.open(path: path, readOnly: false)
         do {
+            try Self.checkIntegrity(connection, path: path)
             try Self.configureWriter(connection, path: path)
             try Migrations.migrate(connection, at: .now())
             claimerSecret = try Migrations.claimerSecret(connection)
@@ -98,6 +100,25 @@ public final class KioskStore: Sendable {
     /// Runs `body` on a pooled read-only connection, in one read transaction.
     func withReader<T>(_ body: (Connection) throws(StoreError) -> T) throws(StoreError) -> T {
         try readers.withReader(body)
+    }
+
+    /// `PRAGMA quick_check` on the whole file. Damage found now stops the start with its first problem,
+    /// rather than failing some claims for ever later while the service looks healthy.
+    private static func checkIntegrity(_ connection: Connection, path: String) throws(StoreError) {
+        let problem: String
+        do {
+            let check = try connection.prepare("PRAGMA quick_check(1)")
+            let answer = try check.step() ? check.text(at: 0) ?? "" : "no answer from the check"
+            guard answer != "ok" else { return }
+            problem = answer
+        } catch where error.isDamage {
+            guard case let .sqlite(_, message) = error else { throw error }
+            problem = message
+        }
+        // Its first line may only say which database (`*** in database main ***`); the rest says what is wrong.
+        let lines = problem.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let telling = lines.filter { !$0.hasPrefix("*** in database") }
+        throw .damaged(path: path, problem: (telling.isEmpty ? lines : telling).joined(separator: "; "))
     }
 
     /// WAL lets readers run beside the writer; FULL syncs the log on every commit, which is what

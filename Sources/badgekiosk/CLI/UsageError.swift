@@ -20,3 +20,13 @@ struct RuntimeError: Error, CustomStringConvertible {
         self.description = description
     }
 }
+
+/// The service will not start on the state folder as it is (a damaged or lost database); an admin
+/// must restore a backup or start afresh. Exit code 2, like a bad setting: retrying cannot help.
+struct StartRefused: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
