@@ -49,8 +49,8 @@ extension KioskService {
                 writer.send(JSON.response(APIError(.conflict, "already_sent", "The issuer already has this award.")))
             case .success(.inFlight):
                 writer.send(JSON.response(APIError(.conflict, "being_sent", "This award is being sent right now.")))
-            case .failure:
-                writer.send(JSON.response(.storeFailed))
+            case .failure(let error):
+                writer.send(JSON.response(self.storeFailed(error, doing: "queue award \(id) again")))
             }
         }
     }
@@ -71,7 +71,7 @@ extension KioskService {
                 writer.send(JSON.response(APIError(HTTPStatus(code: 502, reason: "Bad Gateway"), "issuer_unavailable",
                                                    "The issuer's catalogue could not be fetched: \(error)")))
             } catch {
-                writer.send(JSON.response(.storeFailed))
+                writer.send(JSON.response(self.storeFailed(error, doing: "save the badge catalogue")))
             }
         }
     }

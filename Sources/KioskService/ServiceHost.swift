@@ -31,7 +31,8 @@ public final class ServiceHost: Sendable {
         }
         do {
             staffToken = try StaffToken.loadOrCreate(in: directory)
-            service = try KioskService(configuration: configuration, store: store, staffToken: staffToken)
+            service = try KioskService(configuration: configuration, store: store, staffToken: staffToken,
+                                       log: { log("badgekiosk: \($0)") })
         } catch {
             store.close()
             throw .cannotStart("cannot read \(directory): \(error)")

@@ -19,6 +19,7 @@ public final class KioskStore: Sendable {
     let claimerSecret: [UInt8]
     private let writer: CommitQueue
     private let readers: ReaderPool
+    private let health = StoreHealth()
 
     /// Opens (creating if needed) `<directory>/badgekiosk.sqlite`, checks it is not damaged, brings
     /// its schema up to date and starts the writer thread. A missing directory is created readable by
@@ -41,8 +42,8 @@ public final class KioskStore: Sendable {
             connection.close()
             throw error
         }
-        writer = CommitQueue(connection: connection)
-        readers = ReaderPool(path: path, limit: Self.maxReaders)
+        writer = CommitQueue(connection: connection, health: health)
+        readers = ReaderPool(path: path, limit: Self.maxReaders, health: health)
         writer.start()
     }
 
@@ -90,6 +91,25 @@ public final class KioskStore: Sendable {
         }
         done.wait()
         return try answer.withLock { $0 ?? .failure(.closed) }.get()
+    }
+
+    /// The storage fault the store last met, until a later write proves the disk works again; nil when healthy.
+    public var storageFault: StorageFault? {
+        health.current
+    }
+
+    /// Tries a small real write, so a fault clears as soon as the disk takes writes again even when
+    /// nothing else is being saved; `completion` gets the fault left afterwards (nil when healthy).
+    public func checkStorage(at now: Timestamp = .now(), completion: @escaping @Sendable (StorageFault?) -> Void) {
+        let health = health
+        write({ connection in
+            let probe = try connection.cached("""
+                INSERT INTO kiosk_state (name, value) VALUES ('storage_checked_at', ?)
+                ON CONFLICT (name) DO UPDATE SET value = excluded.value
+                """)
+            try probe.bind(now.milliseconds, at: 1)
+            try probe.run()
+        }, completion: { _ in completion(health.current) })
     }
 
     /// How the writer has batched so far; for tests and status.
