@@ -62,11 +62,11 @@ extension Forwarder {
         switch outcome {
         case let .sent(reference):
             succeeded()
-            store.recordSent(item.id, reference: reference, at: now) { [self] in committed(item.id, .sent, $0) }
+            settle(item.id, .sent(reference: reference), at: now)
         case let .rejected(reason):
             succeeded()
             log("award \(item.id) (badge \(item.badgeID)) was refused by the issuer and parked: \(reason)")
-            store.recordFailed(item.id, reason: reason, at: now) { [self] in committed(item.id, .failed, $0) }
+            settle(item.id, .failed(reason: reason), at: now)
         case let .retry(advice):
             let next: Date
             if advice.issuerWide {
@@ -78,11 +78,7 @@ extension Forwarder {
                     ?? settings.backoff.delay(attempt: min(item.attempts, streak), using: &generator)
                 next = Date().addingTimeInterval(delay)
             }
-            store.recordRetry(item.id, error: advice.reason, ambiguous: advice.ambiguous,
-                              nextAttempt: Timestamp(next), at: now) { [self] result in
-                schedule(next)
-                committed(item.id, .queued, result)
-            }
+            settle(item.id, .retry(error: advice.reason, ambiguous: advice.ambiguous, next: next), at: now)
         }
     }
 
@@ -129,12 +125,5 @@ extension Forwarder {
         defer { condition.unlock() }
         failureStreak += 1
         return failureStreak
-    }
-
-    private func committed(_ id: Int64, _ state: Award.State, _ result: Result<Void, StoreError>) {
-        switch result {
-        case .success: onChange(OutboxChange(awardID: id, state: state))
-        case let .failure(error): log("could not record award \(id) as \(state.rawValue): \(error)")
-        }
     }
 }

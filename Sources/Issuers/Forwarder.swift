@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskStore
+import Posix
 
 /// The outbox forwarder (DESIGN.md §4.6): sends every queued award to the issuer exactly once, as the
 /// learner sees it, through a small pool of worker threads fed from the store.
@@ -37,6 +38,8 @@ public final class Forwarder: @unchecked Sendable {
     var pauseAnnounced = false
     var inFlight = 0
     var lastProblem: String?
+    /// Outcomes the store could not save yet; under its own lock, never taken while holding `condition`'s.
+    let unsaved = Locked(UnsavedOutcomes())
 
     /// `onChange` runs on the store's writer thread after each state change commits, so it must be quick;
     /// `log` gets plain-words lines for the service log (never personal data or secrets).
@@ -99,7 +102,8 @@ public final class Forwarder: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         let paused = pausedUntil.flatMap { $0 > Date() ? Timestamp($0) : nil }
-        return ForwarderStatus(issuer: issuer?.kind, pausedUntil: paused, inFlight: inFlight, lastProblem: lastProblem)
+        return ForwarderStatus(issuer: issuer?.kind, pausedUntil: paused, inFlight: inFlight, lastProblem: lastProblem,
+                               unsaved: unsavedCount)
     }
 
     /// A retry is committed for `date`: make sure the coordinator is awake by then.
@@ -114,11 +118,12 @@ public final class Forwarder: @unchecked Sendable {
 
     func release(_ items: [OutboxItem], dueAt: Timestamp) {
         guard !items.isEmpty else { return }
+        let now = Timestamp.now()
         do {
-            try store.releaseAwards(items.map(\.id), dueAt: dueAt, at: .now())
+            try store.releaseAwards(items.map(\.id), dueAt: dueAt, at: now)
         } catch {
-            // They stay `sending`; the next start looks each up before sending, so nothing is lost or doubled.
-            log("could not put \(items.count) unsent award(s) back in the queue: \(error)")
+            // They stay `sending` meanwhile, so nothing is lost or doubled.
+            keep(items.map(\.id), .release(dueAt: dueAt), at: now, after: error)
         }
     }
 

@@ -21,10 +21,11 @@ final class Drill: @unchecked Sendable {
     private let code: ClaimCode
     private let learners = Locked(0)
 
+    /// `folder` is where the store lives: a fresh temporary folder unless given.
     init(kind: IssuerKind = .obf, badgesPerClaim: Int = 1, expected: Int = 1000, startSimulator: Bool = true,
-         simulator configure: (inout SimulatorConfiguration) -> Void = { _ in }) throws {
-        folder = NSTemporaryDirectory() + "badgekiosk-issuers-\(UUID().uuidString)"
-        store = try KioskStore(directory: folder)
+         folder: String? = nil, simulator configure: (inout SimulatorConfiguration) -> Void = { _ in }) throws {
+        self.folder = folder ?? NSTemporaryDirectory() + "badgekiosk-issuers-\(UUID().uuidString)"
+        store = try KioskStore(directory: self.folder)
         try store.upsertBadges(Self.badges)
         let session = try store.createSession(title: "Drill", badgeIDs: Self.badges.prefix(badgesPerClaim).map(\.id),
                                               expected: expected, at: .now())

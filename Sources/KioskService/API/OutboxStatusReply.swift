@@ -32,10 +32,11 @@ struct OutboxStatusReply: Encodable {
         oldestQueuedAt = summary.oldestQueuedAt?.iso8601
         oldestQueuedAgeSeconds = summary.oldestQueuedAt.map { max(0, (now.milliseconds - $0.milliseconds) / 1000) }
         lastErrors = summary.lastErrors.map { LastError(award: $0.awardID, badge: $0.badgeID, error: $0.error, at: $0.at.iso8601) }
-        forwarding = Self.forwarding(status, queued: summary.counts[.queued] ?? 0)
+        forwarding = Self.forwarding(status, unsettled: (summary.counts[.queued] ?? 0) + (summary.counts[.sending] ?? 0))
     }
 
-    private static func forwarding(_ status: ForwarderStatus?, queued: Int) -> Forwarding {
+    /// `unsettled` counts the awards queued or being sent, which includes any whose outcome is only in memory.
+    private static func forwarding(_ status: ForwarderStatus?, unsettled: Int) -> Forwarding {
         guard let status, let kind = status.issuer else {
             return Forwarding(issuer: nil, state: "off",
                               message: "No issuer is configured. Claims are kept and will be sent once one is set.",
@@ -47,9 +48,14 @@ struct OutboxStatusReply: Encodable {
                                   + (status.lastProblem ?? "the issuer asked us to wait."),
                               pausedUntil: until.iso8601, inFlight: status.inFlight)
         }
-        let message = queued == 0 && status.inFlight == 0
-            ? "Everything has been sent to \(kind.displayName)."
-            : "Sending to \(kind.displayName)."
+        let message = if status.unsaved > 0 {
+            "\(status.unsaved) award(s) reached \(kind.displayName), but the kiosk could not save that yet. "
+                + "It keeps trying, and sends none of them twice."
+        } else if unsettled == 0 && status.inFlight == 0 {
+            "Everything has been sent to \(kind.displayName)."
+        } else {
+            "Sending to \(kind.displayName)."
+        }
         return Forwarding(issuer: kind.rawValue, state: "sending", message: message, pausedUntil: nil, inFlight: status.inFlight)
     }
 }
