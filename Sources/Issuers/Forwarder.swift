@@ -198,9 +198,17 @@ public final class Forwarder: @unchecked Sendable {
         }
     }
 
+    /// Goes by the store's trusted time (see `ClockAnchor`), so a clock set forward erases nothing early.
     private func purge(days: Int) {
+        let wall = Timestamp.now()
+        let monotonic = MonotonicClock.nanoseconds()
+        if let jump = store.clock.jumpedAhead(wall: wall, monotonic: monotonic) {
+            log("the clock moved \(jump / 3600) h further than the time that passed since the start; "
+                + "personal data is erased by the time that passed, not by the clock")
+        }
         do {
-            let erased = try store.purgePersonalData(olderThanDays: days, at: .now())
+            let erased = try store.purgePersonalData(olderThanDays: days,
+                                                     at: store.clock.trustedNow(wall: wall, monotonic: monotonic))
             if erased > 0 { log("erased the name and email of \(erased) claim(s) sent more than \(days) days ago") }
         } catch {
             log("the personal data purge failed, and will be tried again tomorrow: \(error)")

@@ -17,6 +17,8 @@ public final class KioskStore: Sendable {
     public let path: String
     /// The secret key of this kiosk's `ClaimerKey` hashes.
     let claimerSecret: [UInt8]
+    /// The clocks when the store opened, and the newest time it held: what the purge judges the wall clock by.
+    public let clock: ClockAnchor
     private let writer: CommitQueue
     private let readers: ReaderPool
     private let health = StoreHealth()
@@ -38,6 +40,8 @@ public final class KioskStore: Sendable {
             try Self.configureWriter(connection, path: path)
             try Migrations.migrate(connection, at: .now())
             claimerSecret = try Migrations.claimerSecret(connection)
+            clock = ClockAnchor(wall: .now(), monotonic: MonotonicClock.nanoseconds(),
+                                newestRecorded: try Self.newestRecordedTime(connection))
         } catch {
             connection.close()
             throw error
@@ -139,6 +143,20 @@ public final class KioskStore: Sendable {
         let lines = problem.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
         let telling = lines.filter { !$0.hasPrefix("*** in database") }
         throw .damaged(path: path, problem: (telling.isEmpty ? lines : telling).joined(separator: "; "))
+    }
+
+    /// The newest time the kiosk's work has written: claims, award updates, sessions, codes, badges,
+    /// programmes. Times set for the future (expiries, next attempts) and migrations do not count.
+    private static func newestRecordedTime(_ connection: Connection) throws(StoreError) -> Timestamp? {
+        let newest = try connection.prepare("""
+            SELECT MAX(t) FROM (
+                SELECT MAX(created_at) AS t FROM claims UNION ALL SELECT MAX(updated_at) FROM awards
+                UNION ALL SELECT MAX(created_at) FROM sessions UNION ALL SELECT MAX(ended_at) FROM sessions
+                UNION ALL SELECT MAX(created_at) FROM claim_codes UNION ALL SELECT MAX(updated_at) FROM badges
+                UNION ALL SELECT MAX(created_at) FROM programmes)
+            """)
+        guard try newest.step() else { return nil }
+        return newest.optionalInt64(at: 0).map(Timestamp.init(milliseconds:))
     }
 
     /// WAL lets readers run beside the writer; FULL syncs the log on every commit, which is what
