@@ -21,15 +21,7 @@ public final class ServiceHost: Sendable {
     public init(configuration: ServiceConfiguration, log: @escaping @Sendable (String) -> Void) throws(ServiceHostError) {
         self.configuration = configuration
         let directory = configuration.stateDirectory
-        try Self.checkDatabaseKept(in: directory)
-        do {
-            store = try KioskStore(directory: directory)
-        } catch .damaged(let path, let problem) {
-            throw .refused("the database \(path) is damaged (\(problem)), so the service will not start on it. "
-                + "Restore \(KioskStore.fileName) from a backup, or move the folder \(directory) aside to start afresh.")
-        } catch {
-            throw .cannotStart("cannot open the store in \(directory): \(error)")
-        }
+        store = try Self.openStore(in: directory)
         if let warning = store.clock.warning() { log("badgekiosk: warning: \(warning)") }
         do {
             staffToken = try StaffToken.loadOrCreate(in: directory)
@@ -63,6 +55,20 @@ public final class ServiceHost: Sendable {
         service.announce(port: port)
     }
 
+    /// Opens the store in `directory`, refusing (`.refused`, saying what to do) a damaged database,
+    /// or a folder in use that has lost its database; the admin commands open it the same way.
+    public static func openStore(in directory: String) throws(ServiceHostError) -> KioskStore {
+        try checkDatabaseKept(in: directory)
+        do {
+            return try KioskStore(directory: directory)
+        } catch .damaged(let path, let problem) {
+            throw .refused("the database \(path) is damaged (\(problem)), so badgekiosk will not use it. "
+                + "Restore \(KioskStore.fileName) from a backup, or move the folder \(directory) aside to start afresh.")
+        } catch {
+            throw .cannotStart("cannot open the store in \(directory): \(error)")
+        }
+    }
+
     /// Refuses a state folder that was in use (it holds a staff token) whose database is missing or
     /// empty: SQLite would quietly make a new, empty one, and every session, code and queued award
     /// would be gone without a word. A first start (no token yet) makes the database as usual.
@@ -83,7 +89,7 @@ public final class ServiceHost: Sendable {
         }
         guard !state.isEmpty else { return }
         throw .refused("the state folder \(directory) was in use (it has a \(StaffToken.fileName)) but its database "
-            + "\(KioskStore.fileName) is \(state), so the service will not start an empty one in its place. "
+            + "\(KioskStore.fileName) is \(state), so badgekiosk will not start an empty one in its place. "
             + "Restore \(KioskStore.fileName) from a backup, or delete \(directory)/\(StaffToken.fileName) "
             + "to start afresh with no sessions, codes or queued awards.")
     }

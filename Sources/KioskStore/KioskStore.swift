@@ -135,7 +135,7 @@ public final class KioskStore: Sendable {
             let answer = try check.step() ? check.text(at: 0) ?? "" : "no answer from the check"
             guard answer != "ok" else { return }
             problem = answer
-        } catch where error.isDamage {
+        } catch where StorageFault.kind(of: error) == .damaged {
             guard case let .sqlite(_, message) = error else { throw error }
             problem = message
         }

@@ -162,7 +162,8 @@ public enum Migrations {
         """
 
     /// Version 4: exactly once past the retention purge. `kiosk_state` keeps values of the kiosk's
-    /// own, here the secret key of `ClaimerKey`; `claims.claimer_key` keeps each claim's keyed hash
+    /// own: the secret key of `ClaimerKey`, and when the store last checked that its disk takes
+    /// writes (`KioskStore.checkStorage`). `claims.claimer_key` keeps each claim's keyed hash
     /// of its code and email, which the purge leaves in place, so a repeat is still recognised (and
     /// answered as the same claim) once the email itself is gone. The unique index makes a second
     /// claim by one learner with one code impossible even then. Claims purged before this version

@@ -51,12 +51,6 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         return false
     }
 
-    /// True when SQLite found the file damaged or not a database at all.
-    var isDamage: Bool {
-        guard case let .sqlite(code, _) = self else { return false }
-        return [SQLITE_CORRUPT, SQLITE_NOTADB].contains(code & 0xFF)
-    }
-
     /// The error a throwing write job ended with, as the job's completion reports it.
     static func from(_ error: any Error) -> StoreError {
         (error as? StoreError) ?? .jobFailed(String(describing: error))

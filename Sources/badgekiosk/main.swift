@@ -1,7 +1,7 @@
 @preconcurrency import Glibc
 
 /// `badgekiosk <command>`: every error ends as one line on stderr; usage and config errors, and a
-/// state folder the service refuses, exit 2.
+/// state folder badgekiosk refuses to use, exit 2.
 let words = Array(CommandLine.arguments.dropFirst())
 do {
     try Command.run(words)
@@ -12,7 +12,7 @@ do {
 } catch let error as ConfigErrorReport {
     Console.error("badgekiosk: \(error)")
     exit(2)
-} catch let error as StartRefused {
+} catch let error as StateRefused {
     Console.error("badgekiosk: \(error)")
     exit(2)
 } catch {

@@ -53,6 +53,16 @@ struct StartRefusalTests {
         #expect(FileManager.default.contents(atPath: database) == before)
     }
 
+    @Test func adminCommandsRefuseAFolderThatLostItsDatabase() throws {
+        let state = try Self.usedStateFolder()
+        try FileManager.default.removeItem(atPath: "\(state)/\(KioskStore.fileName)")
+        let result = try Binary.run(["badges", "list", "--state-dir", state], environment: ["BADGEKIOSK_CONFIG": "/dev/null"])
+        #expect(result.status == 2)
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stderr.contains("is missing"))
+        #expect(!FileManager.default.fileExists(atPath: "\(state)/\(KioskStore.fileName)"))
+    }
+
     @Test func anEmptyStaffTokenIsReplacedAtStart() throws {
         let directory = try TestFolder.make()
         let state = "\(directory)/state"

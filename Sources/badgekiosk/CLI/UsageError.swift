@@ -21,9 +21,9 @@ struct RuntimeError: Error, CustomStringConvertible {
     }
 }
 
-/// The service will not start on the state folder as it is (a damaged or lost database); an admin
-/// must restore a backup or start afresh. Exit code 2, like a bad setting: retrying cannot help.
-struct StartRefused: Error, CustomStringConvertible {
+/// badgekiosk will not use the state folder as it is (a damaged database, or one lost from a folder in
+/// use); an admin must restore a backup or start afresh. Exit code 2, like a bad setting: retrying cannot help.
+struct StateRefused: Error, CustomStringConvertible {
     var description: String
 
     init(_ description: String) {

@@ -42,7 +42,7 @@ enum ServeCommand {
         } catch .configuration(let error) {
             throw ConfigErrorReport(error: error)
         } catch .refused(let reason) {
-            throw StartRefused(reason)
+            throw StateRefused(reason)
         } catch {
             throw RuntimeError(error.description)
         }
