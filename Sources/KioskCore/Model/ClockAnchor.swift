@@ -8,7 +8,8 @@
 /// kiosk worked, so that bound is never after the true time; a forward jump, before the start or while
 /// running, is simply not believed. The cost is on the safe side: time the kiosk spent switched off
 /// is not counted until the store records newer times, so data may be kept that much longer, never
-/// erased sooner. A clock that is slow only delays the purge.
+/// erased sooner; so is time asleep, which the monotonic clock does not count either. A clock that
+/// is slow only delays the purge.
 public struct ClockAnchor: Sendable, Equatable {
     /// 1 January of the year this version was made (2026), in UTC: no correct clock is earlier.
     /// A dead CMOS battery resets the clock to 1970 or the firmware's year, well before it.
