@@ -70,16 +70,16 @@ extension Forwarder {
         switch outcome {
         case let .sent(reference):
             succeeded()
-            store.recordSent(item.id, reference: reference, at: now) { [self] in committed(item.id, .sent, $0) }
+            settle(item.id, .sent(reference: reference), at: now)
         case let .rejected(reason):
             succeeded()
             log("award \(item.id) (badge \(item.badgeID)) was refused by the issuer and parked: \(reason)")
-            store.recordFailed(item.id, reason: reason, at: now) { [self] in committed(item.id, .failed, $0) }
+            settle(item.id, .failed(reason: reason), at: now)
         case let .unsure(reason):
             _ = failed()
             log("award \(item.id) (badge \(item.badgeID)) may or may not have reached the issuer, which cannot be asked; "
                 + "it waits for staff to check: \(reason)")
-            store.recordUnsure(item.id, reason: reason, at: now) { [self] in committed(item.id, .unsure, $0) }
+            settle(item.id, .unsure(reason: reason), at: now)
         case let .retry(advice):
             let next: Moment
             if advice.issuerWide {
@@ -91,12 +91,7 @@ extension Forwarder {
                     ?? settings.backoff.delay(attempt: min(item.attempts, streak), using: &generator)
                 next = Moment.now().adding(seconds: delay)
             }
-            let nextAttempt = now.adding(milliseconds: next.milliseconds(after: .now()))
-            store.recordRetry(item.id, error: advice.reason, ambiguous: advice.ambiguous,
-                              nextAttempt: nextAttempt, at: now) { [self] result in
-                schedule(next)
-                committed(item.id, .queued, result)
-            }
+            settle(item.id, .retry(error: advice.reason, ambiguous: advice.ambiguous, next: next), at: now)
         }
     }
 
@@ -143,12 +138,5 @@ extension Forwarder {
         defer { condition.unlock() }
         failureStreak += 1
         return failureStreak
-    }
-
-    private func committed(_ id: Int64, _ state: Award.State, _ result: Result<Void, StoreError>) {
-        switch result {
-        case .success: onChange(OutboxChange(awardID: id, state: state))
-        case let .failure(error): log("could not record award \(id) as \(state.rawValue): \(error)")
-        }
     }
 }

@@ -42,6 +42,8 @@ public final class Forwarder: @unchecked Sendable {
     var pauseAnnounced = false
     var inFlight = 0
     var lastProblem: String?
+    /// Outcomes the store could not save yet; under its own lock, never taken while holding `condition`'s.
+    let unsaved = Locked(UnsavedOutcomes())
 
     /// `onChange` runs on the store's writer thread after each state change commits, so it must be quick;
     /// `log` gets plain-words lines for the service log (never personal data or secrets).
@@ -123,7 +125,8 @@ public final class Forwarder: @unchecked Sendable {
         defer { condition.unlock() }
         let now = Moment.now()
         let paused = pausedUntil.flatMap { $0 > now ? Timestamp.now().adding(milliseconds: $0.milliseconds(after: now)) : nil }
-        return ForwarderStatus(issuer: issuer?.kind, pausedUntil: paused, inFlight: inFlight, lastProblem: lastProblem)
+        return ForwarderStatus(issuer: issuer?.kind, pausedUntil: paused, inFlight: inFlight, lastProblem: lastProblem,
+                               unsaved: unsavedCount)
     }
 
     /// A retry is committed for `moment`: make sure the coordinator is awake by then.
@@ -138,11 +141,12 @@ public final class Forwarder: @unchecked Sendable {
 
     func release(_ items: [OutboxItem], dueAt: Timestamp) {
         guard !items.isEmpty else { return }
+        let now = Timestamp.now()
         do {
-            try store.releaseAwards(items.map(\.id), dueAt: dueAt, at: .now())
+            try store.releaseAwards(items.map(\.id), dueAt: dueAt, at: now)
         } catch {
-            // They stay `sending`; the next start looks each up before sending, so nothing is lost or doubled.
-            log("could not put \(items.count) unsent award(s) back in the queue: \(error)")
+            // They stay `sending` meanwhile, so nothing is lost or doubled.
+            keep(items.map(\.id), .release(dueAt: dueAt), at: now, after: error)
         }
     }
 
@@ -219,9 +223,17 @@ public final class Forwarder: @unchecked Sendable {
         }
     }
 
+    /// Goes by the store's trusted time (see `ClockAnchor`), so a clock set forward erases nothing early.
     private func purge(days: Int) {
+        let wall = Timestamp.now()
+        let monotonic = MonotonicClock.nanoseconds()
+        if let jump = store.clock.jumpedAhead(wall: wall, monotonic: monotonic) {
+            log("the clock moved \(jump / 3600) h further than the time that passed since the start; "
+                + "personal data is erased by the time that passed, not by the clock")
+        }
         do {
-            let erased = try store.purgePersonalData(olderThanDays: days, at: .now())
+            let erased = try store.purgePersonalData(olderThanDays: days,
+                                                     at: store.clock.trustedNow(wall: wall, monotonic: monotonic))
             if erased > 0 { log("erased the name and email of \(erased) claim(s) sent more than \(days) days ago") }
         } catch {
             log("the personal data purge failed, and will be tried again tomorrow: \(error)")

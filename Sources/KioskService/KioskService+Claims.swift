@@ -56,7 +56,8 @@ extension KioskService {
                                          newClaimID: RandomToken.claimID(using: &generator), at: now)
         let events = events
         let forwarding = forwarding
-        store.submitClaim(submission) { result in
+        store.submitClaim(submission) { [self] result in
+            if case .failure(let error) = result { _ = storeFailed(error, doing: "save a claim") }
             completion(result)
             if case .success(.created(let claim)) = result {
                 // Its awards are committed and due now: the forwarder sleeps until told so.

@@ -50,8 +50,8 @@ extension KioskService {
                 writer.send(JSON.response(APIError(.conflict, "unsure",
                                                    "This award may have reached the issuer already. Check the issuer's "
                                                        + "records, then choose resend or arrived.")))
-            case .failure:
-                writer.send(JSON.response(.storeFailed))
+            case .failure(let error):
+                writer.send(JSON.response(self.storeFailed(error, doing: "queue award \(id) again")))
             }
         }
     }
@@ -100,7 +100,7 @@ extension KioskService {
                 writer.send(JSON.response(APIError(HTTPStatus(code: 502, reason: "Bad Gateway"), "issuer_unavailable",
                                                    "The issuer's catalogue could not be fetched: \(error)")))
             } catch {
-                writer.send(JSON.response(.storeFailed))
+                writer.send(JSON.response(self.storeFailed(error, doing: "save the badge catalogue")))
             }
         }
     }

@@ -20,8 +20,8 @@ extension KioskService {
                 // Checked inside the write, so the catalogue cannot change between the check and the insert.
                 writer.send(JSON.response(APIError(.badRequest, "unknown_badge",
                                                    "There is no \(what) in the catalogue. Sync the badges or choose another.")))
-            case .failure:
-                writer.send(JSON.response(.storeFailed))
+            case .failure(let error):
+                writer.send(JSON.response(self.storeFailed(error, doing: "save a programme")))
             }
         }
     }

@@ -25,8 +25,8 @@ extension KioskService {
                 let summary = SessionSummary(session: session, claimed: 0, code: nil)
                 events.publish(.init(kind: "session", json: #"{"id":\#(session.id),"change":"started"}"#))
                 writer.send(JSON.response(.created, Bodies.SessionReply(session: .init(summary, publicURL: publicURL))))
-            case .failure:
-                writer.send(JSON.response(.storeFailed))
+            case .failure(let error):
+                writer.send(JSON.response(self.storeFailed(error, doing: "start a session")))
             }
         }
     }
@@ -45,8 +45,8 @@ extension KioskService {
                 events.publish(.init(kind: "session", json: #"{"id":\#(sessionID),"change":"ended"}"#))
             case .failure(.notFound):
                 writer.send(JSON.response(.notFound))
-            case .failure:
-                writer.send(JSON.response(.storeFailed))
+            case .failure(let error):
+                writer.send(JSON.response(self.storeFailed(error, doing: "end a session")))
             }
         }
     }
@@ -66,8 +66,8 @@ extension KioskService {
             case .success(let made):
                 made.forEach(codes.add)
                 writer.send(JSON.response(.created, Bodies.SlipsReply(codes: made.map { .init($0, publicURL: publicURL) })))
-            case .failure:
-                writer.send(JSON.response(.storeFailed))
+            case .failure(let error):
+                writer.send(JSON.response(self.storeFailed(error, doing: "make slip codes")))
             }
         }
     }

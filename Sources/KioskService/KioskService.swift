@@ -19,13 +19,16 @@ public final class KioskService: HTTPResponder {
     public let events = EventHub()
     /// The outbox forwarder, once `startForwarding` or `attach` has set it.
     let forwarding = Locked<Forwarder?>(nil)
+    /// Plain-words lines for the service log: never personal data or secrets.
+    let log: @Sendable (String) -> Void
     private let address: Locked<String>
-    private let health = JSON.response(.ok, Bodies.Health())
 
-    public init(configuration: ServiceConfiguration, store: KioskStore, staffToken: StaffToken) throws(StoreError) {
+    public init(configuration: ServiceConfiguration, store: KioskStore, staffToken: StaffToken,
+                log: @escaping @Sendable (String) -> Void = { _ in }) throws(StoreError) {
         self.configuration = configuration
         self.store = store
         self.staffToken = staffToken
+        self.log = log
         address = Locked(Self.publicURL(configuration, port: configuration.listenPort))
         codes = CodeBook(try store.codes())
         limiter = Locked(AttemptLimiter(maxFailures: configuration.maxFailedCodeAttempts, windowSeconds: 300))
@@ -61,7 +64,7 @@ public final class KioskService: HTTPResponder {
         switch Array(segments) {
         case ["healthz"]:
             try allow(method, "GET")
-            writer.send(health)
+            healthCheck(writer)
         case ["api", "v1", "claims"]:
             try allow(method, "POST")
             try submitClaim(request, writer)
@@ -132,12 +135,12 @@ public final class KioskService: HTTPResponder {
         guard staffToken.authorizes(request.headers["Authorization"]) else { throw .unauthorized }
     }
 
-    /// Runs a store read, turning a storage failure into a 503 the client may retry.
+    /// Runs a store read, turning a storage failure into a 503 the client may retry (and a log line).
     func read<T>(_ body: () throws -> T) throws(APIError) -> T {
         do {
             return try body()
         } catch {
-            throw .storeFailed
+            throw storeFailed(error, doing: "read the database")
         }
     }
 }

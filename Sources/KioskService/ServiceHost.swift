@@ -1,5 +1,7 @@
+import Foundation
 import HTTPKit
 import Issuers
+import KioskCore
 import KioskStore
 
 /// The whole local service in one process: store, staff token, API, forwarder and HTTP server.
@@ -19,19 +21,18 @@ public final class ServiceHost: Sendable {
     public init(configuration: ServiceConfiguration, log: @escaping @Sendable (String) -> Void) throws(ServiceHostError) {
         self.configuration = configuration
         let directory = configuration.stateDirectory
-        do {
-            store = try KioskStore(directory: directory)
-        } catch {
-            throw .cannotStart("cannot open the store in \(directory): \(error)")
-        }
+        store = try Self.openStore(in: directory)
+        if let warning = store.clock.warning() { log("badgekiosk: warning: \(warning)") }
         do {
             staffToken = try StaffToken.loadOrCreate(in: directory)
-            service = try KioskService(configuration: configuration, store: store, staffToken: staffToken)
+            service = try KioskService(configuration: configuration, store: store, staffToken: staffToken,
+                                       log: { log("badgekiosk: \($0)") })
         } catch {
             store.close()
             throw .cannotStart("cannot read \(directory): \(error)")
         }
         do {
+            try Self.pullInDistantRetries(store, configuration.forwarderSettings) { log("badgekiosk: outbox: \($0)") }
             forwarder = try service.startForwarding { log("badgekiosk: outbox: \($0)") }
         } catch {
             store.close()
@@ -54,6 +55,58 @@ public final class ServiceHost: Sendable {
         service.announce(port: port)
     }
 
+    /// Opens the store in `directory`, refusing (`.refused`, saying what to do) a damaged database,
+    /// or a folder in use that has lost its database; the admin commands open it the same way.
+    public static func openStore(in directory: String) throws(ServiceHostError) -> KioskStore {
+        try checkDatabaseKept(in: directory)
+        do {
+            return try KioskStore(directory: directory)
+        } catch .damaged(let path, let problem) {
+            throw .refused("the database \(path) is damaged (\(problem)), so badgekiosk will not use it. "
+                + "Restore \(KioskStore.fileName) from a backup, or move the folder \(directory) aside to start afresh.")
+        } catch {
+            throw .cannotStart("cannot open the store in \(directory): \(error)")
+        }
+    }
+
+    /// Refuses a state folder that was in use (it holds a staff token) whose database is missing or
+    /// empty: SQLite would quietly make a new, empty one, and every session, code and queued award
+    /// would be gone without a word. A first start (no token yet) makes the database as usual.
+    private static func checkDatabaseKept(in directory: String) throws(ServiceHostError) {
+        let database = "\(directory)/\(KioskStore.fileName)"
+        let inUse: Bool
+        do {
+            inUse = try StaffToken.isPresent(in: directory)
+        } catch {
+            throw .cannotStart("cannot read \(directory): \(error)")
+        }
+        guard inUse else { return }
+        let size = (try? FileManager.default.attributesOfItem(atPath: database)[.size] as? NSNumber)?.intValue
+        let state = switch size {
+        case nil: "missing"
+        case 0: "empty (0 bytes)"
+        default: ""
+        }
+        guard !state.isEmpty else { return }
+        throw .refused("the state folder \(directory) was in use (it has a \(StaffToken.fileName)) but its database "
+            + "\(KioskStore.fileName) is \(state), so badgekiosk will not start an empty one in its place. "
+            + "Restore \(KioskStore.fileName) from a backup, or delete \(directory)/\(StaffToken.fileName) "
+            + "to start afresh with no sessions, codes or queued awards.")
+    }
+
+    /// Makes queued awards put off further ahead than the forwarder ever puts one off (and at least a
+    /// day) due now: only a clock that ran fast when they were put off explains such a time.
+    private static func pullInDistantRetries(_ store: KioskStore, _ settings: ForwarderSettings,
+                                             log: (String) -> Void) throws(StoreError) {
+        let now = Timestamp.now()
+        let horizon = Int64(max(86_400, settings.backoff.cap, settings.maxRetryAfter))
+        let pulled = try store.pullInDistantRetries(beyond: now.adding(seconds: horizon), at: now)
+        if pulled > 0 {
+            log("\(pulled) waiting award(s) were put off until more than \(horizon / 3600) h from now, "
+                + "which only a clock running fast explains: they are due now")
+        }
+    }
+
     /// Stops taking requests, lets those in flight finish (up to `grace` seconds), stops the
     /// forwarder and closes the database, in that order, so nothing acknowledged is cut short.
     public func stop(grace: Double = 5) {
@@ -69,11 +122,15 @@ public enum ServiceHostError: Error, CustomStringConvertible {
     case configuration(ConfigError)
     /// Something outside the settings failed (disk, port, permissions).
     case cannotStart(String)
+    /// The state folder cannot be trusted as it is (a damaged database, or one missing from a folder
+    /// in use): nothing was changed, and an admin must choose what to do.
+    case refused(String)
 
     public var description: String {
         switch self {
         case .configuration(let error): error.description
         case .cannotStart(let reason): reason
+        case .refused(let reason): reason
         }
     }
 }

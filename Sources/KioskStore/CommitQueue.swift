@@ -21,10 +21,12 @@ final class CommitQueue: @unchecked Sendable {
     private var stats = WriterStats()
     // Touched only by the writer thread once it has started.
     private let connection: Connection
+    private let health: StoreHealth
 
-    /// Takes over `connection`, which no other thread may use from now on.
-    init(connection: Connection) {
+    /// Takes over `connection`, which no other thread may use from now on; reports storage faults to `health`.
+    init(connection: Connection, health: StoreHealth) {
         self.connection = connection
+        self.health = health
     }
 
     /// Starts the writer thread.
@@ -115,6 +117,7 @@ final class CommitQueue: @unchecked Sendable {
         do {
             try step("BEGIN IMMEDIATE")
         } catch {
+            health.failed(error)
             for job in batch[start...] {
                 job.fail(error)
                 job.complete()
@@ -123,19 +126,22 @@ final class CommitQueue: @unchecked Sendable {
         }
         var end = start
         var lost: StoreError?
+        var changed = false
         while end < batch.count, lost == nil {
             let job = batch[end]
             end += 1
-            if let failure = runInSavepoint(job) { lost = failure }
+            if let failure = runInSavepoint(job, changed: &changed) { lost = failure }
         }
         if lost == nil {
             do {
                 try step("COMMIT")
+                if changed { health.wrote() }
             } catch {
                 lost = error
             }
         }
         if let lost {
+            health.failed(lost)
             connection.resetActiveStatements()
             if connection.inTransaction { try? step("ROLLBACK") }
             for job in batch[start..<end] { job.fail(lost) }
@@ -151,22 +157,25 @@ final class CommitQueue: @unchecked Sendable {
         return end
     }
 
-    /// Runs one job inside a savepoint, undoing it alone if it throws.
+    /// Runs one job inside a savepoint, undoing it alone if it throws; sets `changed` when it kept changed rows.
     /// Returns an error only when the surrounding transaction cannot be committed.
-    private func runInSavepoint(_ job: any WriteJob) -> StoreError? {
+    private func runInSavepoint(_ job: any WriteJob, changed: inout Bool) -> StoreError? {
         do {
             try step("SAVEPOINT job")
         } catch {
+            health.failed(error)
             job.fail(error)
             return connection.inTransaction ? nil : error
         }
-        let succeeded = job.perform(on: connection)
+        let changesBefore = connection.totalChanges
+        let failure = job.perform(on: connection)
+        if let failure { health.failed(failure) } else if connection.totalChanges != changesBefore { changed = true }
         connection.resetActiveStatements()
         guard connection.inTransaction else {
             return .sqlite(code: SQLITE_ABORT, message: "the transaction was rolled back after an error")
         }
         do {
-            if !succeeded { try step("ROLLBACK TO job") }
+            if failure != nil { try step("ROLLBACK TO job") }
             try step("RELEASE job")
             return nil
         } catch {

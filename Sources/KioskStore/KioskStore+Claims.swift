@@ -7,9 +7,14 @@ extension KioskStore {
     /// The code row is read fresh inside the job, so the claim limit holds exactly however many
     /// claims race for the last places. A new claim queues one award per badge of its session, and
     /// one per programme the learner completes with it.
+    /// A repeat (the same code and email) is recognised by its `ClaimerKey` hash, which the retention
+    /// purge keeps, so it is answered as the same claim and queues nothing, before and after the purge.
+    /// The answer carries the name and email just submitted, never stored ones.
     public func submitClaim(_ submission: ClaimSubmission,
                             completion: @escaping @Sendable (Result<ClaimOutcome, StoreError>) -> Void) {
-        write({ connection in try Self.apply(submission, on: connection) }, completion: completion)
+        // Hashed on the caller's thread, so the writer's lock is not held for it.
+        let claimerKey = ClaimerKey.make(secret: claimerSecret, codeID: submission.codeID, email: submission.claimant.email)
+        write({ connection in try Self.apply(submission, claimerKey: claimerKey, on: connection) }, completion: completion)
     }
 
     /// `submitClaim` that returns once committed.
@@ -36,7 +41,8 @@ extension KioskStore {
         }
     }
 
-    private static func apply(_ submission: ClaimSubmission, on connection: Connection) throws(StoreError) -> ClaimOutcome {
+    private static func apply(_ submission: ClaimSubmission, claimerKey: [UInt8],
+                              on connection: Connection) throws(StoreError) -> ClaimOutcome {
         let codeRow = try connection.cached("""
             SELECT session_id, expires_at, max_claims, claimed FROM claim_codes WHERE id = ?
             """)
@@ -48,12 +54,11 @@ extension KioskStore {
                              maxClaims: codeRow.int(at: 2), claimed: codeRow.int(at: 3))
         codeRow.reset()
 
-        let email = submission.claimant.email
-        let earlier = try connection.cached("SELECT id, name, created_at FROM claims WHERE code_id = ? AND email = ?")
+        let earlier = try connection.cached("SELECT id, created_at FROM claims WHERE code_id = ? AND claimer_key = ?")
         try earlier.bind(submission.codeID, at: 1)
-        try earlier.bind(email, at: 2)
-        let existing: (id: String, name: String, createdAt: Timestamp)? = try earlier.step()
-            ? (earlier.text(at: 0) ?? "", earlier.text(at: 1) ?? "", Timestamp(milliseconds: earlier.int64(at: 2)))
+        try earlier.bind(claimerKey, at: 2)
+        let existing: (id: String, createdAt: Timestamp)? = try earlier.step()
+            ? (earlier.text(at: 0) ?? "", Timestamp(milliseconds: earlier.int64(at: 1)))
             : nil
         earlier.reset()
 
@@ -74,19 +79,19 @@ extension KioskStore {
             }
             states.reset()
             return .repeated(Claim(id: claimID, codeID: code.id, sessionID: code.sessionID,
-                                   name: existing?.name ?? "", email: email, badgeIDs: badgeIDs,
-                                   createdAt: existing?.createdAt ?? submission.at),
+                                   name: submission.claimant.name, email: submission.claimant.email,
+                                   badgeIDs: badgeIDs, createdAt: existing?.createdAt ?? submission.at),
                              state: Award.State.overall(awards))
         case .accept:
-            return .created(try insert(submission, code: code, on: connection))
+            return .created(try insert(submission, code: code, claimerKey: claimerKey, on: connection))
         }
     }
 
-    private static func insert(_ submission: ClaimSubmission, code: ClaimCode,
+    private static func insert(_ submission: ClaimSubmission, code: ClaimCode, claimerKey: [UInt8],
                                on connection: Connection) throws(StoreError) -> Claim {
         let now = submission.at.milliseconds
         let claim = try connection.cached("""
-            INSERT INTO claims (id, code_id, session_id, name, email, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO claims (id, code_id, session_id, name, email, created_at, claimer_key) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         try claim.bind(submission.newClaimID, at: 1)
         try claim.bind(code.id, at: 2)
@@ -94,6 +99,7 @@ extension KioskStore {
         try claim.bind(submission.claimant.name, at: 4)
         try claim.bind(submission.claimant.email, at: 5)
         try claim.bind(now, at: 6)
+        try claim.bind(claimerKey, at: 7)
         try claim.run()
 
         let count = try connection.cached("UPDATE claim_codes SET claimed = claimed + 1 WHERE id = ?")

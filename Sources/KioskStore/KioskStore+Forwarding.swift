@@ -67,6 +67,22 @@ extension KioskStore {
         }
     }
 
+    /// Makes every queued award not due until after `horizon` due at `now` instead; returns how many.
+    ///
+    /// No backoff or Retry-After puts an award off that far, so such a time was set by a clock that
+    /// ran fast; kept, it would hold the award back until the real date caught up.
+    public func pullInDistantRetries(beyond horizon: Timestamp, at now: Timestamp) throws(StoreError) -> Int {
+        try writeAndWait { connection in
+            let pull = try connection.cached("""
+                UPDATE awards SET next_attempt_at = ?1, updated_at = ?1 WHERE state = 'queued' AND next_attempt_at > ?2
+                """)
+            try pull.bind(now.milliseconds, at: 1)
+            try pull.bind(horizon.milliseconds, at: 2)
+            try pull.run()
+            return connection.changes
+        }
+    }
+
     /// Puts awards taken but never sent back in the queue, due at `dueAt`, without counting the attempt.
     public func releaseAwards(_ ids: [Int64], dueAt: Timestamp, at now: Timestamp) throws(StoreError) {
         guard !ids.isEmpty else { return }

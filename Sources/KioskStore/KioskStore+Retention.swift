@@ -3,7 +3,8 @@ import KioskCore
 /// Personal data retention (DESIGN.md §2 step 7): names and emails go once the issuer has had them long enough.
 extension KioskStore {
     /// Erases the name and email of every claim whose awards were all confirmed `sent` at least
-    /// `days` days before `now`. Claims and awards stay, so counts and reports do not change.
+    /// `days` days before `now`. Claims and awards stay, so counts and reports do not change, and
+    /// so does each claim's `ClaimerKey` hash, so a repeat is still answered as the same claim.
     /// Returns how many claims were erased.
     public func purgePersonalData(olderThanDays days: Int, at now: Timestamp) throws(StoreError) -> Int {
         let cutoff = now.adding(seconds: -Int64(days) * 86_400).milliseconds

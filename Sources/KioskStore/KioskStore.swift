@@ -15,11 +15,17 @@ public final class KioskStore: Sendable {
 
     /// The database file's full path.
     public let path: String
+    /// The secret key of this kiosk's `ClaimerKey` hashes.
+    let claimerSecret: [UInt8]
+    /// The clocks when the store opened, and the newest time it held: what the purge judges the wall clock by.
+    public let clock: ClockAnchor
     private let writer: CommitQueue
     private let readers: ReaderPool
+    private let health = StoreHealth()
 
-    /// Opens (creating if needed) `<directory>/badgekiosk.sqlite`, brings its schema up to date and
-    /// starts the writer thread. A missing directory is created readable by its owner only.
+    /// Opens (creating if needed) `<directory>/badgekiosk.sqlite`, checks it is not damaged, brings
+    /// its schema up to date and starts the writer thread. A missing directory is created readable by
+    /// its owner only; a damaged database is refused with `.damaged` before anything is written to it.
     public init(directory: String) throws(StoreError) {
         path = directory.hasSuffix("/") ? directory + Self.fileName : directory + "/" + Self.fileName
         do {
@@ -30,14 +36,18 @@ public final class KioskStore: Sendable {
         }
         let connection = try Connection.open(path: path, readOnly: false)
         do {
+            try Self.checkIntegrity(connection, path: path)
             try Self.configureWriter(connection, path: path)
             try Migrations.migrate(connection, at: .now())
+            claimerSecret = try Migrations.claimerSecret(connection)
+            clock = ClockAnchor(wall: .now(), monotonic: MonotonicClock.nanoseconds(),
+                                newestRecorded: try Self.newestRecordedTime(connection))
         } catch {
             connection.close()
             throw error
         }
-        writer = CommitQueue(connection: connection)
-        readers = ReaderPool(path: path, limit: Self.maxReaders)
+        writer = CommitQueue(connection: connection, health: health)
+        readers = ReaderPool(path: path, limit: Self.maxReaders, health: health)
         writer.start()
     }
 
@@ -87,6 +97,25 @@ public final class KioskStore: Sendable {
         return try answer.withLock { $0 ?? .failure(.closed) }.get()
     }
 
+    /// The storage fault the store last met, until a later write proves the disk works again; nil when healthy.
+    public var storageFault: StorageFault? {
+        health.current
+    }
+
+    /// Tries a small real write, so a fault clears as soon as the disk takes writes again even when
+    /// nothing else is being saved; `completion` gets the fault left afterwards (nil when healthy).
+    public func checkStorage(at now: Timestamp = .now(), completion: @escaping @Sendable (StorageFault?) -> Void) {
+        let health = health
+        write({ connection in
+            let probe = try connection.cached("""
+                INSERT INTO kiosk_state (name, value) VALUES ('storage_checked_at', ?)
+                ON CONFLICT (name) DO UPDATE SET value = excluded.value
+                """)
+            try probe.bind(now.milliseconds, at: 1)
+            try probe.run()
+        }, completion: { _ in completion(health.current) })
+    }
+
     /// How the writer has batched so far; for tests and status.
     public var writerStats: WriterStats {
         writer.currentStats
@@ -95,6 +124,39 @@ public final class KioskStore: Sendable {
     /// Runs `body` on a pooled read-only connection, in one read transaction.
     func withReader<T>(_ body: (Connection) throws(StoreError) -> T) throws(StoreError) -> T {
         try readers.withReader(body)
+    }
+
+    /// `PRAGMA quick_check` on the whole file. Damage found now stops the start with its first problem,
+    /// rather than failing some claims for ever later while the service looks healthy.
+    private static func checkIntegrity(_ connection: Connection, path: String) throws(StoreError) {
+        let problem: String
+        do {
+            let check = try connection.prepare("PRAGMA quick_check(1)")
+            let answer = try check.step() ? check.text(at: 0) ?? "" : "no answer from the check"
+            guard answer != "ok" else { return }
+            problem = answer
+        } catch where StorageFault.kind(of: error) == .damaged {
+            guard case let .sqlite(_, message) = error else { throw error }
+            problem = message
+        }
+        // Its first line may only say which database (`*** in database main ***`); the rest says what is wrong.
+        let lines = problem.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let telling = lines.filter { !$0.hasPrefix("*** in database") }
+        throw .damaged(path: path, problem: (telling.isEmpty ? lines : telling).joined(separator: "; "))
+    }
+
+    /// The newest time the kiosk's work has written: claims, award updates, sessions, codes, badges,
+    /// programmes. Times set for the future (expiries, next attempts) and migrations do not count.
+    private static func newestRecordedTime(_ connection: Connection) throws(StoreError) -> Timestamp? {
+        let newest = try connection.prepare("""
+            SELECT MAX(t) FROM (
+                SELECT MAX(created_at) AS t FROM claims UNION ALL SELECT MAX(updated_at) FROM awards
+                UNION ALL SELECT MAX(created_at) FROM sessions UNION ALL SELECT MAX(ended_at) FROM sessions
+                UNION ALL SELECT MAX(created_at) FROM claim_codes UNION ALL SELECT MAX(updated_at) FROM badges
+                UNION ALL SELECT MAX(created_at) FROM programmes)
+            """)
+        guard try newest.step() else { return nil }
+        return newest.optionalInt64(at: 0).map(Timestamp.init(milliseconds:))
     }
 
     /// WAL lets readers run beside the writer; FULL syncs the log on every commit, which is what

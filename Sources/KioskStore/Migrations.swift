@@ -25,6 +25,7 @@ public enum Migrations {
 
     static let all: [Migration] = [
         Migration(version: 1, sql: schemaV1), Migration(version: 2, sql: schemaV2), Migration(version: 3, sql: schemaV3),
+        Migration(version: 4, sql: schemaV4, body: keyClaimers),
         Migration(version: 5, sql: "", body: allowUnsureAwards, rebuildsTables: true),
     ]
 
@@ -43,19 +44,28 @@ public enum Migrations {
         } catch {
             throw .migrationFailed(version: 0, reason: error.description)
         }
-        let found = try appliedVersion(connection)
-        guard found <= latestVersion else { throw .newerSchema(found: found, supported: latestVersion) }
-        for migration in all where migration.version > found && migration.version <= target {
+        let found = try appliedVersions(connection)
+        let newest = found.max() ?? 0
+        guard newest <= latestVersion else { throw .newerSchema(found: newest, supported: latestVersion) }
+        // Every step not yet recorded, not only those above the newest: a database made by a build that
+        // had a later step but not an earlier one still gets the earlier one.
+        for migration in all where !found.contains(migration.version) && migration.version <= target {
             try apply(migration, on: connection, at: now)
         }
     }
 
     /// The highest version recorded as applied, 0 for a new database.
     static func appliedVersion(_ connection: Connection) throws(StoreError) -> Int {
-        let statement = try connection.cached("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")
+        try appliedVersions(connection).max() ?? 0
+    }
+
+    /// Every version recorded as applied.
+    static func appliedVersions(_ connection: Connection) throws(StoreError) -> Set<Int> {
+        let statement = try connection.cached("SELECT version FROM schema_migrations")
         defer { statement.reset() }
-        guard try statement.step() else { return 0 }
-        return statement.int(at: 0)
+        var versions: Set<Int> = []
+        while try statement.step() { versions.insert(statement.int(at: 0)) }
+        return versions
     }
 
     private static func apply(_ migration: Migration, on connection: Connection, at now: Timestamp) throws(StoreError) {
@@ -66,8 +76,9 @@ public enum Migrations {
         do throws(StoreError) {
             try connection.execute("BEGIN IMMEDIATE")
             // Another process may have applied it between our look and taking the write lock.
-            let current = try appliedVersion(connection)
-            guard current < migration.version else {
+            let recorded = try appliedVersions(connection)
+            let current = recorded.max() ?? 0
+            guard !recorded.contains(migration.version) else {
                 try connection.execute("ROLLBACK")
                 guard current <= latestVersion else { throw StoreError.newerSchema(found: current, supported: latestVersion) }
                 return
@@ -176,4 +187,56 @@ public enum Migrations {
         );
         CREATE INDEX claims_by_email ON claims (email) WHERE email IS NOT NULL;
         """
+
+    /// Version 4: exactly once past the retention purge. `kiosk_state` keeps values of the kiosk's
+    /// own: the secret key of `ClaimerKey`, and when the store last checked that its disk takes
+    /// writes (`KioskStore.checkStorage`). `claims.claimer_key` keeps each claim's keyed hash
+    /// of its code and email, which the purge leaves in place, so a repeat is still recognised (and
+    /// answered as the same claim) once the email itself is gone. The unique index makes a second
+    /// claim by one learner with one code impossible even then. Claims purged before this version
+    /// have no hash and cannot be recognised any more.
+    static let schemaV4 = """
+        CREATE TABLE kiosk_state (
+            name TEXT PRIMARY KEY NOT NULL,
+            value NOT NULL
+        );
+        ALTER TABLE claims ADD COLUMN claimer_key BLOB;
+        CREATE UNIQUE INDEX claims_by_claimer ON claims (code_id, claimer_key) WHERE claimer_key IS NOT NULL;
+        """
+
+    /// The name of the `ClaimerKey` secret in `kiosk_state`.
+    static let claimerSecretName = "claimer_key"
+
+    /// Makes the kiosk's secret key and hashes every claim whose email is still kept.
+    private static func keyClaimers(_ connection: Connection) throws(StoreError) {
+        var generator = SystemRandomNumberGenerator()
+        let secret = ClaimerKey.newSecret(using: &generator)
+        let insert = try connection.prepare("INSERT INTO kiosk_state (name, value) VALUES (?, ?)")
+        try insert.bind(claimerSecretName, at: 1)
+        try insert.bind(secret, at: 2)
+        try insert.run()
+        let kept = try connection.prepare("SELECT rowid, code_id, email FROM claims WHERE email IS NOT NULL")
+        var rows: [(rowID: Int64, key: [UInt8])] = []
+        while try kept.step() {
+            rows.append((kept.int64(at: 0),
+                         ClaimerKey.make(secret: secret, codeID: kept.int64(at: 1), email: kept.text(at: 2) ?? "")))
+        }
+        let update = try connection.prepare("UPDATE claims SET claimer_key = ? WHERE rowid = ?")
+        for row in rows {
+            update.reset()
+            try update.bind(row.key, at: 1)
+            try update.bind(row.rowID, at: 2)
+            try update.run()
+        }
+    }
+
+    /// The kiosk's `ClaimerKey` secret, made by version 4.
+    static func claimerSecret(_ connection: Connection) throws(StoreError) -> [UInt8] {
+        let statement = try connection.prepare("SELECT value FROM kiosk_state WHERE name = ?")
+        try statement.bind(claimerSecretName, at: 1)
+        guard try statement.step(), let secret = statement.blob(at: 0), secret.count == ClaimerKey.secretLength else {
+            throw .invalid("the database has lost its claimer key, so repeated claims could not be recognised")
+        }
+        return secret
+    }
 }

@@ -12,13 +12,14 @@ final class PendingWrite<T: Sendable>: WriteJob, @unchecked Sendable {
         self.completion = completion
     }
 
-    func perform(on connection: Connection) -> Bool {
+    func perform(on connection: Connection) -> StoreError? {
         do {
             result = .success(try work(connection))
-            return true
+            return nil
         } catch {
-            result = .failure(StoreError.from(error))
-            return false
+            let failure = StoreError.from(error)
+            result = .failure(failure)
+            return failure
         }
     }
 

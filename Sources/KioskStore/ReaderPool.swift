@@ -4,28 +4,36 @@ import Foundation
 final class ReaderPool: @unchecked Sendable {
     private let path: String
     private let limit: Int
+    private let health: StoreHealth
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var idle: [Connection] = []
     private var opened = 0
     private var isClosed = false
 
-    init(path: String, limit: Int) {
+    /// Reports storage faults readers meet (a damaged page, an I/O error) to `health`.
+    init(path: String, limit: Int, health: StoreHealth) {
         self.path = path
         self.limit = limit
+        self.health = health
     }
 
     /// Runs `body` with a connection of its own, inside one read transaction so every query it
     /// makes sees the same committed state.
     func withReader<T>(_ body: (Connection) throws(StoreError) -> T) throws(StoreError) -> T {
-        let connection = try checkOut()
-        defer { checkIn(connection) }
-        try connection.cached("BEGIN").run()
-        defer {
-            connection.resetActiveStatements()
-            try? connection.cached("COMMIT").run()
+        do {
+            let connection = try checkOut()
+            defer { checkIn(connection) }
+            try connection.cached("BEGIN").run()
+            defer {
+                connection.resetActiveStatements()
+                try? connection.cached("COMMIT").run()
+            }
+            return try body(connection)
+        } catch {
+            health.failed(error)
+            throw error
         }
-        return try body(connection)
     }
 
     /// Closes idle connections now and busy ones as they come back; later readers get `.closed`.

@@ -10,6 +10,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case migrationFailed(version: Int, reason: String)
     /// The database was written by a newer badgekiosk than this one.
     case newerSchema(found: Int, supported: Int)
+    /// The database file is damaged: SQLite's integrity check found `problem` (its first one, on one line).
+    case damaged(path: String, problem: String)
     /// The store has been closed.
     case closed
     /// Something named does not exist, e.g. "badge obf-123" or "session 7".
@@ -30,6 +32,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .newerSchema(found, supported):
             "The database is at version \(found), newer than this program understands (\(supported)). "
                 + "Install the newer badgekiosk or restore an older backup."
+        case let .damaged(path, problem):
+            "The database at \(path) is damaged (\(problem))."
         case .closed:
             "The store is closed."
         case let .notFound(what):

@@ -1,6 +1,7 @@
 @preconcurrency import Glibc
 
-/// `badgekiosk <command>`: every error ends as one line on stderr; usage and config errors exit 2.
+/// `badgekiosk <command>`: every error ends as one line on stderr; usage and config errors, and a
+/// state folder badgekiosk refuses to use, exit 2.
 let words = Array(CommandLine.arguments.dropFirst())
 do {
     try Command.run(words)
@@ -9,6 +10,9 @@ do {
     Console.error("badgekiosk: \(error)")
     exit(2)
 } catch let error as ConfigErrorReport {
+    Console.error("badgekiosk: \(error)")
+    exit(2)
+} catch let error as StateRefused {
     Console.error("badgekiosk: \(error)")
     exit(2)
 } catch {

@@ -32,10 +32,12 @@ final class Drill: @unchecked Sendable {
     private let code: ClaimCode
     private let learners = Locked(0)
 
+    /// `folder` is where the store lives: a fresh temporary folder unless given.
     init(kind: IssuerKind = .obf, badgesPerClaim: Int = 1, expected: Int = 1000, startSimulator: Bool = true,
-         overTLS: Bool = false, simulator configure: (inout SimulatorConfiguration) -> Void = { _ in }) throws {
-        folder = NSTemporaryDirectory() + "badgekiosk-issuers-\(UUID().uuidString)"
-        store = try KioskStore(directory: folder)
+         overTLS: Bool = false, folder: String? = nil,
+         simulator configure: (inout SimulatorConfiguration) -> Void = { _ in }) throws {
+        self.folder = folder ?? NSTemporaryDirectory() + "badgekiosk-issuers-\(UUID().uuidString)"
+        store = try KioskStore(directory: self.folder)
         try store.upsertBadges(Self.badges(for: kind))
         let session = try store.createSession(title: "Drill", badgeIDs: Self.badges(for: kind).prefix(badgesPerClaim).map(\.id),
                                               expected: expected, at: .now())

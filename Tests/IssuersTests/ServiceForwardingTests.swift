@@ -15,7 +15,7 @@ final class ServiceRig: @unchecked Sendable {
     let port: Int
     let token: String
 
-    init(_ drill: Drill, forwarder: Forwarder) throws {
+    init(_ drill: Drill, forwarder: Forwarder, log: @escaping @Sendable (String) -> Void = { _ in }) throws {
         self.drill = drill
         var configuration = ServiceConfiguration()
         configuration.listenHost = "127.0.0.1"
@@ -23,7 +23,7 @@ final class ServiceRig: @unchecked Sendable {
         configuration.stateDirectory = drill.folder
         let staff = try StaffToken.loadOrCreate(in: drill.folder)
         token = staff.value
-        service = try KioskService(configuration: configuration, store: drill.store, staffToken: staff)
+        service = try KioskService(configuration: configuration, store: drill.store, staffToken: staff, log: log)
         service.attach(forwarder)
         server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), responder: service) { _ in }
         port = try server.start()

@@ -5,7 +5,7 @@ import Localization
 import Testing
 @testable import KioskService
 
-@Suite("Claim page parts: HTML, hashing, forms, flow, stylesheet")
+@Suite("Claim page parts: HTML, forms, flow, stylesheet")
 struct ClaimPagePartsTests {
     @Test func escapesTextAndAttributesByConstruction() {
         let hostile = #"<script>alert("x")</script>&'"#
@@ -13,24 +13,6 @@ struct ClaimPagePartsTests {
         #expect(fragment.markup == #"<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;">"#
             + #"&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;</p>"#)
         #expect(HTML.void("input", ["hidden": nil, "novalidate": ""]).markup == "<input novalidate>")
-    }
-
-    @Test(arguments: [
-        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
-    ])
-    func sha256MatchesFIPSVectors(message: String, digest: String) {
-        #expect(hex(SHA256.hash(Array(message.utf8))) == digest)
-    }
-
-    @Test func hmacMatchesRFC4231() {
-        let mac = SHA256.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
-        #expect(hex(mac) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
-        let longKey = [UInt8](repeating: 0xaa, count: 131)
-        let long = SHA256.hmac(key: longKey, message: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8))
-        #expect(hex(long) == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
     }
 
     @Test func formSignaturesDependOnTheCodeAndTheSecret() {
@@ -126,9 +108,5 @@ struct ClaimPagePartsTests {
         #expect(Stylesheet.contentSecurityPolicy.hasPrefix("default-src 'none';"))
         #expect(!"\(Stylesheet.css)".contains("url("))
         #expect(!"\(Stylesheet.css)".contains("@import"))
-    }
-
-    private func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
     }
 }

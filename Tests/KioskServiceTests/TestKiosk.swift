@@ -19,6 +19,8 @@ final class TestKiosk: @unchecked Sendable {
     let port: Int
     let token: String
     let logLines = LockedLines()
+    /// What the service itself logged (not the request lines).
+    let serviceLog = LockedLines()
 
     init(configure: (inout ServiceConfiguration) -> Void = { _ in },
          prepare: (KioskStore) throws -> Void = { _ in }) throws {
@@ -32,8 +34,9 @@ final class TestKiosk: @unchecked Sendable {
         configuration.stateDirectory = directory
         configure(&configuration)
         token = try StaffToken.loadOrCreate(in: directory).value
+        let serviceLog = serviceLog
         service = try KioskService(configuration: configuration, store: store,
-                                   staffToken: StaffToken.loadOrCreate(in: directory))
+                                   staffToken: StaffToken.loadOrCreate(in: directory), log: { serviceLog.append($0) })
         var serverConfiguration = HTTPServerConfiguration()
         serverConfiguration.host = "127.0.0.1"
         serverConfiguration.port = 0

@@ -63,10 +63,12 @@ struct OutboxStatusReply: Encodable {
                           message: award.advice(issuer: status?.issuer) + " Then choose Send again or It arrived.",
                           actions: Unsure.Actions(resend: path + "resend", arrived: path + "arrived"))
         }
-        forwarding = Self.forwarding(status, queued: summary.counts[.queued] ?? 0, unsure: summary.counts[.unsure] ?? 0)
+        forwarding = Self.forwarding(status, unsettled: (summary.counts[.queued] ?? 0) + (summary.counts[.sending] ?? 0),
+                                     unsure: summary.counts[.unsure] ?? 0)
     }
 
-    private static func forwarding(_ status: ForwarderStatus?, queued: Int, unsure: Int) -> Forwarding {
+    /// `unsettled` counts the awards queued or being sent, which includes any whose outcome is only in memory.
+    private static func forwarding(_ status: ForwarderStatus?, unsettled: Int, unsure: Int) -> Forwarding {
         guard let status, let kind = status.issuer else {
             return Forwarding(issuer: nil, state: "off",
                               message: "No issuer is configured. Claims are kept and will be sent once one is set.",
@@ -82,7 +84,10 @@ struct OutboxStatusReply: Encodable {
         let message = if unsure > 0 {
             "\(unsure) award\(unsure == 1 ? "" : "s") may not have reached \(kind.displayName). "
                 + "Staff need to check \(kind.recordsPlace) (see unsure)."
-        } else if queued == 0 && status.inFlight == 0 {
+        } else if status.unsaved > 0 {
+            "\(status.unsaved) award(s) reached \(kind.displayName), but the kiosk could not save that yet. "
+                + "It keeps trying, and sends none of them twice."
+        } else if unsettled == 0 && status.inFlight == 0 {
             "Everything has been sent to \(kind.displayName)."
         } else {
             "Sending to \(kind.displayName)."

@@ -70,6 +70,7 @@ extension KioskService {
         do {
             found = try sessionDetails(entry)
         } catch {
+            _ = storeFailed(error, doing: "read a claim code's session")
             return Self.html(.serviceUnavailable, view.notice(.busy), language)
         }
         guard let (details, code) = found else { return Self.html(.notFound, view.notice(.unknownCode), language) }

@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 
 /// The claim page's one inline stylesheet, and the Content-Security-Policy hash that allows it.
 ///

@@ -9,24 +9,38 @@ public struct StaffToken: Sendable {
     public let value: String
 
     /// Reads the token from `directory`, creating it (256 random bits) if there is none yet.
+    ///
+    /// An empty file counts as none: it is what a power cut between creating the file and writing
+    /// it leaves. A new token is written whole to a temporary file, synced, and only then given its
+    /// name, and the folder is synced, so after any power cut the token is either whole or absent.
     public static func loadOrCreate(in directory: String) throws -> StaffToken {
         let path = "\(directory)/\(fileName)"
         if let existing = try read(path) { return StaffToken(value: existing) }
         var generator = SystemRandomNumberGenerator()
         let token = RandomToken.make(bytes: 32, using: &generator)
-        // O_EXCL: if two processes start at once, one creates and the other reads what it wrote.
-        let fd: Int32
-        switch systemCall("open \(path)", { open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }) {
-        case .success(let opened): fd = opened
+        let temporary = "\(directory)/.\(fileName).\(getpid())"
+        try writeSynced(Array("\(token)\n".utf8), to: temporary)
+        // link never replaces a file: if two processes start at once, one creates and both read what it wrote.
+        switch systemCall("link \(path)", { link(temporary, path) }) {
+        case .success:
+            _ = systemCall("unlink \(temporary)") { unlink(temporary) }
         case .failure(let error) where error.code == EEXIST:
-            guard let raced = try read(path) else { throw error }
-            return StaffToken(value: raced)
-        case .failure(let error): throw error
+            if let raced = try read(path) {
+                _ = systemCall("unlink \(temporary)") { unlink(temporary) }
+                return StaffToken(value: raced)
+            }
+            try retryingEINTR("rename \(temporary)") { rename(temporary, path) }
+        case .failure(let error):
+            _ = systemCall("unlink \(temporary)") { unlink(temporary) }
+            throw error
         }
-        defer { FileDescriptor.close(fd) }
-        try Array("\(token)\n".utf8).withUnsafeBytes { try FileDescriptor.writeAll(fd, $0) }
-        try retryingEINTR("fsync \(path)") { fsync(fd) }
-        return StaffToken(value: token)
+        try syncFolder(directory)
+        return StaffToken(value: try read(path) ?? token)
+    }
+
+    /// True when `directory` holds a token: the sign that a service has already run there.
+    public static func isPresent(in directory: String) throws -> Bool {
+        try read("\(directory)/\(fileName)") != nil
     }
 
     /// True when an `Authorization` header carries this token; compared in constant time.
@@ -35,7 +49,7 @@ public struct StaffToken: Sendable {
         return ConstantTime.equal(String(header.dropFirst(7)).trimmingWhitespace(), value)
     }
 
-    /// The token in `path`, or nil when there is no such file yet.
+    /// The token in `path`, or nil when there is no such file yet or it is empty.
     private static func read(_ path: String) throws -> String? {
         switch FileDescriptor.readFile(path, limit: 4096) {
         case .success(let bytes):
@@ -44,5 +58,20 @@ public struct StaffToken: Sendable {
         case .failure(let error) where error.code == ENOENT: return nil
         case .failure(let error): throw error
         }
+    }
+
+    /// Writes `bytes` as the whole of `path` (readable by the owner only) and syncs them to disk.
+    private static func writeSynced(_ bytes: [UInt8], to path: String) throws {
+        let fd = try retryingEINTR("open \(path)") { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600) }
+        defer { FileDescriptor.close(fd) }
+        try bytes.withUnsafeBytes { try FileDescriptor.writeAll(fd, $0) }
+        try retryingEINTR("fsync \(path)") { fsync(fd) }
+    }
+
+    /// Syncs the folder itself, so a new name in it survives a power cut.
+    private static func syncFolder(_ directory: String) throws {
+        let fd = try retryingEINTR("open \(directory)") { open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        defer { FileDescriptor.close(fd) }
+        try retryingEINTR("fsync \(directory)") { fsync(fd) }
     }
 }

@@ -84,6 +84,11 @@ public final class Connection {
         Int(sqlite3_changes(handle))
     }
 
+    /// Rows changed by every INSERT, UPDATE and DELETE since the connection opened.
+    var totalChanges: Int64 {
+        sqlite3_total_changes64(handle)
+    }
+
     /// True while a transaction is open: SQLite can end one on its own after some errors (disk full, I/O).
     public var inTransaction: Bool {
         sqlite3_get_autocommit(handle) == 0

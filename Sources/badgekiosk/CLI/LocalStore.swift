@@ -9,11 +9,14 @@ enum LocalStore {
     }
 
     /// Opens the store in `configuration`'s state directory; SQLite's WAL lets a running service carry on.
+    /// A damaged database, or a folder in use that lost its database, is refused as `serve` refuses it.
     static func open(_ configuration: ServiceConfiguration) throws -> KioskStore {
         do {
-            return try KioskStore(directory: configuration.stateDirectory)
+            return try ServiceHost.openStore(in: configuration.stateDirectory)
+        } catch .refused(let reason) {
+            throw StateRefused(reason)
         } catch {
-            throw RuntimeError("cannot open the store in \(configuration.stateDirectory): \(error)")
+            throw RuntimeError("\(error)")
         }
     }
 

@@ -20,3 +20,13 @@ struct RuntimeError: Error, CustomStringConvertible {
         self.description = description
     }
 }
+
+/// badgekiosk will not use the state folder as it is (a damaged database, or one lost from a folder in
+/// use); an admin must restore a backup or start afresh. Exit code 2, like a bad setting: retrying cannot help.
+struct StateRefused: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -8,7 +8,8 @@ enum ServeCommand {
     Usage: badgekiosk serve [--config FILE] [--state-dir DIR] [--listen HOST:PORT]
 
     Runs the local service: the HTTP API on the venue network and the claim store.
-    Stops cleanly on SIGTERM or Ctrl-C (exit code 0).
+    Stops cleanly on SIGTERM or Ctrl-C (exit code 0). Refuses to start (exit code 2) on a
+    damaged database, or on a state folder that was in use but has lost its database.
 
     Options:
       --config FILE       Settings file (default \(ServiceConfiguration.defaultPath), if present).
@@ -40,6 +41,8 @@ enum ServeCommand {
             host = try ServiceHost(configuration: configuration) { Console.error($0) }
         } catch .configuration(let error) {
             throw ConfigErrorReport(error: error)
+        } catch .refused(let reason) {
+            throw StateRefused(reason)
         } catch {
             throw RuntimeError(error.description)
         }

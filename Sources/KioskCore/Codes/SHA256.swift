@@ -1,8 +1,9 @@
-/// SHA-256 (FIPS 180-4) and HMAC-SHA256 (RFC 2104), for signing the claim page's forms.
+/// SHA-256 (FIPS 180-4) and HMAC-SHA256 (RFC 2104): the claim page's form signatures, its
+/// stylesheet hash, and the keyed email hashes that recognise a repeated claim.
 ///
 /// Foundation on Linux has no hashing, and the package takes no dependencies; the inputs here
 /// are a few dozen bytes, so a plain implementation is fast enough.
-enum SHA256 {
+public enum SHA256 {
     private static let roundConstants: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -18,7 +19,7 @@ enum SHA256 {
     ]
 
     /// The 32-byte digest of `message`.
-    static func hash(_ message: [UInt8]) -> [UInt8] {
+    public static func hash(_ message: [UInt8]) -> [UInt8] {
         var padded = message
         padded.append(0x80)
         while padded.count % 64 != 56 { padded.append(0) }
@@ -53,7 +54,7 @@ enum SHA256 {
     }
 
     /// HMAC-SHA256 of `message` under `key`.
-    static func hmac(key: [UInt8], message: [UInt8]) -> [UInt8] {
+    public static func hmac(key: [UInt8], message: [UInt8]) -> [UInt8] {
         var block = key.count > 64 ? hash(key) : key
         block += [UInt8](repeating: 0, count: 64 - block.count)
         let inner = hash(block.map { $0 ^ 0x36 } + message)
