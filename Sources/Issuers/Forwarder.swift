@@ -66,6 +66,7 @@ public final class Forwarder: @unchecked Sendable {
         started = true
         condition.unlock()
         guard !already else { return }
+        try pullInDistantRetries()
         let recovered = try store.recoverInterruptedSends(at: .now())
         if recovered > 0 {
             log("\(recovered) award(s) were being sent when the service last stopped; " + (issuer?.canLookUp == false
@@ -216,6 +217,11 @@ public final class Forwarder: @unchecked Sendable {
             let items = try store.takeDueAwards(limit: settings.batchSize, now: wallNow)
             if items.count == settings.batchSize { return (items, now) }
             guard let due = try store.nextDueTime() else { return (items, .never) }
+            if due > wallNow.adding(seconds: retryHorizon) {
+                // The wall clock was set back since that retry was put off: it is due now instead.
+                try pullInDistantRetries()
+                return (items, now)
+            }
             return (items, now.adding(milliseconds: due.milliseconds - wallNow.milliseconds))
         } catch {
             log("cannot read the outbox: \(error)")
@@ -224,6 +230,22 @@ public final class Forwarder: @unchecked Sendable {
     }
 
     /// Goes by the store's trusted time (see `ClockAnchor`), so a clock set forward erases nothing early.
+    /// Seconds past which no retry is ever put off (and at least a day).
+    private var retryHorizon: Int64 {
+        Int64(max(86_400, settings.backoff.cap, settings.maxRetryAfter))
+    }
+
+    /// Makes queued awards put off further ahead than the forwarder ever puts one off due now: only a
+    /// wall clock that ran fast when they were put off (or was set back since) explains such a time.
+    private func pullInDistantRetries() throws(StoreError) {
+        let now = Timestamp.now()
+        let pulled = try store.pullInDistantRetries(beyond: now.adding(seconds: retryHorizon), at: now)
+        if pulled > 0 {
+            log("\(pulled) waiting award(s) were put off until more than \(retryHorizon / 3600) h from now, "
+                + "which only a clock running fast explains: they are due now")
+        }
+    }
+
     private func purge(days: Int) {
         let wall = Timestamp.now()
         let monotonic = MonotonicClock.nanoseconds()

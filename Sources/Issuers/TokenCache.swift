@@ -21,6 +21,9 @@ final class TokenCache: @unchecked Sendable {
     private var token: Token?
     private var fetching = false
     private var lastRequest: UInt64?
+    /// Why the latest token request failed, until one succeeds: repeated while requests are spaced
+    /// out, so the outbox keeps saying what to fix rather than that it is waiting.
+    private var lastFailure: RetryAdvice?
 
     init(minInterval seconds: Double, fetch: @escaping @Sendable () -> Result<(token: String, expiresIn: Double), RetryAdvice>) {
         minInterval = MonotonicClock.nanoseconds(seconds: seconds)
@@ -42,8 +45,9 @@ final class TokenCache: @unchecked Sendable {
             if let lastRequest, now - lastRequest < minInterval {
                 if let token, token.value != stale, now < token.expiresAt { return .success(token.value) }
                 let wait = Double(minInterval - (now - lastRequest)) / 1e9
-                return .failure(RetryAdvice(reason: "waiting before asking the issuer for a new sign-in token",
-                                            ambiguous: false, retryAfter: wait, issuerWide: true))
+                return .failure(RetryAdvice(reason: lastFailure?.reason ?? "waiting before asking the issuer for a new sign-in token",
+                                            ambiguous: false, retryAfter: max(wait, lastFailure?.retryAfter ?? 0),
+                                            issuerWide: true))
             }
             fetching = true
             lastRequest = now
@@ -54,6 +58,7 @@ final class TokenCache: @unchecked Sendable {
             condition.broadcast()
             switch result {
             case let .success(fresh):
+                lastFailure = nil
                 let lifetime: Double = max(fresh.expiresIn, 1)
                 // Renew shortly before the end: a tenth of the lifetime, at most a minute.
                 let margin: Double = min(60, lifetime / 10)
@@ -62,6 +67,7 @@ final class TokenCache: @unchecked Sendable {
                               expiresAt: start + MonotonicClock.nanoseconds(seconds: lifetime))
                 return .success(fresh.token)
             case let .failure(advice):
+                lastFailure = advice
                 if token?.value == stale { token = nil }
                 return .failure(advice)
             }

@@ -32,7 +32,6 @@ public final class ServiceHost: Sendable {
             throw .cannotStart("cannot read \(directory): \(error)")
         }
         do {
-            try Self.pullInDistantRetries(store, configuration.forwarderSettings) { log("badgekiosk: outbox: \($0)") }
             forwarder = try service.startForwarding { log("badgekiosk: outbox: \($0)") }
         } catch {
             store.close()
@@ -92,19 +91,6 @@ public final class ServiceHost: Sendable {
             + "\(KioskStore.fileName) is \(state), so badgekiosk will not start an empty one in its place. "
             + "Restore \(KioskStore.fileName) from a backup, or delete \(directory)/\(StaffToken.fileName) "
             + "to start afresh with no sessions, codes or queued awards.")
-    }
-
-    /// Makes queued awards put off further ahead than the forwarder ever puts one off (and at least a
-    /// day) due now: only a clock that ran fast when they were put off explains such a time.
-    private static func pullInDistantRetries(_ store: KioskStore, _ settings: ForwarderSettings,
-                                             log: (String) -> Void) throws(StoreError) {
-        let now = Timestamp.now()
-        let horizon = Int64(max(86_400, settings.backoff.cap, settings.maxRetryAfter))
-        let pulled = try store.pullInDistantRetries(beyond: now.adding(seconds: horizon), at: now)
-        if pulled > 0 {
-            log("\(pulled) waiting award(s) were put off until more than \(horizon / 3600) h from now, "
-                + "which only a clock running fast explains: they are due now")
-        }
     }
 
     /// Stops taking requests, lets those in flight finish (up to `grace` seconds), stops the

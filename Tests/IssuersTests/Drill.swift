@@ -85,8 +85,8 @@ final class Drill: @unchecked Sendable {
         return forwarder
     }
 
-    /// Stores `count` new claims (one award per badge each) and wakes the forwarder.
-    func claim(_ count: Int) throws {
+    /// Stores `count` new claims (one award per badge each) and, unless told not to, wakes the forwarder.
+    func claim(_ count: Int, wake: Bool = true) throws {
         for _ in 0..<count {
             let number = learners.withLock { value in
                 value += 1
@@ -96,7 +96,7 @@ final class Drill: @unchecked Sendable {
             _ = try store.submitClaim(ClaimSubmission(codeID: code.id, claimant: claimant,
                                                       newClaimID: "claim-\(number)-\(UUID().uuidString)", at: .now()))
         }
-        forwarder?.wake()
+        if wake { forwarder?.wake() }
     }
 
     /// Waits until nothing is queued or being sent and `total` awards are sent, failed or unsure

@@ -54,6 +54,18 @@ struct IssuerClockTests {
         }
     }
 
+    @Test func aRetryPutOffByAClockSinceSetBackIsSentWithoutARestart() throws {
+        let drill = try Drill()
+        let forwarder = try drill.startForwarder()
+        try drill.claim(1, wake: false)
+        // As if it had been put off while the wall clock ran a year fast, and the clock was then corrected.
+        let later = Timestamp.now().adding(seconds: 365 * 86_400).milliseconds
+        try drill.store.writeAndWait { try $0.execute("UPDATE awards SET next_attempt_at = \(later)") }
+        forwarder.wake()
+        try drill.awaitSettled(total: 1)
+        try drill.expectExactlyOnce(1)
+    }
+
     @Test func issueTimeIsTheClaimTimeUnlessThatIsInTheIssuersFuture() {
         let claimed = Timestamp(milliseconds: 1_790_000_000_000)
         let later = claimed.adding(seconds: 3600)

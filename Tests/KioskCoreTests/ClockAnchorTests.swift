@@ -58,7 +58,7 @@ struct ClockAnchorTests {
     @Test func aClockBeforeThisVersionWasMadeIsWarnedAbout() {
         let dead = Self.anchor(wall: Timestamp(milliseconds: 0))
         #expect(dead.warning()?.hasPrefix("the clock says 1970-01-01T00:00:00Z, before this version of badgekiosk was made") == true)
-        #expect(Self.anchor(wall: ClockAnchor.earliestPlausible.adding(seconds: -1), newest: nil).warning() != nil)
-        #expect(Self.anchor(wall: ClockAnchor.earliestPlausible, newest: nil).warning() == nil)
+        #expect(Self.anchor(wall: Timestamp.earliestPlausible.adding(seconds: -1), newest: nil).warning() != nil)
+        #expect(Self.anchor(wall: Timestamp.earliestPlausible, newest: nil).warning() == nil)
     }
 }

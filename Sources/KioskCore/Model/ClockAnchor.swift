@@ -11,9 +11,6 @@
 /// erased sooner; so is time asleep, which the monotonic clock does not count either. A clock that
 /// is slow only delays the purge.
 public struct ClockAnchor: Sendable, Equatable {
-    /// 1 January of the year this version was made (2026), in UTC: no correct clock is earlier.
-    /// A dead CMOS battery resets the clock to 1970 or the firmware's year, well before it.
-    public static let earliestPlausible = Timestamp(milliseconds: 1_767_225_600_000)
     /// A wall clock this far after the newest recorded time is worth a warning: kiosks are used more often.
     public static let farAheadSeconds: Int64 = 366 * 86_400
     /// A wall clock this far behind the newest recorded time is worth a warning: codes and claims would be misdated.
@@ -50,7 +47,7 @@ public struct ClockAnchor: Sendable, Equatable {
 
     /// A plain-words warning when the wall clock at opening cannot be right, else nil.
     public func warning() -> String? {
-        if wall < Self.earliestPlausible {
+        if wall < Timestamp.earliestPlausible {
             return "the clock says \(wall.iso8601), before this version of badgekiosk was made: set the date and time "
                 + "(a flat clock battery resets it). Claim codes expire and badges are dated by this clock."
         }

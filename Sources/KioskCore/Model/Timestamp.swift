@@ -15,8 +15,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
     /// The current wall-clock time.
     public static func now() -> Timestamp { Timestamp(Date()) }
 
-    /// 2026-01-01T00:00:00Z, before this release was made: a wall clock showing an earlier time has
-    /// lost the date (a flat CMOS battery shows 1970), so times it gave are not to be believed.
+    /// 1 January of the year this version was made (2026), in UTC: a wall clock showing an earlier
+    /// time has lost the date (a dead CMOS battery shows 1970 or the firmware's year), so times it
+    /// gave are not to be believed. Raise it with each release year.
     public static let earliestPlausible = Timestamp(milliseconds: 1_767_225_600_000)
 
     public var date: Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
