@@ -45,12 +45,14 @@ let package = Package(
             "QRCode", "TerminalUI", "Localization",
         ]),
 
-        .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit"]),
+        // Helpers shared by the test targets: scripted servers, raw connections.
+        .target(name: "TestSupport", dependencies: ["Posix"], path: "Tests/TestSupport"),
+        .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit", "TestSupport"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
         .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore"]),
         .testTarget(name: "KioskServiceTests", dependencies: ["KioskService", "KioskStore", "KioskCore", "HTTPKit", "Posix", "Localization"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
-        .testTarget(name: "IssuersTests", dependencies: ["Issuers", "IssuerSimulator", "KioskStore", "KioskCore", "HTTPKit", "Posix", "KioskService"]),
+        .testTarget(name: "IssuersTests", dependencies: ["Issuers", "IssuerSimulator", "KioskStore", "KioskCore", "HTTPKit", "Posix", "KioskService", "TestSupport"]),
         .testTarget(name: "IssuerSimulatorTests", dependencies: ["IssuerSimulator", "HTTPKit", "Posix"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "CQREncode"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Posix"]),
