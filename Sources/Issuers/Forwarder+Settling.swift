@@ -13,7 +13,7 @@ import Posix
 /// start looks it up at the issuer before sending anything.
 extension Forwarder {
     /// What one attempt's outcome writes to the store.
-    enum Settlement: Sendable {
+    enum Settlement: Sendable, Equatable {
         case sent(reference: String)
         case failed(reason: String)
         /// Ambiguous at an issuer that cannot be asked: waits for staff.

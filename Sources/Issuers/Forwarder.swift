@@ -33,15 +33,9 @@ public final class Forwarder: @unchecked Sendable {
     var wakeRequested = true
     /// The earliest retry time committed since the coordinator last looked in the store.
     var dueHint = Moment.never
-    /// Sending waits until then, for every award.
-    var pausedUntil: Moment?
-    /// Failed attempts in a row, over all awards: the backoff grows with it, so a healthy issuer's
-    /// odd 5xx is retried soon while one that keeps failing is left alone for up to the cap.
-    var failureStreak = 0
-    /// A pause was logged and its end is not yet.
-    var pauseAnnounced = false
+    /// Every decision about what follows an attempt: streak, backoff, pause.
+    var policy: ForwarderPolicy
     var inFlight = 0
-    var lastProblem: String?
     /// Outcomes the store could not save yet; under its own lock, never taken while holding `condition`'s.
     let unsaved = Locked(UnsavedOutcomes())
 
@@ -53,6 +47,7 @@ public final class Forwarder: @unchecked Sendable {
         self.store = store
         self.issuer = issuer
         self.settings = settings
+        policy = ForwarderPolicy(backoff: settings.backoff, maxRetryAfter: settings.maxRetryAfter)
         self.onChange = onChange
         self.log = log
     }
@@ -125,8 +120,8 @@ public final class Forwarder: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         let now = Moment.now()
-        let paused = pausedUntil.flatMap { $0 > now ? Timestamp.now().adding(milliseconds: $0.milliseconds(after: now)) : nil }
-        return ForwarderStatus(issuer: issuer?.kind, pausedUntil: paused, inFlight: inFlight, lastProblem: lastProblem,
+        let paused = policy.pausedUntil.flatMap { $0 > now ? Timestamp.now().adding(milliseconds: $0.milliseconds(after: now)) : nil }
+        return ForwarderStatus(issuer: issuer?.kind, pausedUntil: paused, inFlight: inFlight, lastProblem: policy.lastProblem,
                                unsaved: unsavedCount)
     }
 
@@ -179,7 +174,7 @@ public final class Forwarder: @unchecked Sendable {
                 nextPurge = now.adding(seconds: settings.purgeInterval)
                 continue
             }
-            let paused = pausedUntil.map { $0 > now } ?? false
+            let paused = policy.isPaused(at: now)
             let wantsMore = issuer != nil && !paused && buffer.count < settings.lowWater
             if wantsMore && (wakeRequested || min(nextDue, dueHint) <= now) {
                 // Cleared before looking, so a wake or retry committed meanwhile is not lost.
@@ -196,7 +191,7 @@ public final class Forwarder: @unchecked Sendable {
                 continue
             }
             var deadline = settings.retentionDays == nil ? Moment.never : nextPurge
-            if issuer != nil, let until = pausedUntil, until > now {
+            if issuer != nil, let until = policy.pausedUntil, until > now {
                 deadline = min(deadline, until)
             } else if wantsMore {
                 deadline = min(deadline, nextDue, dueHint)
