@@ -75,16 +75,16 @@ extension Forwarder {
                        completion: @escaping @Sendable (Result<Void, StoreError>) -> Void) {
         switch settlement {
         case let .sent(reference):
-            store.recordSent(id, reference: reference, at: now, completion: completion)
+            store.record(id, .sent(reference: reference), at: now, completion: completion)
         case let .failed(reason):
-            store.recordFailed(id, reason: reason, at: now, completion: completion)
+            store.record(id, .failed(reason: reason), at: now, completion: completion)
         case let .unsure(reason):
-            store.recordUnsure(id, reason: reason, at: now, completion: completion)
+            store.record(id, .unsure(reason: reason), at: now, completion: completion)
         case let .retry(error, ambiguous, next):
             // The retry is due after the same real time, whenever this write happens.
             let nextAttempt = Timestamp.now().adding(milliseconds: next.milliseconds(after: .now()))
-            store.recordRetry(id, error: error, ambiguous: ambiguous, nextAttempt: nextAttempt, at: now,
-                              completion: completion)
+            store.record(id, .retry(error: error, ambiguous: ambiguous, nextAttempt: nextAttempt), at: now,
+                         completion: completion)
         case let .release(dueAt):
             completion(Result { () throws(StoreError) in try store.releaseAwards([id], dueAt: dueAt, at: now) })
         }

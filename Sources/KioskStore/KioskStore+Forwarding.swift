@@ -101,68 +101,30 @@ extension KioskStore {
         }
     }
 
-    /// The issuer has the award, under its own id `reference`.
-    public func recordSent(_ id: Int64, reference: String, at now: Timestamp,
-                           completion: @escaping @Sendable (Result<Void, StoreError>) -> Void) {
+    /// Records what became of an award being sent; only an award still `sending` changes.
+    public func record(_ id: Int64, _ outcome: AwardOutcome, at now: Timestamp,
+                       completion: @escaping @Sendable (Result<Void, StoreError>) -> Void) {
         write({ connection in
-            let sent = try connection.cached("""
-                UPDATE awards SET state = 'sent', issuer_ref = ?, last_error = NULL, verify = 0,
-                    next_attempt_at = NULL, updated_at = ?
-                WHERE id = ? AND state = 'sending'
+            let update = try connection.cached("""
+                UPDATE awards SET state = ?1, issuer_ref = COALESCE(?2, issuer_ref), last_error = ?3, verify = ?4,
+                    next_attempt_at = ?5, updated_at = ?6
+                WHERE id = ?7 AND state = 'sending'
                 """)
-            try sent.bind(reference, at: 1)
-            try sent.bind(now.milliseconds, at: 2)
-            try sent.bind(id, at: 3)
-            try sent.run()
-        }, completion: completion)
-    }
-
-    /// The attempt failed in a way worth retrying at `nextAttempt`; `ambiguous` when the issuer may
-    /// nevertheless have made the award, so the next attempt looks it up first.
-    public func recordRetry(_ id: Int64, error: String, ambiguous: Bool, nextAttempt: Timestamp, at now: Timestamp,
-                            completion: @escaping @Sendable (Result<Void, StoreError>) -> Void) {
-        write({ connection in
-            let retry = try connection.cached("""
-                UPDATE awards SET state = 'queued', last_error = ?, verify = ?, next_attempt_at = ?, updated_at = ?
-                WHERE id = ? AND state = 'sending'
-                """)
-            try retry.bind(error, at: 1)
-            try retry.bind(ambiguous ? 1 : 0, at: 2)
-            try retry.bind(nextAttempt.milliseconds, at: 3)
-            try retry.bind(now.milliseconds, at: 4)
-            try retry.bind(id, at: 5)
-            try retry.run()
-        }, completion: completion)
-    }
-
-    /// The issuer refused the award for good (a permanent 4xx): parked with its reason until an operator retries.
-    public func recordFailed(_ id: Int64, reason: String, at now: Timestamp,
-                             completion: @escaping @Sendable (Result<Void, StoreError>) -> Void) {
-        write({ connection in
-            let failed = try connection.cached("""
-                UPDATE awards SET state = 'failed', last_error = ?, verify = 0, next_attempt_at = NULL, updated_at = ?
-                WHERE id = ? AND state = 'sending'
-                """)
-            try failed.bind(reason, at: 1)
-            try failed.bind(now.milliseconds, at: 2)
-            try failed.bind(id, at: 3)
-            try failed.run()
-        }, completion: completion)
-    }
-
-    /// The attempt ended ambiguously at an issuer that cannot be asked whether it made the award:
-    /// the award waits, never sent again on its own, until staff check and decide.
-    public func recordUnsure(_ id: Int64, reason: String, at now: Timestamp,
-                             completion: @escaping @Sendable (Result<Void, StoreError>) -> Void) {
-        write({ connection in
-            let unsure = try connection.cached("""
-                UPDATE awards SET state = 'unsure', last_error = ?, verify = 1, next_attempt_at = NULL, updated_at = ?
-                WHERE id = ? AND state = 'sending'
-                """)
-            try unsure.bind(reason, at: 1)
-            try unsure.bind(now.milliseconds, at: 2)
-            try unsure.bind(id, at: 3)
-            try unsure.run()
+            let (state, reference, error, verify, next): (Award.State, String?, String?, Bool, Timestamp?) = switch outcome {
+            case let .sent(reference): (.sent, reference, nil, false, nil)
+            case let .failed(reason): (.failed, nil, reason, false, nil)
+            // Still to be checked: if staff send it again, the look-up rule stays on.
+            case let .unsure(reason): (.unsure, nil, reason, true, nil)
+            case let .retry(error, ambiguous, nextAttempt): (.queued, nil, error, ambiguous, nextAttempt)
+            }
+            try update.bind(state.rawValue, at: 1)
+            try update.bind(reference, at: 2)
+            try update.bind(error, at: 3)
+            try update.bind(verify ? 1 : 0, at: 4)
+            try update.bind(next?.milliseconds, at: 5)
+            try update.bind(now.milliseconds, at: 6)
+            try update.bind(id, at: 7)
+            try update.run()
         }, completion: completion)
     }
 

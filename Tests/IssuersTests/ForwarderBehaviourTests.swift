@@ -86,7 +86,7 @@ struct ForwarderBehaviourTests {
         let done = DispatchSemaphore(value: 0)
         // Claim 1: both awards sent. Claim 2: one sent, one still waiting.
         for item in taken.prefix(3) {
-            drill.store.recordSent(item.id, reference: "E\(item.id)", at: .now()) { _ in done.signal() }
+            drill.store.record(item.id, .sent(reference: "E\(item.id)"), at: .now()) { _ in done.signal() }
             done.wait()
         }
         let now = Timestamp.now()

@@ -19,8 +19,8 @@ struct StartupClockTests {
         // Put off for ten days by a clock that ran fast when the issuer last failed.
         let item = try #require(try store.takeDueAwards(limit: 1, now: longAgo).first)
         try store.waitFor {
-            store.recordRetry(item.id, error: "HTTP 503", ambiguous: true, nextAttempt: now.adding(seconds: 10 * 86_400),
-                              at: longAgo, completion: $0)
+            store.record(item.id, .retry(error: "HTTP 503", ambiguous: true, nextAttempt: now.adding(seconds: 10 * 86_400)),
+                         at: longAgo, completion: $0)
         }
         store.close()
 

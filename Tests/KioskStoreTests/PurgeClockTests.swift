@@ -44,7 +44,7 @@ struct PurgeClockTests {
         let times = [now.adding(seconds: 3600), now.adding(seconds: 40 * 86_400)]
         for (item, next) in zip(items, times) {
             try fixture.store.waitFor {
-                fixture.store.recordRetry(item.id, error: "HTTP 503", ambiguous: false, nextAttempt: next, at: now, completion: $0)
+                fixture.store.record(item.id, .retry(error: "HTTP 503", ambiguous: false, nextAttempt: next), at: now, completion: $0)
             }
         }
         #expect(try fixture.store.pullInDistantRetries(beyond: now.adding(seconds: 86_400), at: now) == 1)

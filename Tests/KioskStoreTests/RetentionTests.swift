@@ -106,7 +106,7 @@ struct RetentionTests {
     /// Takes every queued award and records it sent at `time`, as a forwarder would.
     static func sendAll(_ store: KioskStore, at time: Timestamp) throws {
         for item in try store.takeDueAwards(limit: 100, now: time) {
-            try store.waitFor { store.recordSent(item.id, reference: "ref-\(item.id)", at: time, completion: $0) }
+            try store.waitFor { store.record(item.id, .sent(reference: "ref-\(item.id)"), at: time, completion: $0) }
         }
     }
 }

@@ -12,7 +12,7 @@ struct UnsureTests {
         let taken = try fixture.store.takeDueAwards(limit: 2, now: Fixture.during.adding(seconds: 10))
         try #require(taken.count == 2)
         try fixture.store.waitFor {
-            fixture.store.recordUnsure(taken[0].id, reason: "the connection dropped", at: Fixture.during.adding(seconds: 11),
+            fixture.store.record(taken[0].id, .unsure(reason: "the connection dropped"), at: Fixture.during.adding(seconds: 11),
                                        completion: $0)
         }
         return (fixture, taken[0], taken[1])
@@ -36,7 +36,7 @@ struct UnsureTests {
     @Test("a repeated claim with an unsure award does not say it was sent")
     func claimIsNotSent() throws {
         let (fixture, _, other) = try Self.withUnsureAward()
-        try fixture.store.waitFor { fixture.store.recordSent(other.id, reference: "E1", at: Fixture.during, completion: $0) }
+        try fixture.store.waitFor { fixture.store.record(other.id, .sent(reference: "E1"), at: Fixture.during, completion: $0) }
         let again = try fixture.store.submitClaim(Fixture.submission(code: fixture.code, learner: 1))
         guard case let .repeated(_, state) = again else {
             Issue.record("expected the same claim again, got \(again)")
