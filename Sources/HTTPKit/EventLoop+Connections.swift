@@ -19,12 +19,12 @@ extension EventLoop {
                 continue
             }
             Socket.setNoDelay(accepted.fd)
-            let target = peers[nextPeer % peers.count]
+            let turn = nextPeer % (others.count + 1)
             nextPeer &+= 1
-            if target === self {
+            if turn == 0 {
                 adopt(accepted.fd, accepted.address, counted: true)
             } else {
-                target.post(.adopt(accepted.fd, accepted.address))
+                others[turn - 1].post(.adopt(accepted.fd, accepted.address))
             }
         }
     }

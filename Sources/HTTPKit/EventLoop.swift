@@ -36,7 +36,9 @@ final class EventLoop: @unchecked Sendable {
     var listener: Int32 = -1
     /// While non-zero, the listener is not watched until this time (see `pauseAccepting`).
     var acceptPausedUntil: UInt64 = 0
-    var peers: [EventLoop] = []
+    /// The listener's loop deals connections to itself and to these, the server's other loops.
+    /// Never itself: a loop holding itself would never be freed, nor its descriptors closed.
+    var others: [EventLoop] = []
     var nextPeer = 0
     var heap = DeadlineHeap()
     var dirty: [Connection] = []

@@ -43,7 +43,7 @@ public final class HTTPServer: Sendable {
         }
         let port = try Socket.localPort(listener)
         loops[0].listener = listener
-        loops[0].peers = loops
+        loops[0].others = Array(loops.dropFirst())
         var running: [EventLoop] = []
         for loop in loops {
             do {
