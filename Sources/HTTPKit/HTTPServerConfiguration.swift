@@ -38,4 +38,17 @@ public struct HTTPServerConfiguration: Sendable {
         self.maxConnectionsPerAddress = maxConnectionsPerAddress
         self.eventLoops = eventLoops
     }
+
+    /// Descriptors the server may hold besides one per connection place: connections being told
+    /// 503, places lent while an address sheds, the listener and its spare, and two per event loop.
+    public var descriptorsBesidesConnections: Int {
+        EventLoop.maxRejectedOpen + ConnectionLedger.shedAllowance + 2 + 2 * max(1, eventLoops)
+    }
+
+    /// `maxConnections`, lowered if need be so the server cannot run the process out of descriptors:
+    /// `openFileLimit` less what the server needs besides and less `reserve`, kept for the rest of
+    /// the process (database, log, outgoing connections). Never below 1.
+    public func connectionLimit(openFileLimit: Int, reserve: Int) -> Int {
+        max(1, min(maxConnections, openFileLimit - reserve - descriptorsBesidesConnections))
+    }
 }
