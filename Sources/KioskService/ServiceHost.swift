@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import HTTPKit
 import Issuers
 import KioskStore
@@ -52,7 +51,7 @@ public final class ServiceHost: Sendable {
         settings.eventLoops = configuration.eventLoops
         // Past the open-file limit `accept` fails and phones would wait out their timeout unanswered;
         // below it, they are told 503 and try again.
-        let openFiles = Self.openFileLimit()
+        let openFiles = FileDescriptor.openFileLimit()
         settings.maxConnections = settings.connectionLimit(openFileLimit: openFiles, reserve: Self.descriptorReserve)
         if settings.maxConnections < configuration.maxConnections {
             log("""
@@ -70,15 +69,6 @@ public final class ServiceHost: Sendable {
             throw .cannotStart("cannot listen on \(configuration.listenHost):\(configuration.listenPort): \(error)")
         }
         service.announce(port: port)
-    }
-
-    /// The open-file limit `accept` runs into (the soft one).
-    private static func openFileLimit() -> Int {
-        var limit = rlimit()
-        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
-        guard case .success = systemCall("getrlimit", { getrlimit(resource, &limit) }) else { return Int.max }
-        // No limit (all ones) clamps to Int.max.
-        return Int(clamping: limit.rlim_cur)
     }
 
     /// Stops taking requests, lets those in flight finish (up to `grace` seconds), stops the
