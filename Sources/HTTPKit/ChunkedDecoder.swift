@@ -1,4 +1,7 @@
-/// Decodes a chunked body incrementally: sizes, extensions (ignored), data, trailers (discarded).
+/// Decodes a chunked body incrementally: sizes, extensions (counted, not stored), data, trailers (counted, discarded).
+///
+/// Chunk extensions count against the body limit and trailer fields against what the head left of
+/// the header limits, so framing cannot carry more than the limits allow for the data itself.
 struct ChunkedDecoder {
     private enum State {
         case size
@@ -8,18 +11,23 @@ struct ChunkedDecoder {
         case done
     }
 
-    /// Longest chunk-size line accepted; extensions are tolerated, not stored.
+    /// Longest chunk-size line accepted, CRLF excluded.
     static let maxSizeLine = 4096
 
     private var state = State.size
-    private var total = 0
+    /// Data and extension bytes so far, held to `maxBody`.
+    private(set) var counted = 0
     private var trailerBytes = 0
+    private var trailerFields = 0
     let maxBody: Int
+    /// What the head left of the header byte and field limits.
     let maxTrailerBytes: Int
+    let maxTrailerFields: Int
 
-    init(maxBody: Int, maxTrailerBytes: Int) {
+    init(maxBody: Int, maxTrailerBytes: Int, maxTrailerFields: Int) {
         self.maxBody = maxBody
         self.maxTrailerBytes = maxTrailerBytes
+        self.maxTrailerFields = maxTrailerFields
     }
 
     var isDone: Bool {
@@ -40,11 +48,13 @@ struct ChunkedDecoder {
                 guard newline > position, bytes[newline - 1] == ByteRules.cr else {
                     throw .bad("Chunk size line must end with CRLF.")
                 }
-                let size = try Self.chunkSize(bytes, position..<(newline - 1))
-                if size > maxBody - total {
+                if newline - 1 - position > Self.maxSizeLine { throw .bad("Chunk size line is too long.") }
+                let (size, digitsEnd) = try Self.chunkSize(bytes, position..<(newline - 1))
+                let extensionBytes = newline - 1 - digitsEnd
+                if size > maxBody - counted || extensionBytes > maxBody - counted - size {
                     throw HTTPParseError(status: .payloadTooLarge, message: "Request body is larger than \(maxBody) bytes.")
                 }
-                total += size
+                counted += size + extensionBytes
                 state = size == 0 ? .trailer : .data(remaining: size)
                 position = newline + 1
             case .data(let remaining):
@@ -60,15 +70,21 @@ struct ChunkedDecoder {
                 state = .size
             case .trailer:
                 guard let newline = ByteRules.find(ByteRules.lf, in: bytes, from: position, to: to) else {
-                    if trailerBytes + (to - position) > maxTrailerBytes { throw Self.trailersTooLarge(maxTrailerBytes) }
+                    // Only the closing empty line may still fit in one byte: a field line needs its LF too.
+                    let partial = to - position
+                    if partial > 1 && partial >= maxTrailerBytes - trailerBytes { throw Self.trailersTooLarge() }
                     return position
                 }
                 guard newline > position, bytes[newline - 1] == ByteRules.cr else {
                     throw .bad("Trailer lines must end with CRLF.")
                 }
-                trailerBytes += newline + 1 - position
-                if trailerBytes > maxTrailerBytes { throw Self.trailersTooLarge(maxTrailerBytes) }
-                if newline - position == 1 { state = .done }
+                if newline - position == 1 {
+                    state = .done
+                } else {
+                    trailerBytes += newline + 1 - position
+                    trailerFields += 1
+                    if trailerBytes > maxTrailerBytes || trailerFields > maxTrailerFields { throw Self.trailersTooLarge() }
+                }
                 position = newline + 1
             case .done:
                 return position
@@ -78,7 +94,8 @@ struct ChunkedDecoder {
     }
 
     /// chunk-size [ chunk-ext ]: 1–16 hex digits, then nothing or whitespace/';' and extensions.
-    private static func chunkSize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(HTTPParseError) -> Int {
+    /// Returns the size and where its digits end (the extensions, if any, start there).
+    private static func chunkSize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(HTTPParseError) -> (Int, Int) {
         var value: UInt64 = 0
         var digits = 0
         var index = range.lowerBound
@@ -96,7 +113,7 @@ struct ChunkedDecoder {
                 throw .bad("Chunk size is not a hexadecimal number.")
             }
         }
-        return value > UInt64(Int.max) ? Int.max : Int(value)
+        return (value > UInt64(Int.max) ? Int.max : Int(value), index)
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
@@ -108,7 +125,7 @@ struct ChunkedDecoder {
         }
     }
 
-    private static func trailersTooLarge(_ limit: Int) -> HTTPParseError {
-        HTTPParseError(status: .requestHeaderFieldsTooLarge, message: "Trailer fields are larger than \(limit) bytes.")
+    private static func trailersTooLarge() -> HTTPParseError {
+        HTTPParseError(status: .requestHeaderFieldsTooLarge, message: "Header and trailer fields together are over the header limits.")
     }
 }

@@ -2,66 +2,8 @@
 import CLinux
 import Posix
 
-/// Accepting connections, reading requests and handing them to the responder.
+/// Taking on connections, reading requests and handing them to the responder.
 extension EventLoop {
-    func acceptConnections() {
-        for _ in 0..<64 where listener >= 0 {
-            let accepted: (fd: Int32, address: String)
-            do {
-                accepted = try Socket.accept(listener)
-            } catch {
-                if error.code == ECONNABORTED || error.code == EPROTO { continue }
-                if !error.wouldBlock { pauseAccepting() }
-                return
-            }
-            guard shared.admit() else {
-                reject(accepted.fd, accepted.address)
-                continue
-            }
-            Socket.setNoDelay(accepted.fd)
-            let target = peers[nextPeer % peers.count]
-            nextPeer &+= 1
-            if target === self {
-                adopt(accepted.fd, accepted.address, counted: true)
-            } else {
-                target.post(.adopt(accepted.fd, accepted.address))
-            }
-        }
-    }
-
-    /// Out of descriptors (EMFILE) or memory: the listener stays readable, so level-triggered
-    /// epoll would spin; stop watching it for a moment instead.
-    private func pauseAccepting() {
-        var event = epoll_event()
-        event.data.u64 = Self.listenerTag
-        _ = try? retryingEINTR("epoll_ctl(MOD)") { epoll_ctl(epollFD, EPOLL_CTL_MOD, listener, &event) }
-        acceptPausedUntil = now + 100_000_000
-    }
-
-    func resumeAcceptingIfDue() {
-        guard acceptPausedUntil != 0, now >= acceptPausedUntil, listener >= 0 else { return }
-        acceptPausedUntil = 0
-        var event = epoll_event()
-        event.events = CLinux_EPOLLIN
-        event.data.u64 = Self.listenerTag
-        _ = try? retryingEINTR("epoll_ctl(MOD)") { epoll_ctl(epollFD, EPOLL_CTL_MOD, listener, &event) }
-    }
-
-    /// Past the connection limit: answer 503 and close, without counting the connection.
-    private func reject(_ fd: Int32, _ address: String) {
-        let error = HTTPParseError(status: .serviceUnavailable, message: "The server has too many open connections; try again shortly.")
-        guard rejectedOpen < Self.maxRejectedOpen else {
-            // Even the 503s are piling up: close without a word, but still leave a trace in the log.
-            FileDescriptor.close(fd)
-            shared.log(HTTPLogEntry(method: "-", path: "-", status: error.status.code, durationMs: 0, remoteAddress: address))
-            return
-        }
-        guard let connection = adopt(fd, address, counted: false) else { return }
-        fail(connection, error)
-        flush(connection)
-        if !connection.closed { arm(connection) }
-    }
-
     @discardableResult
     func adopt(_ fd: Int32, _ address: String, counted: Bool) -> Connection? {
         generation &+= 1

@@ -87,7 +87,7 @@ extension EventLoop {
     private func releaseSlot(_ connection: Connection) {
         if connection.counted && !connection.released {
             connection.released = true
-            shared.release()
+            shared.release(connection.remoteAddress, loop: index)
         }
     }
 

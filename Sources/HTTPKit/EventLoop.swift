@@ -16,7 +16,8 @@ final class EventLoop: @unchecked Sendable {
     static let streamBacklogLimit = 4 << 20
     /// How long a closing connection keeps draining the client's input so our last response is not reset.
     static let lingerTime: UInt64 = 2_000_000_000
-    /// Connections accepted past the limit and still being told 503; past this they are just closed.
+    /// Connections accepted past a limit and still being told 503; past this many, the next is
+    /// answered and closed at once instead of lingering.
     static let maxRejectedOpen = 64
 
     private struct Mailbox {
@@ -25,6 +26,8 @@ final class EventLoop: @unchecked Sendable {
     }
 
     let shared: ServerShared
+    /// Its place among the server's loops; the listener's loop is 0.
+    let index: Int
     let epollFD: Int32
     let wakeFD: Int32
     private let mailbox = Locked(Mailbox())
@@ -34,9 +37,13 @@ final class EventLoop: @unchecked Sendable {
     var openCount = 0
     var rejectedOpen = 0
     var listener: Int32 = -1
+    /// Held in reserve by the listener's loop, for telling clients 503 when descriptors run out.
+    var spareFD: Int32 = -1
     /// While non-zero, the listener is not watched until this time (see `pauseAccepting`).
     var acceptPausedUntil: UInt64 = 0
-    var peers: [EventLoop] = []
+    /// The listener's loop deals connections to itself and to these, the server's other loops.
+    /// Never itself: a loop holding itself would never be freed, nor its descriptors closed.
+    var others: [EventLoop] = []
     var nextPeer = 0
     var heap = DeadlineHeap()
     var dirty: [Connection] = []
@@ -47,8 +54,9 @@ final class EventLoop: @unchecked Sendable {
     var generation: UInt32 = 0
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65536, alignment: 16)
 
-    init(shared: ServerShared) throws(SystemError) {
+    init(shared: ServerShared, index: Int) throws(SystemError) {
         self.shared = shared
+        self.index = index
         epollFD = try retryingEINTR("epoll_create1") { epoll_create1(CLinux_EPOLL_CLOEXEC) }
         do {
             wakeFD = try retryingEINTR("eventfd") { eventfd(0, CLinux_EFD_NONBLOCK | CLinux_EFD_CLOEXEC) }
@@ -67,6 +75,7 @@ final class EventLoop: @unchecked Sendable {
 
     deinit {
         readBuffer.deallocate()
+        if spareFD >= 0 { FileDescriptor.close(spareFD) }
         FileDescriptor.close(wakeFD)
         FileDescriptor.close(epollFD)
     }
@@ -76,6 +85,13 @@ final class EventLoop: @unchecked Sendable {
         event.events = events
         event.data.u64 = tag
         try retryingEINTR("epoll_ctl(ADD)") { epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event) }
+    }
+
+    /// Makes this the loop that accepts on `listener` (already registered) and deals connections to `others`.
+    func takeListener(_ listener: Int32, others: [EventLoop]) {
+        self.listener = listener
+        self.others = others
+        spareFD = Self.openSpare()
     }
 
     // MARK: Thread
@@ -155,6 +171,7 @@ final class EventLoop: @unchecked Sendable {
         case .streamData(let stream, let bytes): streamData(stream, bytes)
         case .streamEnd(let stream): endStream(stream)
         case .adopt(let fd, let address): adopt(fd, address, counted: true)
+        case .shed(let address): shed(address)
         case .shutdown(let deadline): beginDrain(deadline)
         }
     }
@@ -167,10 +184,10 @@ final class EventLoop: @unchecked Sendable {
         case .streamHead(let context, let head, let stream):
             shared.report(context, status: head.status.code, at: MonotonicClock.nanoseconds())
             stream.markClosed()
-        case .adopt(let fd, _):
+        case .adopt(let fd, let address):
             FileDescriptor.close(fd)
-            shared.release()
-        case .abort, .streamData, .streamEnd, .shutdown:
+            shared.release(address, loop: index)
+        case .abort, .streamData, .streamEnd, .shed, .shutdown:
             break
         }
     }

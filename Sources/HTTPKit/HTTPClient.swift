@@ -16,6 +16,8 @@ public final class HTTPClient {
     public let host: String
     public let port: Int
     public let timeout: Double
+    /// The local address connections leave from; nil lets the system choose.
+    public let sourceAddress: String?
     private var fd: Int32 = -1
     private var parser = HTTPResponseParser()
     /// The open connection already carried a response, so the server may have closed it since:
@@ -23,10 +25,11 @@ public final class HTTPClient {
     private var reused = false
     private var readBuffer = [UInt8](repeating: 0, count: 65536)
 
-    public init(host: String, port: Int, timeout: Double = 30) throws {
+    public init(host: String, port: Int, timeout: Double = 30, sourceAddress: String? = nil) throws {
         self.host = host
         self.port = port
         self.timeout = timeout
+        self.sourceAddress = sourceAddress
         try connect()
     }
 
@@ -100,7 +103,7 @@ public final class HTTPClient {
     }
 
     private func connect() throws {
-        fd = try Socket.connect(host: host, port: port, timeout: timeout)
+        fd = try Socket.connect(host: host, port: port, timeout: timeout, from: sourceAddress)
         parser = HTTPResponseParser()
         reused = false
     }

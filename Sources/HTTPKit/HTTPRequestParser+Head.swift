@@ -6,6 +6,9 @@ extension HTTPRequestParser {
         var contentLengths: [Substring] = []
         var transferEncodings: [Substring] = []
         var expectsContinue = false
+        /// The header section's size (final CRLF included) and field count, which trailers may not push past the limits.
+        var headerBytes = 0
+        var fieldCount = 0
     }
 
     /// Parses the head once it is complete; nil while it is still arriving.
@@ -66,7 +69,7 @@ extension HTTPRequestParser {
     private func buildRequest(_ bytes: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> (HTTPRequest, Framing) {
         let (method, target, version) = try requestLine(bytes, start..<(start + lineEnds[0] - 1))
         var headers = HTTPHeaders()
-        var framing = Framing()
+        var framing = Framing(headerBytes: lineEnds.last! - lineEnds[0], fieldCount: lineEnds.count - 2)
         var lineStart = start + lineEnds[0] + 1
         for lineEnd in lineEnds.dropFirst().dropLast() {
             try field(bytes, lineStart..<(start + lineEnd - 1), into: &headers, framing: &framing)
@@ -158,6 +161,8 @@ extension HTTPRequestParser {
         // HTTP/1.0 clients do not know 100 Continue (RFC 9110 §10.1.1).
         expectsContinue = framing.expectsContinue && request.version == .http1_1
         if !framing.transferEncodings.isEmpty {
+            // HTTP/1.0 has no transfer codings; a 1.0 hop before us would frame this body differently (RFC 9112 §6.1).
+            if request.version == .http1_0 { throw .bad("Transfer-Encoding is not allowed in an HTTP/1.0 request.") }
             if !framing.contentLengths.isEmpty { throw .bad("Content-Length and Transfer-Encoding must not both be sent.") }
             let codings = framing.transferEncodings
             guard let last = codings.last, HTTPHeaders.sameName(last, "chunked") else {
@@ -166,7 +171,9 @@ extension HTTPRequestParser {
             if codings.count > 1 {
                 throw HTTPParseError(status: .unsupportedByServer, message: "Only the chunked transfer coding is supported.")
             }
-            body = .chunked(ChunkedDecoder(maxBody: limits.maxBodyBytes, maxTrailerBytes: limits.maxHeaderBytes))
+            body = .chunked(ChunkedDecoder(
+                maxBody: limits.maxBodyBytes, maxTrailerBytes: limits.maxHeaderBytes - framing.headerBytes,
+                maxTrailerFields: limits.maxHeaderCount - framing.fieldCount))
             return
         }
         guard let first = framing.contentLengths.first else {

@@ -35,6 +35,15 @@ public struct HTTPRequestParser {
     /// The head is complete and the body is arriving.
     var isReadingBody: Bool { pending != nil }
 
+    /// Body bytes the pending request has announced so far: its Content-Length, or its chunk sizes
+    /// and extensions; what the time allowed for the body is reckoned from.
+    var announcedBodyBytes: Int {
+        switch body {
+        case .fixed(let remaining): (pending?.body.count ?? 0) + remaining
+        case .chunked(let decoder): decoder.counted
+        }
+    }
+
     /// Bytes buffered and not yet turned into a request.
     var bufferedCount: Int { buffer.count - start }
 

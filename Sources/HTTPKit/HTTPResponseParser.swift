@@ -109,7 +109,7 @@ public struct HTTPResponseParser {
     private func framing(status: Int, headers: HTTPHeaders) -> Body {
         if expectingHeadResponse || status < 200 || status == 204 || status == 304 { return .fixed(remaining: 0) }
         if headers.containsToken("chunked", in: "Transfer-Encoding") {
-            return .chunked(ChunkedDecoder(maxBody: maxBodyBytes, maxTrailerBytes: maxHeadBytes))
+            return .chunked(ChunkedDecoder(maxBody: maxBodyBytes, maxTrailerBytes: maxHeadBytes, maxTrailerFields: Int.max))
         }
         if let length = headers["Content-Length"].flatMap({ ByteRules.decimal(Substring($0)) }) {
             return .fixed(remaining: length)

@@ -33,8 +33,8 @@ public final class HTTPServer: Sendable {
         let listener = try Socket.listen(host: configuration.host, port: configuration.port)
         var loops: [EventLoop] = []
         do {
-            for _ in 0..<max(1, configuration.eventLoops) {
-                loops.append(try EventLoop(shared: shared))
+            for index in 0..<max(1, configuration.eventLoops) {
+                loops.append(try EventLoop(shared: shared, index: index))
             }
             try loops[0].register(listener, events: CLinux_EPOLLIN, tag: EventLoop.listenerTag)
         } catch {
@@ -42,8 +42,7 @@ public final class HTTPServer: Sendable {
             throw error
         }
         let port = try Socket.localPort(listener)
-        loops[0].listener = listener
-        loops[0].peers = loops
+        loops[0].takeListener(listener, others: Array(loops.dropFirst()))
         var running: [EventLoop] = []
         for loop in loops {
             do {

@@ -8,6 +8,8 @@ enum LoopMessage: Sendable {
     case streamEnd(HTTPStream)
     /// An accepted socket for this loop to own, with the peer's address.
     case adopt(Int32, String)
+    /// Close one of this address's connections, to pay back a place lent to a newcomer.
+    case shed(String)
     /// Stop accepting and drain until the monotonic deadline.
     case shutdown(UInt64)
 }

@@ -54,8 +54,9 @@ enum Socket {
         }
     }
 
-    /// A connected blocking socket, with send and receive timeouts of `timeout` seconds.
-    static func connect(host: String, port: Int, timeout: Double) throws(SystemError) -> Int32 {
+    /// A connected blocking socket, with send and receive timeouts of `timeout` seconds, leaving
+    /// from the local address `source` when one is given.
+    static func connect(host: String, port: Int, timeout: Double, from source: String? = nil) throws(SystemError) -> Int32 {
         try withAddresses(host, port, passive: false) { entry throws(SystemError) in
             let info = entry.pointee
             let fd = try retryingEINTR("socket") {
@@ -63,6 +64,7 @@ enum Socket {
             }
             do throws(SystemError) {
                 try setTimeouts(fd, timeout)
+                if let source { try bindLocal(fd, to: source, family: info.ai_family) }
                 try retryingEINTR("connect(\(host):\(port))") { Glibc.connect(fd, info.ai_addr, info.ai_addrlen) }
                 setNoDelay(fd)
                 return fd
@@ -70,6 +72,14 @@ enum Socket {
                 FileDescriptor.close(fd)
                 throw error
             }
+        }
+    }
+
+    /// Binds `fd` to the local address `source`, any port, before it connects.
+    private static func bindLocal(_ fd: Int32, to source: String, family: Int32) throws(SystemError) {
+        _ = try withAddresses(source, 0, passive: false) { entry throws(SystemError) in
+            guard entry.pointee.ai_family == family else { throw SystemError(call: "bind(\(source))", code: EAFNOSUPPORT) }
+            return try retryingEINTR("bind(\(source))") { Glibc.bind(fd, entry.pointee.ai_addr, entry.pointee.ai_addrlen) }
         }
     }
 

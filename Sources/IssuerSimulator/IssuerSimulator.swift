@@ -18,7 +18,9 @@ public final class IssuerSimulator: Sendable {
         serverConfiguration.port = configuration.port
         serverConfiguration.eventLoops = 1
         // Held `timeout` connections count against this; a drain with many of them must not be refused.
+        // They all come from the kiosk's one address, so that address may hold every place.
         serverConfiguration.maxConnections = 4096
+        serverConfiguration.maxConnectionsPerAddress = 4096
         server = HTTPServer(configuration: serverConfiguration,
                             responder: SimulatorResponder(configuration: configuration, state: state)) { _ in }
     }

@@ -3,12 +3,17 @@ import HTTPKit
 import Issuers
 import KioskCore
 import KioskStore
+import Posix
 
 /// The whole local service in one process: store, staff token, API, forwarder and HTTP server.
 ///
 /// `badgekiosk serve` wraps it in signals and sd_notify; `badgekiosk demo` runs it beside the
 /// issuer simulator and the front, with its log in a file so the screen stays clean.
 public final class ServiceHost: Sendable {
+    /// Descriptors kept for all but phones' connections: the database (a writer and up to eight
+    /// readers, each with its journal), the issuer connections (up to 32), the log, the staff token.
+    static let descriptorReserve = 128
+
     public let configuration: ServiceConfiguration
     public let store: KioskStore
     public let service: KioskService
@@ -42,7 +47,19 @@ public final class ServiceHost: Sendable {
         settings.host = configuration.listenHost
         settings.port = configuration.listenPort
         settings.maxConnections = configuration.maxConnections
+        settings.maxConnectionsPerAddress = configuration.maxConnectionsPerAddress
         settings.eventLoops = configuration.eventLoops
+        // Past the open-file limit `accept` fails and phones would wait out their timeout unanswered;
+        // below it, they are told 503 and try again.
+        let openFiles = FileDescriptor.openFileLimit()
+        settings.maxConnections = settings.connectionLimit(openFileLimit: openFiles, reserve: Self.descriptorReserve)
+        if settings.maxConnections < configuration.maxConnections {
+            log("""
+                badgekiosk: the open-file limit is \(openFiles), so at most \(settings.maxConnections) connections \
+                are served at once (max_connections is \(configuration.maxConnections)); past that, phones are \
+                asked to try again. Raise LimitNOFILE to serve more.
+                """)
+        }
         server = HTTPServer(configuration: settings, responder: service) { log(RequestLog.line(for: $0)) }
         do {
             port = try server.start()

@@ -8,6 +8,16 @@ public enum FileDescriptor {
         _ = Glibc.close(fd)
     }
 
+    /// The open-file limit new descriptors run into (the soft one); Int.max when there is none,
+    /// or when it cannot be read (a system-call filter may refuse even the asking).
+    public static func openFileLimit() -> Int {
+        var limit = rlimit()
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        guard case .success = systemCall("getrlimit", { getrlimit(resource, &limit) }) else { return Int.max }
+        // No limit is all ones, which clamps to Int.max.
+        return Int(clamping: limit.rlim_cur)
+    }
+
     /// Sets or clears O_NONBLOCK.
     public static func setNonBlocking(_ fd: Int32, _ on: Bool = true) throws(SystemError) {
         let flags = try retryingEINTR("fcntl(F_GETFL)") { fcntl(fd, F_GETFL) }

@@ -123,4 +123,29 @@ struct HTTPServerLifecycleTests {
         #expect(took >= 0.25 && took < 2)
         #expect(raw.readUntilClose().closed)
     }
+
+    /// Run in a child process, so no other test opens or closes descriptors meanwhile.
+    @Test func fiftyStartStopCyclesLeaveNoDescriptorOpen() async {
+        await #expect(processExitsWith: .success) {
+            func openDescriptors() -> Int {
+                (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
+            }
+            func cycle() throws {
+                let server = try TestServer()
+                let client = try server.client()
+                _ = try client.send(method: "GET", path: "/cycle")
+                client.close()
+                server.server.shutdown(grace: 1)
+            }
+            // One cycle first, for whatever the process opens once and keeps.
+            try cycle()
+            let before = openDescriptors()
+            for _ in 0..<50 { try cycle() }
+            let after = openDescriptors()
+            guard before > 0, after == before else {
+                FileHandle.standardError.write(Data("descriptors: \(before) before, \(after) after\n".utf8))
+                exit(1)
+            }
+        }
+    }
 }

@@ -34,8 +34,9 @@ struct HTTPServerTimeoutTests {
         #expect(Date().timeIntervalSince(started) < 3)
     }
 
-    @Test func connectionWithNoBytesAtAllIsClosedWhenIdle() throws {
-        let server = try TestServer(configure: { $0.idleTimeout = 0.3 })
+    /// A new connection gets the head's time for its first byte, not keep-alive's longer idle time.
+    @Test func connectionWithNoBytesAtAllIsClosedSilentlyAfterTheHeadTime() throws {
+        let server = try TestServer(configure: { $0.headerTimeout = 0.3 })
         defer { server.server.shutdown(grace: 1) }
         let raw = try server.raw()
         let (bytes, closed) = raw.readUntilClose()
@@ -71,7 +72,10 @@ struct HTTPServerTimeoutTests {
     }
 
     @Test func slowClientsDoNotHoldTheServer() throws {
-        let server = try TestServer(configure: { $0.maxConnections = 400 })
+        let server = try TestServer(configure: {
+            $0.maxConnections = 400
+            $0.maxConnectionsPerAddress = 400
+        })
         defer { server.server.shutdown(grace: 1) }
         let slow = try (0..<200).map { _ in try server.raw() }
         let request = Array("GET /slow HTTP/1.1\r\nHost: k\r\n\r\n".utf8)

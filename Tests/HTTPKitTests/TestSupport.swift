@@ -57,8 +57,9 @@ final class TestServer: Sendable {
         try HTTPClient(host: "127.0.0.1", port: port, timeout: timeout)
     }
 
-    func raw(timeout: Double = 5) throws -> RawConnection {
-        try RawConnection(port: port, timeout: timeout)
+    /// A raw connection leaving from `source`: any of 127.0.0.0/8 stands for another device.
+    func raw(from source: String = "127.0.0.1", timeout: Double = 5) throws -> RawConnection {
+        try RawConnection(port: port, from: source, timeout: timeout)
     }
 
     /// Waits until the log holds `count` entries (they are written on the loop thread).
@@ -80,16 +81,21 @@ final class RawConnection: @unchecked Sendable {
     /// Kept across reads: one receive can carry the start of the next pipelined response.
     private var parser = HTTPResponseParser()
 
-    init(port: Int, timeout: Double = 5) throws {
+    init(port: Int, from source: String = "127.0.0.1", timeout: Double = 5) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw SocketFailure(description: "socket: \(errno)") }
+        var local = sockaddr_in()
+        local.sin_family = sa_family_t(AF_INET)
+        local.sin_addr.s_addr = inet_addr(source)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
+        let size = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &local) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) } }
+        let connected = bound == 0 ? withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, size) }
+        } : -1
         guard connected == 0 else {
             close(fd)
             throw SocketFailure(description: "connect: \(errno)")
@@ -138,6 +144,22 @@ final class RawConnection: @unchecked Sendable {
             guard let bytes = receive() else { return try parser.finish() }
             parser.feed(bytes)
         }
+    }
+
+    /// The index of the first of `connections` with something to read or closed by the server,
+    /// waiting at most `seconds` (a liveness bound); nil if none.
+    static func firstReadable(_ connections: [RawConnection], within seconds: Double) -> Int? {
+        var watched = connections.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
+        guard poll(&watched, nfds_t(watched.count), Int32(seconds * 1000)) > 0 else { return nil }
+        return watched.firstIndex { $0.revents != 0 }
+    }
+
+    /// The response the server sent before closing, if any, and whether it closed (rather than timed out).
+    func responseBeforeClose() throws -> (response: HTTPClientResponse?, closed: Bool) {
+        let (bytes, closed) = readUntilClose()
+        var parser = HTTPResponseParser()
+        parser.feed(bytes)
+        return (try parser.next(), closed)
     }
 
     /// Everything until the peer closes, and whether it did close (rather than time out).

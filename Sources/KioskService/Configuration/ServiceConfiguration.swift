@@ -18,6 +18,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var maxFailedCodeAttempts = 10
     public var eventLoops = 2
     public var maxConnections = 1024
+    /// Connections one device's address may hold at once (a phone needs a handful).
+    public var maxConnectionsPerAddress = 32
     /// The central issuer's API; nil forwards nothing (claims wait, queued, until one is set).
     public var issuer: IssuerKind?
     public var issuerURL: String?
@@ -75,6 +77,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
             return Self.number(value, in: 1...64) { eventLoops = $0 }
         case "max_connections":
             return Self.number(value, in: 16...65_536) { maxConnections = $0 }
+        case "max_connections_per_address":
+            return Self.number(value, in: 4...65_536) { maxConnectionsPerAddress = $0 }
         case "issuer":
             guard let kind = IssuerKind(rawValue: value.lowercased()) else {
                 return "expected " + IssuerKind.allCases.map(\.rawValue).joined(separator: ", ")
@@ -124,7 +128,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
     /// Every key a configuration file may set.
     public static let keys = [
         "listen", "state_dir", "public_url", "venue_name", "code_lifetime_hours", "claim_headroom_percent",
-        "max_failed_code_attempts", "event_loops", "max_connections",
+        "max_failed_code_attempts", "event_loops", "max_connections", "max_connections_per_address",
         "issuer", "issuer_url", "issuer_client_id", "issuer_client_secret_file", "issuer_ca_file", "issuer_timeout_seconds",
         "issuer_concurrency", "issuer_max_backoff_seconds", "retention_days",
         "pin", "qr_style", "service_url",

@@ -57,13 +57,19 @@ struct LoadRun {
         }
     }
 
+    /// Connection `index`'s own loopback address, as each phone on the venue network has its own,
+    /// so the service's cap per address meets the load as it would there.
+    static func phoneAddress(_ index: Int) -> String {
+        "127.0.\(index / 250 + 1).\(index % 250 + 2)"
+    }
+
     func run() throws -> Result {
         let sequence = Locked(0)
         let outcomes = Locked<(latencies: [UInt64], succeeded: Int, failed: Int, error: String?)>(([], 0, 0, nil))
         let start = MonotonicClock.nanoseconds()
         let deadline = start + UInt64(seconds) * 1_000_000_000
         let group = DispatchGroup()
-        for _ in 0..<connections {
+        for index in 0..<connections {
             group.enter()
             let thread = Thread { [request, port] in
                 defer { group.leave() }
@@ -73,7 +79,7 @@ struct LoadRun {
                 var failed = 0
                 var failure: String?
                 do {
-                    let client = try HTTPClient(host: "127.0.0.1", port: port)
+                    let client = try HTTPClient(host: "127.0.0.1", port: port, sourceAddress: Self.phoneAddress(index))
                     defer { client.close() }
                     while MonotonicClock.nanoseconds() < deadline {
                         let number = sequence.withLock { value in

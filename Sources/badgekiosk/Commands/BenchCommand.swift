@@ -94,7 +94,9 @@ enum BenchCommand {
 
     /// CPU the server uses while `connections` keep-alive connections sit open and silent.
     private static func measureIdle(server: ServiceProcess, connections: Int, seconds: Int) throws {
-        let clients = try (0..<connections).map { _ in try HTTPClient(host: "127.0.0.1", port: server.port) }
+        let clients = try (0..<connections).map { index in
+            try HTTPClient(host: "127.0.0.1", port: server.port, sourceAddress: LoadRun.phoneAddress(index))
+        }
         defer { clients.forEach { $0.close() } }
         for client in clients { _ = try client.send(method: "GET", path: "/healthz") }
         let before = try server.cpuSeconds()
