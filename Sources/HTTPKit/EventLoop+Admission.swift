@@ -83,7 +83,8 @@ extension EventLoop {
         for case let connection? in connections
         where connection.counted && !connection.released && !connection.inFlight && !connection.closeAfterWrite
             && !connection.hasPendingOutput && connection.remoteAddress == address {
-            if connection.parser.isIdle {
+            // Bytes waiting unread mean a request has begun: it is told 503, never closed as idle.
+            if connection.parser.isIdle && !Self.hasUnreadInput(connection.fd) {
                 if idle.map({ connection.lastActivity < $0.lastActivity }) ?? true { idle = connection }
             } else if partial.map({ connection.requestStart < $0.requestStart }) ?? true {
                 partial = connection
@@ -96,6 +97,16 @@ extension EventLoop {
             flush(partial)
             if !partial.closed { arm(partial) }
         }
+    }
+
+    /// Whether the peer has sent bytes this loop has not read yet (they may have arrived in the same
+    /// round as the connection that asks for room).
+    private static func hasUnreadInput(_ fd: Int32) -> Bool {
+        var byte: UInt8 = 0
+        if case .success(let count) = systemCall("recv(MSG_PEEK)", { recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT)) }) {
+            return count > 0
+        }
+        return false
     }
 
     // MARK: Out of descriptors
