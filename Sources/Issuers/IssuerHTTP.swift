@@ -3,16 +3,14 @@ import HTTPKit
 import KioskCore
 import Posix
 
-/// Blocking request/response to the issuer: https through libcurl, one fresh connection per request
-/// (`CurlTransfer` says why), plain http (allowed only to this machine: the simulator) through
-/// HTTPKit's client, which never re-sends a request either.
+/// Blocking request/response to the issuer: https through libcurl, plain http (allowed only to this
+/// machine: the simulator) through HTTPKit's client; each request on a fresh connection of its own
+/// (`CurlTransfer` says why).
 ///
 /// Neither transport sends a request twice on its own: a request that may have reached the issuer
 /// and got no answer comes back as `TransportFailure.lost`, and the forwarder looks the award up
 /// before it decides to send it again.
-public final class IssuerHTTP: @unchecked Sendable {
-    /// Idle keep-alive connections for plain http, by `host:port`.
-    let idle = Locked<[String: [HTTPClient]]>([:])
+public final class IssuerHTTP: Sendable {
     /// Set when the service stops: https transfers still running end at their next progress check.
     let abandoned = Locked(false)
     /// Extra certificate authorities to trust for https (a PEM file), or nil for the system's.

@@ -4,7 +4,9 @@
 ///
 /// Foundation's NSLock would do, but a plain pthread mutex keeps this module free of
 /// Foundation and is what the hot paths (the event loops, the commit queue) want.
-public final class Locked<Value>: @unchecked Sendable {
+/// Sendable only when its value is (as NIOLockedValueBox): a lock cannot make a value that is not
+/// safe to hand between threads safe to use from two of them.
+public final class Locked<Value> {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var value: Value
 
@@ -28,3 +30,5 @@ public final class Locked<Value>: @unchecked Sendable {
         return try body(&value)
     }
 }
+
+extension Locked: @unchecked Sendable where Value: Sendable {}

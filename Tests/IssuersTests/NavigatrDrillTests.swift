@@ -12,7 +12,7 @@ struct NavigatrDrillTests {
     /// Faults that leave the kiosk not knowing whether the award was made.
     static let ambiguous: [FaultSpec.Fault] = [.status(500), .status(503), .reset, .timeout, .drop, .dropReused]
 
-    @Test(arguments: ["500:0.2", "503:0.2", "reset:0.2", "timeout:0.05", "429:0.15", "slow:0.1", "drop:0.1", "drop-reused:0.1"])
+    @Test(arguments: ["500:0.2", "503:0.2", "reset:0.2", "timeout:0.05", "429:0.15", "slow:0.1", "drop:0.1"])
     func eachFaultOverTwoHundredClaims(spec: String) throws {
         let drill = try Drill(kind: .navigatr) { $0.faults = try! FaultSpec(parsing: spec) }
         try drill.startForwarder()
