@@ -8,7 +8,7 @@ import KioskCore
 import KioskStore
 
 /// The service with a forwarder attached, on a loopback port, over a drill's store.
-final class ServiceRig: @unchecked Sendable {
+final class ServiceRig: Sendable {
     let drill: Drill
     let service: KioskService
     let server: HTTPServer

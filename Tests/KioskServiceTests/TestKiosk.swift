@@ -6,7 +6,7 @@ import KioskStore
 import Testing
 
 /// A real service on a loopback port with a real SQLite file in a fresh folder.
-final class TestKiosk: @unchecked Sendable {
+final class TestKiosk: Sendable {
     static let badges = [
         Badge(id: "intro-day-1", name: "Intro to Work — Day 1", description: "Motivation and job habits"),
         Badge(id: "intro-day-2", name: "Intro to Work — Day 2", description: "Job search"),

@@ -7,7 +7,7 @@ import Posix
 /// exponential backoff (0.5 s doubling to 30 s); while connected it blocks on the socket, so an
 /// idle front uses no CPU. Without a staff token it checks `GET /healthz` instead, and again
 /// whenever a request finds the service gone (`kick`).
-final class ServiceMonitor: @unchecked Sendable {
+final class ServiceMonitor: Sendable {
     private let address: ServiceAddress
     private let token: String?
     private let post: @Sendable (StreamStatus) -> Void

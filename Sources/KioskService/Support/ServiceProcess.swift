@@ -1,7 +1,7 @@
 import Foundation
 
 /// `badgekiosk serve` running as a child process on a loopback port: for the load generator and tests.
-public final class ServiceProcess: @unchecked Sendable {
+public final class ServiceProcess: Sendable {
     public let process: Process
     public let port: Int
     public let stateDirectory: String
