@@ -93,7 +93,7 @@ public final class HTTPClient {
     /// Peeks at an idle keep-alive connection without blocking: true when the server has closed it
     /// (end of stream, a reset) or sent something unasked (a 408 before closing), so it must not carry
     /// the next request. A server that closes just after this look is caught by the caller's look-up.
-    private func idleConnectionClosed() -> Bool {
+    func idleConnectionClosed() -> Bool {
         var byte: UInt8 = 0
         let socket = fd
         switch systemCall("recv(MSG_PEEK)", { recv(socket, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT)) }) {

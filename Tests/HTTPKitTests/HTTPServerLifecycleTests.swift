@@ -53,7 +53,9 @@ struct HTTPServerLifecycleTests {
             stream.close()
         }
         #expect(closed.wait(timeout: .now() + 3) == .success)
-        usleep(100_000)
+        // The writer learns of the close at its next write: wait for that (3 s at most).
+        let limit = Date().addingTimeInterval(3)
+        while !writesRefused.current && Date() < limit { usleep(1_000) }
         #expect(writesRefused.current)
     }
 
@@ -68,7 +70,6 @@ struct HTTPServerLifecycleTests {
             raw.send("GET /big HTTP/1.1\r\nHost: k\r\n\r\n")
             _ = raw.receive()
         }
-        usleep(200_000)
         let client = try server.client()
         let response = try client.send(method: "GET", path: "/small")
         #expect(response.text == "small")

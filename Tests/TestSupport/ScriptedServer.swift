@@ -63,19 +63,24 @@ public final class ScriptedServer: @unchecked Sendable {
 
     /// Stops listening once the script is played out, so a later connect is refused.
     private func serve() {
-        defer { FileDescriptor.close(listener) }
         var connection = 0
-        while true {
+        var finished = false
+        while !finished {
             let fd = accept(listener, nil, nil)
-            guard fd >= 0 else { return }
+            guard fd >= 0 else {
+                FileDescriptor.close(listener)
+                break
+            }
             connection += 1
             handle(fd, connection: connection)
             FileDescriptor.close(fd)
+            // The listener goes before the close is told, so a waiter that sees it finds nobody listening.
+            finished = condition.withLock { script.isEmpty }
+            if finished { FileDescriptor.close(listener) }
             condition.withLock {
                 closedConnections += 1
                 condition.broadcast()
             }
-            if condition.withLock({ script.isEmpty }) { return }
         }
     }
 
