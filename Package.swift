@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit", "TestSupport"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
         .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore"]),
-        .testTarget(name: "KioskServiceTests", dependencies: ["KioskService", "KioskStore", "KioskCore", "HTTPKit", "Posix", "Localization"]),
+        .testTarget(name: "KioskServiceTests", dependencies: ["KioskService", "KioskStore", "KioskCore", "HTTPKit", "Posix", "Localization", "TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "IssuersTests", dependencies: ["Issuers", "IssuerSimulator", "KioskStore", "KioskCore", "HTTPKit", "Posix", "KioskService", "TestSupport"]),
         .testTarget(name: "IssuerSimulatorTests", dependencies: ["IssuerSimulator", "HTTPKit", "Posix"]),

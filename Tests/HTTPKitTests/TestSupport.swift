@@ -1,6 +1,7 @@
 import Foundation
 @preconcurrency import Glibc
 import HTTPKit
+import TestSupport
 
 /// A value shared between test threads.
 final class Shared<Value>: @unchecked Sendable {
@@ -82,24 +83,10 @@ final class RawConnection: @unchecked Sendable {
     private var parser = HTTPResponseParser()
 
     init(port: Int, from source: String = "127.0.0.1", timeout: Double = 5) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw SocketFailure(description: "socket: \(errno)") }
-        var local = sockaddr_in()
-        local.sin_family = sa_family_t(AF_INET)
-        local.sin_addr.s_addr = inet_addr(source)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let size = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &local) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) } }
-        let connected = bound == 0 ? withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, size) }
-        } : -1
-        guard connected == 0 else {
-            close(fd)
-            throw SocketFailure(description: "connect: \(errno)")
+        guard let fd = Loopback.connect(port: port, from: source) else {
+            throw SocketFailure(description: "connect from \(source): \(errno)")
         }
+        self.fd = fd
         setTimeout(timeout)
     }
 

@@ -4,32 +4,13 @@ import HTTPKit
 import KioskCore
 import KioskStore
 import Testing
+import TestSupport
 @testable import KioskService
 
 /// `badgekiosk serve` on a shared network: 127.0.0.1 plays the device that misbehaves,
 /// 127.0.0.2 and up the learners' phones.
 @Suite("The service on the venue network", .serialized)
 struct VenueNetworkTests {
-    /// A connected socket from `source` that never sends a byte.
-    private static func idleSocket(port: Int, from source: String) -> Int32? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var local = sockaddr_in()
-        local.sin_family = sa_family_t(AF_INET)
-        local.sin_addr.s_addr = inet_addr(source)
-        var remote = sockaddr_in()
-        remote.sin_family = sa_family_t(AF_INET)
-        remote.sin_port = in_port_t(UInt16(port).bigEndian)
-        remote.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let size = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &local) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) } }
-        let connected = withUnsafePointer(to: &remote) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, size) } }
-        guard fd >= 0, bound == 0, connected == 0 else {
-            if fd >= 0 { close(fd) }
-            return nil
-        }
-        return fd
-    }
-
     /// A session's claim code, made through the staff API.
     private static func claimCode(_ server: ServiceProcess) throws -> String {
         let token = try String(contentsOfFile: "\(server.stateDirectory)/\(StaffToken.fileName)", encoding: .utf8)
@@ -67,7 +48,7 @@ struct VenueNetworkTests {
         let server = try ServiceProcess(executable: Binary.path, stateDirectory: state)
         defer { server.stop() }
         let code = try Self.claimCode(server)
-        let hostiles = (0..<1024).compactMap { _ in Self.idleSocket(port: server.port, from: "127.0.0.1") }
+        let hostiles = (0..<1024).compactMap { _ in Loopback.connect(port: server.port, from: "127.0.0.1") }
         defer { hostiles.forEach { close($0) } }
         #expect(hostiles.count == 1024)
 
