@@ -39,7 +39,8 @@ public final class Forwarder: @unchecked Sendable {
     var lastProblem: String?
 
     /// `onChange` runs on the store's writer thread after each state change commits, so it must be quick;
-    /// `log` gets plain-words lines for the service log (never personal data or secrets).
+    /// `log` gets plain-words lines for the service log (never personal data or secrets), each through
+    /// `LogText`, since they quote what issuers answer.
     public init(store: KioskStore, issuer: (any IssuerAdapter)?, settings: ForwarderSettings = ForwarderSettings(),
                 onChange: @escaping @Sendable (OutboxChange) -> Void = { _ in },
                 log: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -47,7 +48,7 @@ public final class Forwarder: @unchecked Sendable {
         self.issuer = issuer
         self.settings = settings
         self.onChange = onChange
-        self.log = log
+        self.log = { log(LogText.sanitize($0)) }
     }
 
     /// Puts awards a previous run left `sending` back in the queue for a look-up first (at an issuer

@@ -1,5 +1,6 @@
 import HTTPKit
 import Issuers
+import KioskCore
 import KioskStore
 
 /// The whole local service in one process: store, staff token, API, forwarder and HTTP server.
@@ -16,7 +17,9 @@ public final class ServiceHost: Sendable {
     private let server: HTTPServer
 
     /// Opens everything and starts listening. Each failure says which part could not start.
-    public init(configuration: ServiceConfiguration, log: @escaping @Sendable (String) -> Void) throws(ServiceHostError) {
+    /// Every line given to `log` has been through `LogText`, whatever part of the service wrote it.
+    public init(configuration: ServiceConfiguration, log sink: @escaping @Sendable (String) -> Void) throws(ServiceHostError) {
+        let log: @Sendable (String) -> Void = { sink(LogText.sanitize($0)) }
         self.configuration = configuration
         let directory = configuration.stateDirectory
         do {

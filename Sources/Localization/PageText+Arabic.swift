@@ -66,5 +66,7 @@ extension PageText {
         "page.busy.heading": "عذرًا، لم يتم الحفظ",
         "page.busy.body": "لم يتمكن الجهاز من حفظ بياناتك الآن. انتظر لحظة، ثم اضغط «حاول مرة أخرى».",
         "page.busy.button": "حاول مرة أخرى",
+        "page.error.name_unreadable": "لم نتمكن من قراءة اسمك. اكتبه مرة أخرى.",
+        "page.error.email_unreadable": "لم نتمكن من قراءة عنوان بريدك الإلكتروني. اكتبه مرة أخرى.",
     ]
 }

@@ -66,5 +66,7 @@ extension PageText {
         "page.busy.heading": "Przepraszamy, nie udało się zapisać",
         "page.busy.body": "Kiosk nie mógł teraz zapisać Twoich danych. Poczekaj chwilę i naciśnij „Spróbuj jeszcze raz”.",
         "page.busy.button": "Spróbuj jeszcze raz",
+        "page.error.name_unreadable": "Nie udało się odczytać imienia. Wpisz je jeszcze raz.",
+        "page.error.email_unreadable": "Nie udało się odczytać adresu e-mail. Wpisz go jeszcze raz.",
     ]
 }

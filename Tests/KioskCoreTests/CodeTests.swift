@@ -55,6 +55,14 @@ struct CodeTests {
         #expect(ConstantTime.equal("", ""))
     }
 
+    @Test func constantTimeEqualityComparesWholeLengths() {
+        // 256 NUL bytes differ from nothing only in length, which must not be taken modulo 256.
+        let zeros = String(repeating: "\u{0}", count: 256)
+        #expect(!ConstantTime.equal("", zeros))
+        #expect(!ConstantTime.equal("a", "a" + zeros))
+        #expect(!ConstantTime.equal(String(repeating: "\u{0}", count: 512), ""))
+    }
+
     @Test(arguments: [(1, 2), (5, 6), (10, 12), (12, 15), (100, 120), (1000, 1200)])
     func claimLimitIsExpectedPlusTwentyPercent(expected: Int, limit: Int) {
         #expect(CodePolicy().maxClaims(expected: expected) == limit)

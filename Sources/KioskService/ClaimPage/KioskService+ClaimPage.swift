@@ -42,7 +42,8 @@ extension KioskService {
         case .show(.consent, _):
             writer.send(Self.html(.ok, view.consent(), language))
         case .show(let step, let error):
-            writer.send(Self.html(.ok, view.question(step, error: error), language))
+            // Bytes that are not text are a bad request, answered with the question to type again.
+            writer.send(Self.html(form.unreadable == nil ? .ok : .badRequest, view.question(step, error: error), language))
         case .declined:
             writer.send(Self.html(.ok, view.declined(), language))
         case .submit(let claimant):
