@@ -49,32 +49,36 @@ extension KioskStore {
         codeRow.reset()
 
         let email = submission.claimant.email
-        let earlier = try connection.cached("SELECT id, name, created_at FROM claims WHERE code_id = ? AND email = ?")
+        // Only the id and time: a repeat answers with what was just submitted, never the stored name.
+        let earlier = try connection.cached("SELECT id, created_at FROM claims WHERE code_id = ? AND email = ?")
         try earlier.bind(submission.codeID, at: 1)
         try earlier.bind(email, at: 2)
-        let existing: (id: String, name: String, createdAt: Timestamp)? = try earlier.step()
-            ? (earlier.text(at: 0) ?? "", earlier.text(at: 1) ?? "", Timestamp(milliseconds: earlier.int64(at: 2)))
+        let existing: (id: String, createdAt: Timestamp)? = try earlier.step()
+            ? (earlier.text(at: 0) ?? "", Timestamp(milliseconds: earlier.int64(at: 1)))
             : nil
         earlier.reset()
 
-        switch ClaimRules.decide(code: code, existingClaimID: existing?.id, now: submission.at) {
+        switch ClaimRules.decide(code: code, existingClaimID: existing?.id, now: submission.at,
+                                 mayCreate: submission.mayCreate) {
         case .expired:
             return .expired
         case .usedUp:
             return .usedUp
+        case .tooManyFromAddress:
+            return .tooManyFromAddress
         case let .repeatOf(claimID):
-            // The claim's own awards, not the session's list, so a programme completion it earned is answered too.
-            let states = try connection.cached("SELECT badge_id, state FROM awards WHERE claim_id = ? ORDER BY id")
+            // Where all its awards stand, but only the session's badges named: a programme completion
+            // the claim earned would tell of the learner's other claims.
+            let states = try connection.cached("SELECT state FROM awards WHERE claim_id = ? ORDER BY id")
             try states.bind(claimID, at: 1)
-            var badgeIDs: [String] = []
             var awards: [Award.State] = []
             while try states.step() {
-                badgeIDs.append(states.text(at: 0) ?? "")
-                if let state = states.text(at: 1).flatMap(Award.State.init(rawValue:)) { awards.append(state) }
+                if let state = states.text(at: 0).flatMap(Award.State.init(rawValue:)) { awards.append(state) }
             }
             states.reset()
             return .repeated(Claim(id: claimID, codeID: code.id, sessionID: code.sessionID,
-                                   name: existing?.name ?? "", email: email, badgeIDs: badgeIDs,
+                                   name: submission.claimant.name, email: email,
+                                   badgeIDs: try connection.badgeIDs(session: code.sessionID),
                                    createdAt: existing?.createdAt ?? submission.at),
                              state: Award.State.overall(awards))
         case .accept:
