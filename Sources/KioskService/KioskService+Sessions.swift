@@ -72,17 +72,15 @@ extension KioskService {
         }
     }
 
-    /// The most learners a code can be set to admit: a conference hall, not a print run.
-    static let maxClaimLimit = 10_000
-
     /// `POST /api/v1/sessions/{id}/limit`: lets more (or fewer) learners use the session's code, e.g.
     /// when more people came than expected. Never below the number who have already claimed.
     func setClaimLimit(_ id: Substring, _ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
         let sessionID = try existingSession(id)
         let body = try JSON.decode(Bodies.LimitRequest.self, from: request)
-        guard let maxClaims = body.maxClaims, (1...Self.maxClaimLimit).contains(maxClaims) else {
+        let most = CodePolicy.largestClaimLimit
+        guard let maxClaims = body.maxClaims, (1...most).contains(maxClaims) else {
             throw APIError(FieldError(field: "maxClaims", code: "max_claims_invalid",
-                                      message: "Say how many people may use the code in all: a number from 1 to \(Self.maxClaimLimit)."))
+                                      message: "Say how many people may use the code in all: a number from 1 to \(most)."))
         }
         let publicURL = publicURL
         let events = events
@@ -97,7 +95,7 @@ extension KioskService {
             case .success(.belowClaimed(let claimed)):
                 writer.send(JSON.response(APIError(FieldError(
                     field: "maxClaims", code: "max_claims_invalid",
-                    message: "\(claimed) people have already used the code. Choose a number from \(claimed) to \(Self.maxClaimLimit)."))))
+                    message: "\(claimed) people have already used the code. Choose a number from \(claimed) to \(most)."))))
             case .failure(.notFound):
                 writer.send(JSON.response(.notFound))
             case .failure:

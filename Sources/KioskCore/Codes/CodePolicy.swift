@@ -10,6 +10,9 @@ public struct CodePolicy: Sendable, Equatable {
         self.headroom = headroom
     }
 
+    /// The most learners staff can let use one code: a conference hall, not a print run.
+    public static let largestClaimLimit = 10_000
+
     /// The claim limit for a session expecting `expected` learners: always at least one more than expected.
     public func maxClaims(expected: Int) -> Int {
         let withRoom = Int((Double(expected) * (1 + headroom)).rounded(.up))
