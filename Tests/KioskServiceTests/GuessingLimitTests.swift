@@ -63,6 +63,15 @@ struct GuessingLimitTests {
         #expect(front.status == 201)
     }
 
+    @Test func waitsAreSaidInTheLargestWholeUnit() {
+        #expect(APIError.wait(1) == "1 second")
+        #expect(APIError.wait(45) == "45 seconds")
+        #expect(APIError.wait(290) == "5 minutes")
+        #expect(APIError.wait(3599) == "60 minutes")
+        #expect(APIError.wait(72 * 3600) == "72 hours")
+        #expect(APIError.tooManyAttempts(retryAfter: 290).message == "Too many codes did not work. Please wait 5 minutes and try again.")
+    }
+
     @Test func slipCodesAreTenCharactersInGroupsAndWorkTyped() throws {
         let kiosk = try TestKiosk()
         let session = try kiosk.endedSession()

@@ -50,7 +50,7 @@ public enum TextRules {
     /// separators, private-use characters and every default-ignorable code point (Hangul fillers).
     public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator, .privateUse, .surrogate: true
+        case .control, .format, .lineSeparator, .paragraphSeparator, .privateUse: true
         default: scalar.properties.isDefaultIgnorableCodePoint
         }
     }
