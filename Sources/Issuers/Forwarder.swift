@@ -40,7 +40,8 @@ public final class Forwarder: @unchecked Sendable {
     let unsaved = Locked(UnsavedOutcomes())
 
     /// `onChange` runs on the store's writer thread after each state change commits, so it must be quick;
-    /// `log` gets plain-words lines for the service log (never personal data or secrets).
+    /// `log` gets plain-words lines for the service log (never personal data or secrets), each through
+    /// `LogText`, since they quote what issuers answer.
     public init(store: KioskStore, issuer: (any IssuerAdapter)?, settings: ForwarderSettings = ForwarderSettings(),
                 onChange: @escaping @Sendable (OutboxChange) -> Void = { _ in },
                 log: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -49,7 +50,7 @@ public final class Forwarder: @unchecked Sendable {
         self.settings = settings
         policy = ForwarderPolicy(backoff: settings.backoff, maxRetryAfter: settings.maxRetryAfter)
         self.onChange = onChange
-        self.log = log
+        self.log = { log(LogText.sanitize($0)) }
     }
 
     /// Puts awards a previous run left `sending` back in the queue for a look-up first (at an issuer

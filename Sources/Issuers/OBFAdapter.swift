@@ -79,7 +79,7 @@ final class OBFAdapter: IssuerAdapter {
     /// entry ties the event to its claim so a look-up can tell this award from an earlier one of the same badge.
     static func body(_ award: OutboxItem, venue: String, issuedAt: Timestamp) -> [String: Any] {
         // Angle brackets would break OBF's "Name <email>" recipient form.
-        let name = award.name.filter { $0 != "<" && $0 != ">" }
+        let name = Claimant.recipientName(award.name)
         return [
             "recipient": ["\(name) <\(award.email)>"],
             "issued_on": issuedAt.milliseconds / 1000,

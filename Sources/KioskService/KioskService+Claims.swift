@@ -11,7 +11,7 @@ extension KioskService {
         let body = try JSON.decode(Bodies.ClaimRequest.self, from: request)
         let now = Timestamp.now()
         let entry: CodeBook.Entry
-        switch matchCode(body.code ?? "", from: request.remoteAddress, at: now) {
+        switch matchCode(body.code ?? "", for: request, at: now) {
         case .wait(let seconds): throw .tooManyAttempts(retryAfter: seconds)
         case .missing:
             throw APIError(FieldError(field: "code", code: "code_missing", message: "Please type the code you were given."))
@@ -22,59 +22,121 @@ extension KioskService {
         do {
             claimant = try Claimant(name: body.name, email: body.email, consent: body.consent)
         } catch {
-            throw APIError(error)
+            // The code comes first: one that can no longer be used is said before any field, so a
+            // code checked on its own (as the front does) is refused before anyone types a name.
+            throw unusableCode(entry, at: now) ?? APIError(error)
         }
-        queueClaim(claimant, for: entry, at: now) { writer.send(Self.response(for: $0)) }
+        let share = claimShare(for: request, code: entry, at: now)
+        queueClaim(claimant, for: entry, at: now, share: share) { writer.send(Self.response(for: $0, share: share)) }
     }
 
-    /// What became of a code someone gave, after the per-address guessing limit.
+    /// What became of a code someone gave, after the guessing limits.
     enum CodeMatch {
         case found(CodeBook.Entry)
         case missing
         case unknown
-        /// This address made too many wrong guesses: it must wait this many seconds.
+        /// Too many wrong codes, from this address or from everyone: wait this many seconds.
         case wait(Int64)
     }
 
-    /// Matches a QR token or short code, counting a miss against `address` (DESIGN.md §4.4).
-    /// The JSON API and the phone claim page both go through here, so they share one limit.
-    func matchCode(_ given: String, from address: String, at now: Timestamp) -> CodeMatch {
-        if let wait = limiter.withLock({ $0.retryAfter(for: address, now: now) }) { return .wait(wait) }
-        guard !given.trimmingWhitespace().isEmpty else { return .missing }
-        guard let entry = codes.find(given) else {
-            limiter.withLock { $0.recordFailure(for: address, now: now) }
-            return .unknown
+    /// Matches a QR token or short code. A phone's attempt spends its
+    /// address's budget, and a short code the service-wide one too; the front's (staff) do not, so
+    /// no one on the Wi-Fi can lock the kiosk. The JSON API and the claim page share these limits.
+    func matchCode(_ given: String, for request: HTTPRequest, at now: Timestamp) -> CodeMatch {
+        let trimmed = given.trimmingWhitespace()
+        guard !trimmed.isEmpty else { return .missing }
+        let limited = !isStaff(request)
+        let address = request.remoteAddress
+        let guessable = !RandomToken.looksLikeClaimToken(trimmed)
+        if limited, let wait = limits.withLock({ $0.admitCode(from: address, guessable: guessable, now: now) }) {
+            return .wait(wait)
         }
+        guard let entry = codes.find(trimmed) else { return .unknown }
+        if limited { limits.withLock { $0.codeMatched(from: address, guessable: guessable, admittedAt: now) } }
         return .found(entry)
     }
 
+    /// The refusal for a code that has expired or filled up since it was made; nil while it can be used
+    /// (or when it cannot be read just now: the claim itself then decides).
+    func unusableCode(_ entry: CodeBook.Entry, at now: Timestamp) -> APIError? {
+        guard let code = try? store.code(id: entry.codeID) else { return nil }
+        if now >= code.expiresAt { return .codeExpired }
+        if code.claimed >= code.maxClaims { return .codeUsedUp }
+        return nil
+    }
+
+    /// A sender's share of the new claims a code admits: a phone may make a few (a family sharing
+    /// one), the front as many as the code allows.
+    enum ClaimShare: Sendable {
+        case unlimited
+        /// A place is held for a new claim from `address`, admitted at `at`.
+        case held(address: String, at: Timestamp)
+        /// This address has made all the `allowed` new claims it may with this code: a repeat is still answered.
+        case usedUp(retryAfter: Int64, allowed: Int)
+    }
+
+    func claimShare(for request: HTTPRequest, code entry: CodeBook.Entry, at now: Timestamp) -> ClaimShare {
+        guard !isStaff(request) else { return .unlimited }
+        let address = request.remoteAddress
+        let (wait, allowed) = limits.withLock {
+            ($0.admitClaim(from: address, code: entry.codeID, now: now), $0.settings.claimsPerAddressPerCode)
+        }
+        if let wait { return .usedUp(retryAfter: wait, allowed: allowed) }
+        return .held(address: address, at: now)
+    }
+
     /// Queues a checked claim; `completion` runs on the store's writer thread once the outcome is durable.
-    func queueClaim(_ claimant: Claimant, for entry: CodeBook.Entry, at now: Timestamp,
+    /// A place held for a claim that did not become a new one is given back.
+    func queueClaim(_ claimant: Claimant, for entry: CodeBook.Entry, at now: Timestamp, share: ClaimShare,
                     completion: @escaping @Sendable (Result<ClaimOutcome, StoreError>) -> Void) {
         var generator = SystemRandomNumberGenerator()
+        var mayCreate = true
+        if case .usedUp = share { mayCreate = false }
         let submission = ClaimSubmission(codeID: entry.codeID, claimant: claimant,
-                                         newClaimID: RandomToken.claimID(using: &generator), at: now)
+                                         newClaimID: RandomToken.claimID(using: &generator), at: now, mayCreate: mayCreate)
         let events = events
         let forwarding = forwarding
+        let limits = limits
         store.submitClaim(submission) { [self] result in
-            if case .failure(let error) = result { _ = storeFailed(error, doing: "save a claim") }
-            completion(result)
-            if case .success(.created(let claim)) = result {
-                // Its awards are committed and due now: the forwarder sleeps until told so.
-                forwarding.withLock { $0 }?.wake()
-                events.publish(.init(kind: "claim", json: #"{"sessionId":\#(claim.sessionID),"codeId":\#(claim.codeID)}"#))
+            guard case .success(.created(let claim)) = result else {
+                if case .failure(let error) = result { _ = storeFailed(error, doing: "save a claim") }
+                if case .held(let address, let at) = share {
+                    limits.withLock { $0.claimNotMade(from: address, code: entry.codeID, admittedAt: at) }
+                }
+                return completion(result)
             }
+            completion(result)
+            // Its awards are committed and due now: the forwarder sleeps until told so.
+            forwarding.withLock { $0 }?.wake()
+            events.publish(.init(kind: "claim", json: #"{"sessionId":\#(claim.sessionID),"codeId":\#(claim.codeID)}"#))
         }
     }
 
-    static func response(for result: Result<ClaimOutcome, StoreError>) -> HTTPResponse {
+    static func response(for result: Result<ClaimOutcome, StoreError>, share: ClaimShare) -> HTTPResponse {
         switch result {
         case .success(.created(let claim)): JSON.response(.created, Bodies.ClaimReply(claim, state: .queued))
         case .success(.repeated(let claim, let state)): JSON.response(.ok, Bodies.ClaimReply(claim, state: state))
         case .success(.expired): JSON.response(.codeExpired)
         case .success(.usedUp): JSON.response(.codeUsedUp)
+        case .success(.tooManyFromAddress): JSON.response(.tooManyClaims(share))
         case .success(.unknownCode): JSON.response(.unknownCode)
         case .failure: JSON.response(.storeFailed)
+        }
+    }
+}
+
+extension KioskService.ClaimShare {
+    /// Seconds until the sender may make another new claim with the code (1 when it already may).
+    var retryAfter: Int64 {
+        if case .usedUp(let seconds, _) = self { return seconds }
+        return 1
+    }
+
+    /// The new claims one phone may make with a code; nil when this sender has no limit.
+    var allowed: Int? {
+        switch self {
+        case .usedUp(_, let allowed): allowed
+        case .held, .unlimited: nil
         }
     }
 }

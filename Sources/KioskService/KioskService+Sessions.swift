@@ -72,6 +72,38 @@ extension KioskService {
         }
     }
 
+    /// `POST /api/v1/sessions/{id}/limit`: lets more (or fewer) learners use the session's code, e.g.
+    /// when more people came than expected. Never below the number who have already claimed.
+    func setClaimLimit(_ id: Substring, _ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
+        let sessionID = try existingSession(id)
+        let body = try JSON.decode(Bodies.LimitRequest.self, from: request)
+        let most = CodePolicy.largestClaimLimit
+        guard let maxClaims = body.maxClaims, (1...most).contains(maxClaims) else {
+            throw APIError(FieldError(field: "maxClaims", code: "max_claims_invalid",
+                                      message: "Say how many people may use the code in all: a number from 1 to \(most)."))
+        }
+        let publicURL = publicURL
+        let events = events
+        store.setClaimLimit(sessionID: sessionID, maxClaims: maxClaims) { result in
+            switch result {
+            case .success(.changed(let code)):
+                writer.send(JSON.response(.ok, Bodies.CodeReply(code: .init(code, publicURL: publicURL))))
+                events.publish(.init(kind: "session", json: #"{"id":\#(sessionID),"change":"limit"}"#))
+            case .success(.noCode):
+                writer.send(JSON.response(APIError(.conflict, "no_code",
+                                                   "This session has not ended, so it has no code yet. End it first.")))
+            case .success(.belowClaimed(let claimed)):
+                writer.send(JSON.response(APIError(FieldError(
+                    field: "maxClaims", code: "max_claims_invalid",
+                    message: "\(claimed) people have already used the code. Choose a number from \(claimed) to \(most)."))))
+            case .failure(.notFound):
+                writer.send(JSON.response(.notFound))
+            case .failure:
+                writer.send(JSON.response(.storeFailed))
+            }
+        }
+    }
+
     func sessionDetail(_ id: Substring) throws(APIError) -> Bodies.SessionReply {
         let sessionID = try existingSession(id)
         guard let summary = try read({ try store.session(id: sessionID) }) else { throw .notFound }

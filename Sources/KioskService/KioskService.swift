@@ -14,7 +14,8 @@ public final class KioskService: HTTPResponder {
     let configuration: ServiceConfiguration
     let staffToken: StaffToken
     let codes: CodeBook
-    let limiter: Locked<AttemptLimiter>
+    /// Wrong codes and new claims from phones (see `ClaimLimits`); the front's requests skip them.
+    let limits: Locked<ClaimLimits>
     /// Live changes for `GET /api/v1/events`.
     public let events = EventHub()
     /// The outbox forwarder, once `startForwarding` or `attach` has set it.
@@ -31,7 +32,10 @@ public final class KioskService: HTTPResponder {
         self.log = log
         address = Locked(Self.publicURL(configuration, port: configuration.listenPort))
         codes = CodeBook(try store.codes())
-        limiter = Locked(AttemptLimiter(maxFailures: configuration.maxFailedCodeAttempts, windowSeconds: 300))
+        var settings = ClaimLimits.Settings()
+        settings.failuresPerAddress = configuration.maxFailedCodeAttempts
+        settings.claimWindowSeconds = configuration.codePolicy.lifetimeSeconds
+        limits = Locked(ClaimLimits(settings))
     }
 
     /// Where phones reach this service, without a trailing slash: claim links start with it.
@@ -98,6 +102,10 @@ public final class KioskService: HTTPResponder {
             try allow(method, "POST")
             try requireStaff(request)
             try makeSlips(path[3], request, writer)
+        case let path where path.count == 5 && path.starts(with: ["api", "v1", "sessions"]) && path[4] == "limit":
+            try allow(method, "POST")
+            try requireStaff(request)
+            try setClaimLimit(path[3], request, writer)
         case ["api", "v1", "events"]:
             try allow(method, "GET")
             try requireStaff(request)
@@ -132,7 +140,12 @@ public final class KioskService: HTTPResponder {
     }
 
     private func requireStaff(_ request: HTTPRequest) throws(APIError) {
-        guard staffToken.authorizes(request.headers["Authorization"]) else { throw .unauthorized }
+        guard isStaff(request) else { throw .unauthorized }
+    }
+
+    /// Whether the request carries the staff token: the kiosk's own front, or an admin's tool.
+    func isStaff(_ request: HTTPRequest) -> Bool {
+        staffToken.authorizes(request.headers["Authorization"])
     }
 
     /// Runs a store read, turning a storage failure into a 503 the client may retry (and a log line).

@@ -23,7 +23,9 @@ public final class ServiceHost: Sendable {
     private let server: HTTPServer
 
     /// Opens everything and starts listening. Each failure says which part could not start.
-    public init(configuration: ServiceConfiguration, log: @escaping @Sendable (String) -> Void) throws(ServiceHostError) {
+    /// Every line given to `log` has been through `LogText`, whatever part of the service wrote it.
+    public init(configuration: ServiceConfiguration, log sink: @escaping @Sendable (String) -> Void) throws(ServiceHostError) {
+        let log: @Sendable (String) -> Void = { sink(LogText.sanitize($0)) }
         self.configuration = configuration
         let directory = configuration.stateDirectory
         store = try Self.openStore(in: directory)

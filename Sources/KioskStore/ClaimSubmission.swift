@@ -7,11 +7,14 @@ public struct ClaimSubmission: Sendable, Equatable {
     /// Made by the caller (`RandomToken.claimID`), so the hot path draws no randomness under the write lock.
     public var newClaimID: String
     public var at: Timestamp
+    /// False when the sender may make no more new claims with this code: a repeat is still answered.
+    public var mayCreate: Bool
 
-    public init(codeID: Int64, claimant: Claimant, newClaimID: String, at: Timestamp) {
+    public init(codeID: Int64, claimant: Claimant, newClaimID: String, at: Timestamp, mayCreate: Bool = true) {
         self.codeID = codeID
         self.claimant = claimant
         self.newClaimID = newClaimID
         self.at = at
+        self.mayCreate = mayCreate
     }
 }

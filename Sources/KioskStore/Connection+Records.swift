@@ -53,9 +53,11 @@ extension Connection {
                     at now: Timestamp) throws(StoreError) -> ClaimCode {
         var generator = SystemRandomNumberGenerator()
         var lastError = StoreError.invalid("no claim code could be made")
-        // 31^6 short codes make a clash rare; a few draws make failing all of them practically impossible.
+        // 31^6 short codes (31^10 for slips) make a clash rare; a few draws make failing all of them
+        // practically impossible.
+        let shortLength = kind == .slip ? ShortCode.slipLength : ShortCode.sessionLength
         for _ in 0..<8 {
-            var code = policy.makeCode(for: session, at: now, using: &generator)
+            var code = policy.makeCode(for: session, shortLength: shortLength, at: now, using: &generator)
             if let maxClaims { code.maxClaims = maxClaims }
             let statement = try cached("""
                 INSERT INTO claim_codes (session_id, kind, token, short, created_at, expires_at, max_claims)

@@ -54,6 +54,8 @@ extension KioskStore {
                              maxClaims: codeRow.int(at: 2), claimed: codeRow.int(at: 3))
         codeRow.reset()
 
+        // Only the id and time, found by the keyed hash the purge keeps: a repeat answers with what was
+        // just submitted, never the stored name.
         let earlier = try connection.cached("SELECT id, created_at FROM claims WHERE code_id = ? AND claimer_key = ?")
         try earlier.bind(submission.codeID, at: 1)
         try earlier.bind(claimerKey, at: 2)
@@ -62,25 +64,28 @@ extension KioskStore {
             : nil
         earlier.reset()
 
-        switch ClaimRules.decide(code: code, existingClaimID: existing?.id, now: submission.at) {
+        switch ClaimRules.decide(code: code, existingClaimID: existing?.id, now: submission.at,
+                                 mayCreate: submission.mayCreate) {
         case .expired:
             return .expired
         case .usedUp:
             return .usedUp
+        case .tooManyFromAddress:
+            return .tooManyFromAddress
         case let .repeatOf(claimID):
-            // The claim's own awards, not the session's list, so a programme completion it earned is answered too.
-            let states = try connection.cached("SELECT badge_id, state FROM awards WHERE claim_id = ? ORDER BY id")
+            // Where all its awards stand, but only the session's badges named: a programme completion
+            // the claim earned would tell of the learner's other claims.
+            let states = try connection.cached("SELECT state FROM awards WHERE claim_id = ? ORDER BY id")
             try states.bind(claimID, at: 1)
-            var badgeIDs: [String] = []
             var awards: [Award.State] = []
             while try states.step() {
-                badgeIDs.append(states.text(at: 0) ?? "")
-                if let state = states.text(at: 1).flatMap(Award.State.init(rawValue:)) { awards.append(state) }
+                if let state = states.text(at: 0).flatMap(Award.State.init(rawValue:)) { awards.append(state) }
             }
             states.reset()
             return .repeated(Claim(id: claimID, codeID: code.id, sessionID: code.sessionID,
                                    name: submission.claimant.name, email: submission.claimant.email,
-                                   badgeIDs: badgeIDs, createdAt: existing?.createdAt ?? submission.at),
+                                   badgeIDs: try connection.badgeIDs(session: code.sessionID),
+                                   createdAt: existing?.createdAt ?? submission.at),
                              state: Award.State.overall(awards))
         case .accept:
             return .created(try insert(submission, code: code, claimerKey: claimerKey, on: connection))

@@ -34,4 +34,37 @@ extension KioskStore {
     public func codes() throws(StoreError) -> [ClaimCode] {
         try withReader { connection throws(StoreError) in try connection.allCodes() }
     }
+
+    /// One claim code with its current claim count; nil when there is no such code.
+    public func code(id: Int64) throws(StoreError) -> ClaimCode? {
+        try withReader { connection throws(StoreError) in
+            let statement = try connection.cached("SELECT \(Connection.codeColumns) FROM claim_codes WHERE id = ?")
+            defer { statement.reset() }
+            try statement.bind(id, at: 1)
+            return try statement.step() ? Connection.code(from: statement) : nil
+        }
+    }
+
+    /// Sets how many learners the session's QR code admits in all, e.g. when more people came than
+    /// expected. Refuses a limit below one with `.invalid`, and no such session with `.notFound`.
+    public func setClaimLimit(sessionID: Int64, maxClaims: Int,
+                              completion: @escaping @Sendable (Result<ClaimLimitChange, StoreError>) -> Void) {
+        guard maxClaims >= 1 else { return completion(.failure(.invalid("a code admits at least one learner"))) }
+        write({ connection in
+            guard try connection.loadSession(id: sessionID) != nil else { throw StoreError.notFound("session \(sessionID)") }
+            guard var code = try connection.newestCode(session: sessionID, kind: .session) else { return .noCode }
+            guard maxClaims >= code.claimed else { return .belowClaimed(code.claimed) }
+            let update = try connection.cached("UPDATE claim_codes SET max_claims = ? WHERE id = ?")
+            try update.bind(maxClaims, at: 1)
+            try update.bind(code.id, at: 2)
+            try update.run()
+            code.maxClaims = maxClaims
+            return .changed(code)
+        }, completion: completion)
+    }
+
+    /// `setClaimLimit` that returns once committed.
+    public func setClaimLimit(sessionID: Int64, maxClaims: Int) throws(StoreError) -> ClaimLimitChange {
+        try waitFor { setClaimLimit(sessionID: sessionID, maxClaims: maxClaims, completion: $0) }
+    }
 }

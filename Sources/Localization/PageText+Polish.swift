@@ -66,5 +66,9 @@ extension PageText {
         "page.busy.heading": "Przepraszamy, nie udało się zapisać",
         "page.busy.body": "Kiosk nie mógł teraz zapisać Twoich danych. Poczekaj chwilę i naciśnij „Spróbuj jeszcze raz”.",
         "page.busy.button": "Spróbuj jeszcze raz",
+        "page.error.name_unreadable": "Nie udało się odczytać imienia. Wpisz je jeszcze raz.",
+        "page.error.email_unreadable": "Nie udało się odczytać adresu e-mail. Wpisz go jeszcze raz.",
+        "page.share.heading": "Poproś o pomoc",
+        "page.share.body": "Na tym telefonie odebrano już odznaki dla {count} osób z tym kodem. Aby odebrać kolejną odznakę, skorzystaj z kiosku albo zapytaj osobę, która prowadziła zajęcia.",
     ]
 }

@@ -81,5 +81,9 @@ enum PageText {
         "page.busy.heading": "Sorry, that did not save",
         "page.busy.body": "The kiosk could not save your details just now. Wait a moment, then press Try again.",
         "page.busy.button": "Try again",
+        "page.error.name_unreadable": "We could not read your name. Type it again.",
+        "page.error.email_unreadable": "We could not read your email address. Type it again.",
+        "page.share.heading": "Please ask for help",
+        "page.share.body": "This phone has already been used to collect badges for {count} people with this code. To collect another badge, use the kiosk, or ask the person who ran your session.",
     ]
 }

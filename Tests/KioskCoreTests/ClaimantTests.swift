@@ -28,7 +28,7 @@ struct ClaimantTests {
         #expect(error?.code == "name_too_long")
     }
 
-    @Test(arguments: ["Ann\u{0}", "Ann\nBob", "\u{202E}nnA", "A\u{7F}", "Ann\u{2066}"])
+    @Test(arguments: ["Ann\u{0}", "Ann\nBob", "\u{202E}nnA", "A\u{7F}", "Ann\u{2066}", "An\u{0085}n", "Ann\u{FFFD}\u{200D}"])
     func refusesControlAndOverrideCharacters(name: String) {
         let error = #expect(throws: FieldError.self) { try Claimant(name: name, email: "a@b.co", consent: true) }
         #expect(error?.code == "name_invalid")

@@ -29,11 +29,12 @@ struct CodeTests {
         #expect(RandomToken.encode([0xFB, 0xFF]) == "-_8")
     }
 
-    @Test func shortCodesAvoidLookAlikes() {
+    @Test(arguments: [ShortCode.sessionLength, ShortCode.slipLength])
+    func shortCodesAvoidLookAlikes(length: Int) {
         var generator = SeededGenerator(state: 42)
         for _ in 0..<2000 {
-            let short = ShortCode.generate(using: &generator)
-            #expect(short.count == 6)
+            let short = ShortCode.generate(length: length, using: &generator)
+            #expect(short.count == length)
             #expect(!short.contains(where: { "0O1IL".contains($0) }))
         }
     }
@@ -47,12 +48,34 @@ struct CodeTests {
         #expect(ShortCode.display("K7M2QX") == "K7M-2QX")
     }
 
+    @Test func slipCodesAreTenCharactersShownInGroups() {
+        #expect(ShortCode.normalize("k7m-2qx-4p9b") == "K7M2QX4P9B")
+        #expect(ShortCode.normalize("K7M 2QX 4P9") == nil)
+        #expect(ShortCode.normalize("K7M-2QX-4P9BC") == nil)
+        #expect(ShortCode.display("K7M2QX4P9B") == "K7M-2QX-4P9B")
+        var generator = SeededGenerator(state: 9)
+        let session = Session(id: 1, title: "Day 1", badgeIDs: ["b"], expected: 3, createdAt: Timestamp(milliseconds: 0))
+        let slip = CodePolicy().makeCode(for: session, shortLength: ShortCode.slipLength, at: Timestamp(milliseconds: 0),
+                                         using: &generator)
+        #expect(slip.short.count == 10)
+        #expect(slip.displayShort.count == 12)
+        #expect(ShortCode.normalize(slip.displayShort) == slip.short)
+    }
+
     @Test func constantTimeEquality() {
         #expect(ConstantTime.equal("abc", "abc"))
         #expect(!ConstantTime.equal("abc", "abd"))
         #expect(!ConstantTime.equal("abc", "abcd"))
         #expect(!ConstantTime.equal("", "a"))
         #expect(ConstantTime.equal("", ""))
+    }
+
+    @Test func constantTimeEqualityComparesWholeLengths() {
+        // 256 NUL bytes differ from nothing only in length, which must not be taken modulo 256.
+        let zeros = String(repeating: "\u{0}", count: 256)
+        #expect(!ConstantTime.equal("", zeros))
+        #expect(!ConstantTime.equal("a", "a" + zeros))
+        #expect(!ConstantTime.equal(String(repeating: "\u{0}", count: 512), ""))
     }
 
     @Test(arguments: [(1, 2), (5, 6), (10, 12), (12, 15), (100, 120), (1000, 1200)])
@@ -93,22 +116,14 @@ struct ClaimRulesTests {
         #expect(ClaimRules.decide(code: full, existingClaimID: "c1", now: Timestamp(milliseconds: 20_000))
             == .repeatOf(claimID: "c1"))
     }
-}
 
-@Suite("Attempt limiter")
-struct AttemptLimiterTests {
-    @Test func blocksAfterTooManyFailuresAndRecovers() {
-        var limiter = AttemptLimiter(maxFailures: 3, windowSeconds: 60)
-        let start = Timestamp(milliseconds: 1_000_000)
-        for second in 0..<3 {
-            #expect(limiter.retryAfter(for: "10.0.0.5", now: start.adding(seconds: Int64(second))) == nil)
-            limiter.recordFailure(for: "10.0.0.5", now: start.adding(seconds: Int64(second)))
-        }
-        #expect(limiter.retryAfter(for: "10.0.0.5", now: start.adding(seconds: 3)) == 57)
-        #expect(limiter.retryAfter(for: "10.0.0.6", now: start.adding(seconds: 3)) == nil)
-        #expect(limiter.retryAfter(for: "10.0.0.5", now: start.adding(seconds: 61)) == nil)
-        #expect(limiter.retryAfter(for: "10.0.0.5", now: start.adding(seconds: 200)) == nil)
-        #expect(limiter.trackedAddresses == 0)
+    @Test func aSenderWithNoShareLeftGetsOnlyRepeats() {
+        let now = Timestamp(milliseconds: 5)
+        #expect(ClaimRules.decide(code: code, existingClaimID: nil, now: now, mayCreate: false) == .tooManyFromAddress)
+        #expect(ClaimRules.decide(code: code, existingClaimID: "c1", now: now, mayCreate: false) == .repeatOf(claimID: "c1"))
+        var full = code
+        full.claimed = 2
+        #expect(ClaimRules.decide(code: full, existingClaimID: nil, now: now, mayCreate: false) == .usedUp)
     }
 }
 

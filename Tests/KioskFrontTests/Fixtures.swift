@@ -9,7 +9,7 @@ enum Fixtures {
                                               pin: "1234", qrStyle: .halfBlock, language: .english)
 
     static let code = CodeInfo(token: "Zt4kQ0mB9xY2vR7pL1sN3w", short: "K7M-2QX",
-                               url: "http://192.168.1.20:8080/c/Zt4kQ0mB9xY2vR7pL1sN3w")
+                               url: "http://192.168.1.20:8080/c/Zt4kQ0mB9xY2vR7pL1sN3w", maxClaims: 15, claimed: 7)
 
     static let recent = RecentSession(id: 3, title: "Intro to Work - Day 2: Job search", code: code, claimed: 7,
                                       expected: 12, visibleUntil: 4600)
@@ -73,9 +73,25 @@ enum Fixtures {
         return nil
     }
 
+    /// Yes to "Were you at this session?", and the service's answer that its code can be used.
+    static func confirmed(_ model: FrontModel) -> FrontModel {
+        apply(press(model, .enter).0, [.reply(.codeChecked(code.token, .success(true)))]).0
+    }
+
+    /// A learner at the name step, having confirmed the session that just ended here.
+    static func atName() -> FrontModel {
+        confirmed(press(model(recent: recent), .enter).0)
+    }
+
+    /// Enter on the code screen, and the service's answer that no code is `K7M2QX`.
+    static func wrongCode(_ model: FrontModel) -> FrontModel {
+        let unknown = ServiceFailure(status: 404, code: "unknown_code", message: "That code did not work.")
+        return apply(press(model, .enter).0, [.reply(.codeChecked("K7M2QX", .failure(unknown)))]).0
+    }
+
     /// A learner at the email confirmation, having typed `email`.
     static func atConfirmEmail(_ email: String) -> FrontModel {
-        var model = press(self.model(recent: recent), .enter, .enter).0
+        var model = atName()
         model = press(type(model, "Amira"), .enter).0
         return press(type(model, email), .enter).0
     }

@@ -63,7 +63,7 @@ struct FrontFrameTests {
     }
 
     @Test func typingALetterRewritesOnlyTheCellsThatChanged() {
-        let model = Fixtures.type(Fixtures.press(Fixtures.model(recent: Fixtures.recent), .enter, .enter).0, "Zo")
+        let model = Fixtures.type(Fixtures.atName(), "Zo")
         var renderer = DiffRenderer()
         _ = renderer.render(FrontView.render(model, size: .standard))
         let typed = Fixtures.type(model, "ë")

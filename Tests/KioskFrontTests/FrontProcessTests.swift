@@ -165,7 +165,7 @@ struct FrontProcessTests {
             ("Well done, Zoë!", "\r"),
         ]
         let quit: [(String, String)] = [
-            ("Press Enter to start", "\u{1B}OQ"), ("Type the volunteer PIN", "1234\r"), ("7. Quit the demo", "7"),
+            ("Press Enter to start", "\u{1B}OQ"), ("Type the volunteer PIN", "1234\r"), ("8. Quit the demo", "8"),
         ]
         for (screen, keys) in claim {
             let shown = try demo.waitFor(screen)

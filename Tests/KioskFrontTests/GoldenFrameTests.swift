@@ -36,9 +36,16 @@ struct GoldenFrameTests {
         let code = Fixtures.type(Fixtures.press(base, .enter).0, "k7m2q")
         list.append(("step1-code", code))
         list.append(("step1-code-error", Fixtures.press(code, .enter).0))
-        let name = Fixtures.type(Fixtures.press(confirm, .enter).0, "Zoë")
+        let typed = Fixtures.type(Fixtures.press(base, .enter).0, "k7m2qx")
+        list.append(("step1-code-last-try", Fixtures.wrongCode(Fixtures.wrongCode(typed))))
+        let paused = Fixtures.wrongCode(Fixtures.wrongCode(Fixtures.wrongCode(typed)))
+        list.append(("step1-code-paused", Fixtures.apply(paused, [.tick], at: paused.now + 4.2).0))
+        let full = ServiceFailure(status: 410, code: "code_used_up", message: "")
+        list.append(("step1-confirm-full", Fixtures.apply(Fixtures.press(confirm, .enter).0,
+                                                          [.reply(.codeChecked(Fixtures.code.token, .failure(full)))]).0))
+        let name = Fixtures.type(Fixtures.confirmed(confirm), "Zoë")
         list.append(("step2-name", name))
-        list.append(("step2-name-error", Fixtures.press(Fixtures.press(confirm, .enter).0, .enter).0))
+        list.append(("step2-name-error", Fixtures.press(Fixtures.confirmed(confirm), .enter).0))
         list.append(("step3-email", Fixtures.type(Fixtures.press(name, .enter).0, "zoe@example")))
         list.append(("step3-confirm-email", Fixtures.atConfirmEmail("zoe.smith@example.org")))
         list.append(("step3-confirm-email-typo", Fixtures.atConfirmEmail("zoe.smith@gmial.com")))
@@ -51,7 +58,9 @@ struct GoldenFrameTests {
                                                                 .reply(.badges(.success(Fixtures.catalogue)))]).0))
         list.append(("declined", Fixtures.press(consent, .down, .enter).0))
         let gone = ServiceFailure(status: 410, code: "code_expired", message: "")
-        list.append(("failed", Fixtures.apply(sending, [.reply(.claimed(.failure(gone)))]).0))
+        list.append(("step1-code-expired-when-sent", Fixtures.apply(sending, [.reply(.claimed(.failure(gone)))]).0))
+        let busy = ServiceFailure(status: 503, code: "storage_unavailable", message: "")
+        list.append(("failed", Fixtures.apply(sending, [.reply(.claimed(.failure(busy)))]).0))
         list.append(("more-time", Fixtures.apply(name, [.tick], at: name.lastInput + 63).0))
 
         let pin = Fixtures.type(Fixtures.press(base, .function(2)).0, "12")
@@ -79,19 +88,26 @@ struct GoldenFrameTests {
                                                                   .enter).0, [.reply(.sessionStarted(.success(5)))]).0))
         list.append(("end-pick", Fixtures.press(menu, .down, .enter).0))
         list.append(("slips-count", Fixtures.type(Fixtures.press(menu, .character("3"), .enter).0, "20")))
-        let slipCodes = ["K7M-2QX", "P3R-9ZT", "W4N-8HC", "Q2V-5MB", "D6J-7KS", "A9F-3TX", "H8E-4NP", "Y5G-2RW", "C3U-6ZM"]
+        let slipCodes = ["K7M-2QX-4P9B", "P3R-9ZT-7KWA", "W4N-8HC-2MXD", "Q2V-5MB-8RTE", "D6J-7KS-3NPF", "A9F-3TX-6HGC",
+                         "H8E-4NP-9ZQJ", "Y5G-2RW-5CVK", "C3U-6ZM-7BDS"]
         let batch = SlipBatch(codes: slipCodes.map { CodeInfo(token: $0, short: $0, url: "") }, savedTo: "/var/lib/badgekiosk/slips")
         list.append(("slips", Fixtures.apply(Fixtures.press(menu, .character("3"), .enter).0, [.reply(.slips(.success(batch)))]).0))
         let outbox = OutboxInfo(queued: 12, sending: 0, sent: 30, failed: 1, lastError: "connect: Network is unreachable")
-        list.append(("outbox", Fixtures.apply(Fixtures.press(menu, .character("4")).0, [.reply(.outbox(.success(outbox)))]).0))
+        list.append(("outbox", Fixtures.apply(Fixtures.press(menu, .character("5")).0, [.reply(.outbox(.success(outbox)))]).0))
         let sent = OutboxInfo(queued: 0, sending: 0, sent: 42, failed: 0, lastError: nil)
-        list.append(("outbox-all-sent", Fixtures.apply(Fixtures.press(menu, .character("4")).0, [.reply(.outbox(.success(sent)))]).0))
-        let unsure = Fixtures.apply(Fixtures.press(Fixtures.unlocked(settings: Fixtures.navigatr), .character("4")).0,
+        list.append(("outbox-all-sent", Fixtures.apply(Fixtures.press(menu, .character("5")).0, [.reply(.outbox(.success(sent)))]).0))
+        let unsure = Fixtures.apply(Fixtures.press(Fixtures.unlocked(settings: Fixtures.navigatr), .character("5")).0,
                                     [.reply(.outbox(.success(Fixtures.unsureOutbox)))]).0
         list.append(("outbox-unsure", Fixtures.press(unsure, .down).0))
         list.append(("unsure-check", Fixtures.press(unsure, .enter).0))
         list.append(("unsure-check-send-again", Fixtures.press(unsure, .enter, .down).0))
-        list.append(("sync-unavailable", Fixtures.apply(Fixtures.press(menu, .character("5")).0, [.reply(.synced(.success(nil)))]).0))
+        let limit = Fixtures.type(Fixtures.press(menu, .character("4"), .enter).0, "20")
+        list.append(("limit-pick", Fixtures.press(menu, .character("4")).0))
+        list.append(("limit-count", limit))
+        var raised = Fixtures.code
+        raised.maxClaims = 20
+        list.append(("limit-done", Fixtures.apply(Fixtures.press(limit, .enter).0, [.reply(.limitSet(.success(raised)))]).0))
+        list.append(("sync-unavailable", Fixtures.apply(Fixtures.press(menu, .character("6")).0, [.reply(.synced(.success(nil)))]).0))
         list.append(("session-qr", Fixtures.apply(Fixtures.press(menu, .down, .enter, .enter).0,
                                                   [.reply(.sessionEnded(4, .success(Fixtures.code)))]).0))
         return list

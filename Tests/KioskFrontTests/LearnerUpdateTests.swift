@@ -31,7 +31,11 @@ struct LearnerUpdateTests {
     }
 
     @Test func confirmingTheSessionSkipsTheCode() {
-        let model = Fixtures.press(Fixtures.model(recent: Fixtures.recent), .enter, .enter).0
+        // The session's code is checked first: a full one is said before any name is typed.
+        let (checking, effects) = Fixtures.press(Fixtures.model(recent: Fixtures.recent), .enter, .enter)
+        #expect(effects == [.checkCode(Fixtures.code.token)])
+        #expect(Fixtures.flow(checking)?.busy == true)
+        let model = Fixtures.apply(checking, [.reply(.codeChecked(Fixtures.code.token, .success(true)))]).0
         let flow = Fixtures.flow(model)
         #expect(flow?.step == .name)
         #expect(flow?.acceptedCode == Fixtures.code.token)
@@ -40,6 +44,11 @@ struct LearnerUpdateTests {
             back.step = .confirmSession
             return back
         }()))
+        let full = ServiceFailure(status: 410, code: "code_used_up", message: "")
+        let refused = Fixtures.apply(checking, [.reply(.codeChecked(Fixtures.code.token, .failure(full)))]).0
+        #expect(Fixtures.flow(refused)?.step == .confirmSession)
+        #expect(Fixtures.flow(refused)?.message == Message("front.error.code_used_up"))
+        #expect(refused.codeTries == CodeTries())
     }
 
     @Test func sayingNoToTheSessionAsksForACode() {
@@ -79,7 +88,7 @@ struct LearnerUpdateTests {
     }
 
     @Test func nameAndEmailAreCheckedWithKioskCoreRules() {
-        var model = Fixtures.press(Fixtures.model(recent: Fixtures.recent), .enter, .enter, .enter).0
+        var model = Fixtures.press(Fixtures.atName(), .enter).0
         #expect(Fixtures.flow(model)?.message == Message("front.error.name_missing"))
         model = Fixtures.press(Fixtures.type(model, "  Zoë "), .enter).0
         #expect(Fixtures.flow(model)?.step == .email)
@@ -132,7 +141,7 @@ struct LearnerUpdateTests {
 
     @Test(arguments: [
         ("email_invalid", 400, LearnerFlow.Step.email), ("name_too_long", 400, .name), ("unknown_code", 404, .code),
-        ("code_expired", 410, .failed(canRetry: false)), ("too_many_attempts", 429, .failed(canRetry: false)),
+        ("code_expired", 410, .code), ("code_used_up", 410, .code), ("too_many_attempts", 429, .code),
         ("storage_unavailable", 503, .failed(canRetry: true)),
     ] as [(String, Int, LearnerFlow.Step)])
     func aRefusedClaimGoesBackToWhatNeedsFixing(code: String, status: Int, step: LearnerFlow.Step) {

@@ -9,7 +9,7 @@ struct TimerAndStreamTests {
     }
 
     @Test func sixtyIdleSecondsAskForMoreTimeThenTwentyMoreStartAgainKeepingNothing() {
-        let typing = Fixtures.type(Fixtures.press(Fixtures.model(recent: Fixtures.recent), .enter, .enter).0, "Amira")
+        let typing = Fixtures.type(Fixtures.atName(), "Amira")
         let due = typing.lastInput + 60
         #expect(Front.nextDeadline(typing) == due)
         let early = Fixtures.apply(typing, [.tick], at: due - 0.5).0

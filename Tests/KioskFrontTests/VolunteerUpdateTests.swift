@@ -5,7 +5,7 @@ import TerminalUI
 @Suite("Volunteer mode: update")
 struct VolunteerUpdateTests {
     @Test func f2OpensThePinScreenFromAnyScreen() {
-        let midClaim = Fixtures.type(Fixtures.press(Fixtures.model(recent: Fixtures.recent), .enter, .enter).0, "Amira")
+        let midClaim = Fixtures.type(Fixtures.atName(), "Amira")
         for model in [Fixtures.model(), midClaim] {
             let pin = Fixtures.press(model, .function(2)).0
             #expect(pin.screen == .pin(PinEntry()))
@@ -107,15 +107,40 @@ struct VolunteerUpdateTests {
         #expect(Fixtures.volunteer(Fixtures.press(model, .enter).0)?.page == .menu)
     }
 
-    @Test func outboxAndSyncAnswerInPlainWords() {
+    @Test func aVolunteerLetsMorePeopleUseACode() {
         var (model, effects) = Fixtures.press(Fixtures.unlocked(), .character("4"))
+        #expect(effects == [.loadSessions])
+        #expect(Fixtures.volunteer(model)?.page == .pickSession(.limit))
+        // Only sessions with a code (ended ones) can be picked.
+        #expect(Front.pickable(Fixtures.sessions, for: .limit).map(\.id) == [3])
+        model = Fixtures.press(model, .enter).0
+        #expect(Fixtures.volunteer(model)?.page == .limit(Fixtures.sessions[0]))
+        // Fewer places than are already used is refused before asking the service.
+        let low = Fixtures.press(Fixtures.type(model, "5"), .enter)
+        #expect(low.1.isEmpty)
+        #expect(Fixtures.volunteer(low.0)?.message == Message("front.limit.invalid", ["least": "7", "most": "10000"]))
+        (model, effects) = Fixtures.press(Fixtures.type(model, "20"), .enter)
+        #expect(effects == [.setLimit(session: 3, maxClaims: 20)])
+        #expect(Fixtures.volunteer(model)?.busy == true)
+        var raised = Fixtures.code
+        raised.maxClaims = 20
+        let done = Fixtures.apply(model, [.reply(.limitSet(.success(raised)))])
+        #expect(done.1 == [.loadSessions])
+        #expect(Fixtures.volunteer(done.0)?.page == .menu)
+        #expect(Fixtures.volunteer(done.0)?.message == .news("front.limit.done", ["count": "20", "title": Fixtures.sessions[0].title]))
+        let refused = Fixtures.apply(model, [.reply(.limitSet(.failure(ServiceFailure(status: 409, code: "no_code", message: ""))))]).0
+        #expect(Fixtures.volunteer(refused)?.message == Message("front.error.no_code"))
+    }
+
+    @Test func outboxAndSyncAnswerInPlainWords() {
+        var (model, effects) = Fixtures.press(Fixtures.unlocked(), .character("5"))
         #expect(effects == [.loadOutbox])
         let info = OutboxInfo(queued: 12, sending: 0, sent: 30, failed: 0, lastError: "connect: Network is unreachable")
         model = Fixtures.apply(model, [.reply(.outbox(.success(info)))]).0
         #expect(Fixtures.volunteer(model)?.page == .outbox(info))
         #expect(Fixtures.apply(model, [.stream(.changed("outbox"))]).1 == [.loadSessions, .loadOutbox])
         #expect(FrontView.looksOffline(info.lastError!))
-        (model, effects) = Fixtures.press(Fixtures.press(model, .escape).0, .character("5"))
+        (model, effects) = Fixtures.press(Fixtures.press(model, .escape).0, .character("6"))
         #expect(effects == [.syncBadges])
         let missing = Fixtures.apply(model, [.reply(.synced(.success(nil)))]).0
         #expect(Fixtures.volunteer(missing)?.message == Message("front.sync.unavailable"))
@@ -124,11 +149,11 @@ struct VolunteerUpdateTests {
     }
 
     @Test func lockAndQuit() {
-        #expect(Fixtures.press(Fixtures.unlocked(), .character("6")).0.screen == .attract)
+        #expect(Fixtures.press(Fixtures.unlocked(), .character("7")).0.screen == .attract)
         #expect(Fixtures.press(Fixtures.unlocked(), .escape).0.screen == .attract)
-        // Learners can never quit: without allowQuit the menu has no seventh entry.
-        #expect(Fixtures.press(Fixtures.unlocked(), .character("7")).1.isEmpty)
-        #expect(Fixtures.press(Fixtures.unlocked(allowQuit: true), .character("7")).1 == [.quit])
+        // Learners can never quit: without allowQuit the menu has no eighth entry.
+        #expect(Fixtures.press(Fixtures.unlocked(), .character("8")).1.isEmpty)
+        #expect(Fixtures.press(Fixtures.unlocked(allowQuit: true), .character("8")).1 == [.quit])
     }
 
     @Test func noLearnerKeyLeavesTheFront() {
@@ -158,7 +183,7 @@ struct VolunteerUpdateTests {
 struct UnsureUpdateTests {
     /// The outbox page with `Fixtures.unsureOutbox` loaded.
     static func outbox() -> FrontModel {
-        Fixtures.apply(Fixtures.press(Fixtures.unlocked(settings: Fixtures.navigatr), .character("4")).0,
+        Fixtures.apply(Fixtures.press(Fixtures.unlocked(settings: Fixtures.navigatr), .character("5")).0,
                        [.reply(.outbox(.success(Fixtures.unsureOutbox)))]).0
     }
 

@@ -107,6 +107,8 @@ struct RequestLogTests {
         #expect(RequestLog.redact("/c/AbCdEfGhIjKlMnOpQrStUv") == "/c/…")
         #expect(RequestLog.redact("/c/AbCdEfGhIjKlMnOpQrStUv/step") == "/c/…/step")
         #expect(RequestLog.redact("/api/v1/claims") == "/api/v1/claims")
-        #expect(RequestLog.redact("/x\u{1B}[2J\nfake") == "/x?[2J?fake")
+        #expect(RequestLog.redact("/x\u{1B}[2J\nfake") == "/x\\u{1B}[2J\\u{A}fake")
+        #expect(RequestLog.redact("/c/AbCdEfGhIjKlMnOpQrStUv/\u{0085}\u{009B}\u{2028}\u{202E}")
+            == "/c/…/\\u{85}\\u{9B}\\u{2028}\\u{202E}")
     }
 }

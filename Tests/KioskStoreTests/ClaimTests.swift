@@ -78,6 +78,8 @@ struct ClaimTests {
                                                     at: Fixture.during)
         #expect(slips.count == 3)
         #expect(slips.allSatisfy { $0.maxClaims == 1 && $0.sessionID == fixture.session.id })
+        #expect(slips.allSatisfy { $0.short.count == ShortCode.slipLength })
+        #expect(fixture.code.short.count == ShortCode.sessionLength)
         #expect(Set(slips.map(\.token)).count == 3 && Set(slips.map(\.short)).count == 3)
         guard case .created = try fixture.store.submitClaim(Fixture.submission(code: slips[0], learner: 1)) else {
             Issue.record("a fresh slip was refused"); return
@@ -89,5 +91,52 @@ struct ClaimTests {
         #expect(throws: StoreError.self) {
             try fixture.store.makeSlipCodes(sessionID: fixture.session.id, count: 0, policy: CodePolicy(), at: Fixture.during)
         }
+    }
+
+    @Test("a repeat answers with the name just submitted, never the stored one")
+    func repeatsRevealNothingStored() throws {
+        let fixture = try Fixture()
+        _ = try fixture.store.submitClaim(Fixture.submission(code: fixture.code, learner: 1, id: "first"))
+        let stranger = ClaimSubmission(codeID: fixture.code.id,
+                                       claimant: try Claimant(name: "Mallory", email: "learner1@example.org", consent: true),
+                                       newClaimID: "second", at: Fixture.during)
+        guard case let .repeated(claim, _) = try fixture.store.submitClaim(stranger) else {
+            Issue.record("expected a repeat"); return
+        }
+        #expect(claim.id == "first")
+        #expect(claim.name == "Mallory")
+        #expect(try fixture.store.claims(sessionID: fixture.session.id).map(\.name) == ["Learner 1"])
+    }
+
+    @Test("a sender with no share left is answered repeats only")
+    func noShareLeft() throws {
+        let fixture = try Fixture()
+        _ = try fixture.store.submitClaim(Fixture.submission(code: fixture.code, learner: 1, id: "first"))
+        var repeatOnly = Fixture.submission(code: fixture.code, learner: 1, id: "again")
+        repeatOnly.mayCreate = false
+        guard case .repeated = try fixture.store.submitClaim(repeatOnly) else { Issue.record("expected a repeat"); return }
+        var newOne = Fixture.submission(code: fixture.code, learner: 2)
+        newOne.mayCreate = false
+        #expect(try fixture.store.submitClaim(newOne) == .tooManyFromAddress)
+        #expect(try fixture.count("claims") == 1)
+    }
+
+    @Test("staff can change a session code's limit, never below what is claimed")
+    func claimLimit() throws {
+        let fixture = try Fixture(expected: 0)  // a limit of one claim
+        _ = try fixture.store.submitClaim(Fixture.submission(code: fixture.code, learner: 1))
+        #expect(try fixture.store.submitClaim(Fixture.submission(code: fixture.code, learner: 2)) == .usedUp)
+        guard case let .changed(code) = try fixture.store.setClaimLimit(sessionID: fixture.session.id, maxClaims: 3) else {
+            Issue.record("the limit was not changed"); return
+        }
+        #expect(code.id == fixture.code.id && code.maxClaims == 3 && code.claimed == 1)
+        #expect(try fixture.store.code(id: fixture.code.id)?.maxClaims == 3)
+        guard case .created = try fixture.store.submitClaim(Fixture.submission(code: fixture.code, learner: 2)) else {
+            Issue.record("a raised limit still refused"); return
+        }
+        #expect(try fixture.store.setClaimLimit(sessionID: fixture.session.id, maxClaims: 1) == .belowClaimed(2))
+        let running = try fixture.store.createSession(title: "Later", badgeIDs: ["obf-day1"], expected: 3, at: Fixture.during)
+        #expect(try fixture.store.setClaimLimit(sessionID: running.id, maxClaims: 9) == .noCode)
+        #expect(throws: StoreError.notFound("session 999")) { try fixture.store.setClaimLimit(sessionID: 999, maxClaims: 9) }
     }
 }

@@ -10,18 +10,22 @@ public struct CodePolicy: Sendable, Equatable {
         self.headroom = headroom
     }
 
+    /// The most learners staff can let use one code: a conference hall, not a print run.
+    public static let largestClaimLimit = 10_000
+
     /// The claim limit for a session expecting `expected` learners: always at least one more than expected.
     public func maxClaims(expected: Int) -> Int {
         let withRoom = Int((Double(expected) * (1 + headroom)).rounded(.up))
         return max(withRoom, expected + 1)
     }
 
-    /// A fresh code for `session`, ended at `now`.
-    public func makeCode<R: RandomNumberGenerator>(for session: Session, at now: Timestamp,
-                                                   using generator: inout R) -> ClaimCode {
+    /// A fresh code for `session`, ended at `now`, with a short code of `shortLength` characters
+    /// (`ShortCode.slipLength` for a printed single-use slip).
+    public func makeCode<R: RandomNumberGenerator>(for session: Session, shortLength: Int = ShortCode.sessionLength,
+                                                   at now: Timestamp, using generator: inout R) -> ClaimCode {
         ClaimCode(id: 0, sessionID: session.id,
                   token: RandomToken.claimToken(using: &generator),
-                  short: ShortCode.generate(using: &generator),
+                  short: ShortCode.generate(length: shortLength, using: &generator),
                   createdAt: now, expiresAt: now.adding(seconds: lifetimeSeconds),
                   maxClaims: maxClaims(expected: session.expected))
     }

@@ -1,19 +1,37 @@
-/// The short typed form of a claim code: 6 characters from an alphabet with no look-alikes.
+/// The short typed form of a claim code, from an alphabet with no look-alikes.
+///
+/// A session's code has 6 characters: many people type it, and it is limited by its claim count.
+/// A printed slip's code has 10: each one admits a learner on its own, so it must not be guessable
+/// (see `GuessingLimits` for the figures), and it is typed once, from paper.
 public enum ShortCode {
     /// Digits and capitals without 0/O, 1/I/L: what a learner types can't be misread.
     public static let alphabet: [Character] = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
-    public static let length = 6
+    /// Characters in a session's code (`K7M-2QX`).
+    public static let sessionLength = 6
+    /// Characters in a printed single-use slip's code (`K7M-2QX-4P9B`).
+    public static let slipLength = 10
+    /// Characters a person reads and types as one group.
+    static let groupLength = 3
 
-    /// A fresh random short code, undashed (`K7M2QX`).
-    public static func generate<R: RandomNumberGenerator>(using generator: inout R) -> String {
+    /// A fresh random short code of `length` characters, undashed (`K7M2QX`).
+    public static func generate<R: RandomNumberGenerator>(length: Int = sessionLength, using generator: inout R) -> String {
         String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
     }
 
-    /// `K7M2QX` → `K7M-2QX`.
+    /// `K7M2QX` → `K7M-2QX`, `K7M2QX4P9B` → `K7M-2QX-4P9B`: groups of three, the last taking a lone
+    /// character so no group stands alone.
     public static func display(_ short: String) -> String {
-        guard short.count == length else { return short }
-        let half = short.index(short.startIndex, offsetBy: length / 2)
-        return "\(short[..<half])-\(short[half...])"
+        let characters = Array(short)
+        guard [sessionLength, slipLength].contains(characters.count) else { return short }
+        var groups: [String] = []
+        var start = 0
+        while start < characters.count {
+            let rest = characters.count - start
+            let size = rest <= groupLength + 1 ? rest : groupLength
+            groups.append(String(characters[start..<start + size]))
+            start += size
+        }
+        return groups.joined(separator: "-")
     }
 
     /// What a person typed, as the stored form: capitals, spaces and dashes dropped.
@@ -23,8 +41,8 @@ public enum ShortCode {
         for character in typed.uppercased() where character != "-" && character != " " {
             guard alphabet.contains(character) else { return nil }
             out.append(character)
-            if out.count > length { return nil }
+            if out.count > slipLength { return nil }
         }
-        return out.count == length ? out : nil
+        return [sessionLength, slipLength].contains(out.count) ? out : nil
     }
 }

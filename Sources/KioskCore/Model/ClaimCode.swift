@@ -4,7 +4,8 @@ public struct ClaimCode: Sendable, Equatable {
     public var sessionID: Int64
     /// At least 128 random bits, URL-safe: what the QR code's URL carries.
     public var token: String
-    /// 6 characters with no look-alikes, stored without the dash (`K7M2QX`); shown as `K7M-2QX`.
+    /// 6 characters (10 on a printed slip) with no look-alikes, stored without dashes (`K7M2QX`);
+    /// shown as `K7M-2QX`.
     public var short: String
     public var createdAt: Timestamp
     public var expiresAt: Timestamp

@@ -9,12 +9,22 @@ public struct Claimant: Sendable, Equatable {
 
     /// Checks what a learner typed. The first problem found is thrown, with words they can act on.
     public init(name: String?, email: String?, consent: Bool?) throws(FieldError) {
-        self.name = try TextRules.clean(name, field: "name", label: "your first name", maxLength: Self.maxNameLength)
+        self.name = try Self.checkName(name)
         self.email = try Self.checkEmail(email)
         guard consent == true else {
             throw FieldError(field: "consent", code: "consent_required",
                              message: "We can only send your badge if you say yes to sharing your name and email.")
         }
+    }
+
+    /// Trims a first name and checks it with `TextRules`; it must also hold at least one letter, so a
+    /// name made only of digits, punctuation or blank-looking symbols goes no further.
+    public static func checkName(_ raw: String?) throws(FieldError) -> String {
+        let name = try TextRules.clean(raw, field: "name", label: "your first name", maxLength: maxNameLength)
+        guard name.unicodeScalars.contains(where: TextRules.isLetter) else {
+            throw FieldError(field: "name", code: "name_invalid", message: "Please type your first name using letters.")
+        }
+        return name
     }
 
     /// Trims and lower-cases an address and checks its shape: something@something.tld, no spaces.
@@ -34,14 +44,23 @@ public struct Claimant: Sendable, Equatable {
         return email
     }
 
+    /// The name as it may stand in a `Name <email>` recipient: every `<` and `>` scalar removed, so
+    /// one followed by a joiner or a mark (which makes them one character) cannot slip through.
+    public static func recipientName(_ name: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: name.unicodeScalars.filter { $0 != "<" && $0 != ">" })
+        return String(scalars)
+    }
+
     static func isPlausible(_ email: String) -> Bool {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, let local = parts.first, let domain = parts.last,
               !local.isEmpty, local.utf8.count <= 64, !domain.isEmpty else { return false }
-        guard !email.unicodeScalars.contains(where: { $0.properties.isWhitespace || TextRules.isForbidden($0) }) else {
-            return false
-        }
-        guard !email.contains(where: { "<>()[]\\,;:\"".contains($0) }) else { return false }
+        // Scalar by scalar: `<` followed by U+200D is one character, and not equal to `<`.
+        let special = "<>()[]\\,;:\"".unicodeScalars
+        guard !email.unicodeScalars.contains(where: {
+            $0.properties.isWhitespace || TextRules.isInvisible($0) || special.contains($0)
+        }) else { return false }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }),
               let tld = labels.last, tld.count >= 2 else { return false }

@@ -20,13 +20,15 @@ enum StreamStatus: Equatable, Sendable {
 /// The service's answer to one effect.
 enum ServiceReply: Equatable, Sendable {
     case sessions(Result<SessionsSnapshot, ServiceFailure>)
-    /// The short code was checked: success means the service knows it.
+    /// A code (a typed short code or the session's QR token) was checked: success means it can be used.
     case codeChecked(String, Result<Bool, ServiceFailure>)
     case claimed(Result<ClaimReceipt, ServiceFailure>)
     case badges(Result<[BadgeInfo], ServiceFailure>)
     case sessionStarted(Result<Int64, ServiceFailure>)
     case sessionEnded(Int64, Result<CodeInfo, ServiceFailure>)
     case slips(Result<SlipBatch, ServiceFailure>)
+    /// A session's code now admits this many in all.
+    case limitSet(Result<CodeInfo, ServiceFailure>)
     case outbox(Result<OutboxInfo, ServiceFailure>)
     /// An unsure award was settled as the volunteer chose; success carries its id.
     case settled(UnsureChoice, Result<Int64, ServiceFailure>)
@@ -43,6 +45,7 @@ enum FrontEffect: Equatable, Sendable {
     case startSession(title: String, badges: [String], expected: Int)
     case endSession(Int64)
     case makeSlips(session: Int64, count: Int)
+    case setLimit(session: Int64, maxClaims: Int)
     case loadOutbox
     case settleUnsure(Int64, UnsureChoice)
     case syncBadges

@@ -21,7 +21,8 @@ struct LearnerFlow: Equatable, Sendable {
     var step: Step
     /// The session that just ended here, offered in `confirmSession`.
     var session: RecentSession?
-    var code = TextField(.code, maxLength: 9)
+    /// Room for a slip's code with its dashes (`K7M-2QX-4P9B`) and a stray space.
+    var code = TextField(.code, maxLength: 14)
     /// The code to claim with, once accepted (the session's QR token, or a typed short code).
     var acceptedCode: String?
     var name = TextField(.text, maxLength: 100)
@@ -36,6 +37,8 @@ struct LearnerFlow: Equatable, Sendable {
     var message: Message?
     /// Waiting for the service to check the code.
     var busy = false
+    /// The code being checked: the session's QR token, or a typed short code.
+    var checking: String?
     /// Completion badges the stored claim also awards, waiting for their names from the catalogue.
     var completionIDs: [String] = []
     /// The names of those badges, for the celebration (ids are never shown).

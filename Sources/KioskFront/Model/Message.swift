@@ -38,6 +38,7 @@ struct Message: Equatable, Sendable {
         "name_missing", "name_too_long", "name_invalid", "email_missing", "email_too_long", "email_invalid",
         "title_missing", "title_too_long", "title_invalid", "expected_invalid", "badges_missing",
         "badges_too_many", "count_invalid", "storage_unavailable", "unauthorized", "not_unsure",
+        "too_many_claims", "max_claims_invalid", "no_code",
     ]
 }
 

@@ -18,6 +18,9 @@ struct CodeInfo: Equatable, Sendable {
     var token: String
     var short: String
     var url: String
+    /// How many learners may use it in all, and how many have.
+    var maxClaims = 0
+    var claimed = 0
 }
 
 /// What the attract screen and the volunteer pickers show, refreshed on every live event.

@@ -8,6 +8,8 @@ struct VolunteerState: Equatable, Sendable {
         case expected
         case pickSession(Purpose)
         case slipCount(SessionInfo)
+        /// How many learners the session's code may admit in all.
+        case limit(SessionInfo)
         case slips(SlipBatch)
         case outbox(OutboxInfo?)
         /// Did this award reach the issuer? Yes (it arrived) or no (send it again).
@@ -19,11 +21,12 @@ struct VolunteerState: Equatable, Sendable {
     enum Purpose: Equatable, Sendable {
         case end
         case slips
+        case limit
     }
 
     /// The menu's entries, in order.
     enum Action: Equatable, Sendable, CaseIterable {
-        case start, end, slips, outbox, sync, lock, quit
+        case start, end, slips, limit, outbox, sync, lock, quit
     }
 
     var page: Page = .menu

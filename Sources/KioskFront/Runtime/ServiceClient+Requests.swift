@@ -19,6 +19,10 @@ extension ServiceClient {
                 answer.object("code").flatMap(Self.code).map { .success($0) } ?? .failure(Self.malformed)
             })
         case .makeSlips(let session, let count): .slips(slips(session: session, count: count, directory: slipDirectory))
+        case .setLimit(let session, let maxClaims):
+            .limitSet(call("POST", "/api/v1/sessions/\(session)/limit", body: ["maxClaims": maxClaims]).flatMap { answer in
+                answer.object("code").flatMap(Self.code).map { .success($0) } ?? .failure(Self.malformed)
+            })
         case .loadOutbox: .outbox(outbox())
         case .settleUnsure(let id, let choice):
             .settled(choice, call("POST", "/api/v1/outbox/\(id)/\(choice.rawValue)").map { _ in id })
@@ -38,7 +42,8 @@ extension ServiceClient {
     private static func code(_ object: [String: Any]) -> CodeInfo? {
         guard let token = object["token"] as? String, let short = object["short"] as? String,
               let url = object["url"] as? String else { return nil }
-        return CodeInfo(token: token, short: short, url: url)
+        return CodeInfo(token: token, short: short, url: url, maxClaims: object["maxClaims"] as? Int ?? 0,
+                        claimed: object["claimed"] as? Int ?? 0)
     }
 
     /// Sessions, newest first, with how long ago each ended and today's claims.
@@ -67,10 +72,10 @@ extension ServiceClient {
         try? Date(text, strategy: .iso8601)
     }
 
-    /// Asks the service about a code without claiming: it checks the code before the name, so a
-    /// refusal of the (missing) name means the code is known.
-    private func checkCode(_ short: String) -> Result<Bool, ServiceFailure> {
-        switch call("POST", "/api/v1/claims", body: ["code": short]) {
+    /// Asks the service about a code without claiming: it checks the code (known, not expired, not
+    /// full) before the name, so a refusal of the (missing) name means the code can be used.
+    private func checkCode(_ code: String) -> Result<Bool, ServiceFailure> {
+        switch call("POST", "/api/v1/claims", body: ["code": code]) {
         case .failure(let failure) where failure.status == 400 && !failure.code.hasPrefix("code_"): .success(true)
         case .failure(let failure): .failure(failure)
         case .success: .success(true)

@@ -6,16 +6,19 @@ extension Front {
     static func learnerKey(_ model: inout FrontModel, _ flow: inout LearnerFlow, _ key: Key) -> [FrontEffect] {
         switch flow.step {
         case .confirmSession:
-            if moveSelection(&flow.selection, count: 2, key) { return [] }
+            if flow.busy { return [] }
+            if moveSelection(&flow.selection, count: 2, key) {
+                flow.message = nil
+                return []
+            }
             if key == .escape { reset(&model) }
             guard key == .enter else { return [] }
             if flow.selection == 0, let session = flow.session {
-                flow.acceptedCode = session.code.token
-                go(&flow, to: .name)
-            } else {
-                flow.acceptedCode = nil
-                go(&flow, to: .code)
+                // The session's code may have filled up: say so now, not after the name and email.
+                return check(&flow, session.code.token)
             }
+            flow.acceptedCode = nil
+            go(&flow, to: .code)
         case .code:
             if flow.busy { return [] }
             if key == .escape {
@@ -23,13 +26,13 @@ extension Front {
                 return []
             }
             if key == .enter {
+                // A learner pausing after wrong codes sees the countdown; Enter waits for it.
+                guard !model.codeTries.isPaused(at: model.now) else { return [] }
                 guard let short = ShortCode.normalize(flow.code.text) else {
                     flow.message = Message(flow.code.isEmpty ? "front.error.code_missing" : "front.code.wrongShape")
                     return []
                 }
-                flow.busy = true
-                flow.message = nil
-                return [.checkCode(short)]
+                return check(&flow, short)
             }
             if flow.code.handle(key) { flow.message = nil }
         case .name:
@@ -39,8 +42,7 @@ extension Front {
             }
             if key == .enter {
                 do {
-                    flow.cleanName = try TextRules.clean(flow.name.text, field: "name", label: "your first name",
-                                                         maxLength: Claimant.maxNameLength)
+                    flow.cleanName = try Claimant.checkName(flow.name.text)
                     go(&flow, to: .email)
                 } catch {
                     flow.message = Message(error)
@@ -95,6 +97,14 @@ extension Front {
         return []
     }
 
+    /// Asks the service whether `code` can be used before anything else is asked.
+    private static func check(_ flow: inout LearnerFlow, _ code: String) -> [FrontEffect] {
+        flow.busy = true
+        flow.checking = code
+        flow.message = nil
+        return [.checkCode(code)]
+    }
+
     private static func submit(_ flow: inout LearnerFlow) -> [FrontEffect] {
         guard let code = flow.acceptedCode else {
             go(&flow, to: .code)
@@ -110,6 +120,7 @@ extension Front {
         flow.selection = 0
         flow.message = nil
         flow.busy = false
+        flow.checking = nil
     }
 
     /// Up/Down (and Tab) move between `count` answers; true when the key did.
@@ -122,21 +133,28 @@ extension Front {
         return true
     }
 
-    /// The service checked a typed code.
-    static func codeChecked(_ model: inout FrontModel, short: String, _ result: Result<Bool, ServiceFailure>) {
-        guard case .learner(var flow) = model.screen, flow.step == .code, flow.busy,
-              ShortCode.normalize(flow.code.text) == short else { return }
+    /// The service checked a code: on to the name (kept if typed before), or why not on this screen.
+    /// A wrong typed code counts towards this learner's short pause.
+    static func codeChecked(_ model: inout FrontModel, code: String, _ result: Result<Bool, ServiceFailure>) {
+        guard case .learner(var flow) = model.screen, flow.busy, flow.checking == code else { return }
         flow.busy = false
+        flow.checking = nil
         switch result {
         case .success:
-            flow.acceptedCode = short
+            flow.acceptedCode = code
             go(&flow, to: .name)
         case .failure(let failure):
             if failure.isUnreachable { model.service = .down }
+            if flow.step == .code, failure.code == "unknown_code" { model.codeTries.recordWrong(at: model.now) }
             flow.message = Message(failure)
         }
         model.screen = .learner(flow)
     }
+
+    /// Refusals a different code can fix.
+    static let codeRefusals: Set<String> = [
+        "unknown_code", "code_missing", "code_expired", "code_used_up", "too_many_attempts", "too_many_claims",
+    ]
 
     /// The service answered the claim: done, or back to the step whose answer it refused.
     static func claimAnswered(_ model: inout FrontModel, _ result: Result<ClaimReceipt, ServiceFailure>) -> [FrontEffect] {
@@ -154,7 +172,8 @@ extension Front {
             switch failure.code {
             case let code where code.hasPrefix("name_"): go(&flow, to: .name)
             case let code where code.hasPrefix("email_"): go(&flow, to: .email)
-            case "unknown_code", "code_missing":
+            case let code where Self.codeRefusals.contains(code):
+                // One instruction, about the code; the name and email typed stay for the next code.
                 flow.acceptedCode = nil
                 go(&flow, to: .code)
             default:

@@ -7,8 +7,8 @@ extension Front {
             sessionsLoaded(&model, snapshot)
         case .sessions(.failure):
             break
-        case .codeChecked(let short, let result):
-            codeChecked(&model, short: short, result)
+        case .codeChecked(let code, let result):
+            codeChecked(&model, code: code, result)
         case .claimed(let result):
             return claimAnswered(&model, result)
         case .badges(let result):
@@ -44,6 +44,8 @@ extension Front {
                 case .failure(let failure): state.message = Message(failure)
                 }
             }
+        case .limitSet(let result):
+            return limitSet(&model, result)
         case .outbox(let result):
             volunteer(&model) { state in
                 guard case .outbox = state.page else { return }
@@ -82,6 +84,24 @@ extension Front {
             state.selection = 0
             state.message = .news(choice == .arrived ? "front.unsure.arrived" : "front.unsure.resent")
             effects = [.loadOutbox]
+        case .failure(let failure):
+            state.message = Message(failure)
+        }
+        model.screen = .volunteer(state)
+        return effects
+    }
+
+    /// A session's code takes a new number of learners: back to the menu, saying how many now.
+    private static func limitSet(_ model: inout FrontModel, _ result: Result<CodeInfo, ServiceFailure>) -> [FrontEffect] {
+        guard case .volunteer(var state) = model.screen, case .limit(let session) = state.page, state.busy else { return [] }
+        state.busy = false
+        var effects: [FrontEffect] = []
+        switch result {
+        case .success(let code):
+            state.page = .menu
+            state.selection = 0
+            state.message = .news("front.limit.done", ["count": String(code.maxClaims), "title": session.title])
+            effects = [.loadSessions]
         case .failure(let failure):
             state.message = Message(failure)
         }
@@ -139,6 +159,7 @@ extension ServiceReply {
         case .sessions(.failure(let failure)), .codeChecked(_, .failure(let failure)), .claimed(.failure(let failure)),
              .badges(.failure(let failure)), .sessionStarted(.failure(let failure)), .sessionEnded(_, .failure(let failure)),
              .slips(.failure(let failure)), .outbox(.failure(let failure)), .synced(.failure(let failure)),
+             .limitSet(.failure(let failure)),
              .settled(_, .failure(let failure)):
             failure
         default:

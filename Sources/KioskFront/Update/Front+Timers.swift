@@ -17,6 +17,9 @@ extension Front {
             case .done, .declined, .failed: deadlines.append(model.lastInput + finishedSeconds)
             default: deadlines.append(model.lastInput + learnerIdleSeconds)
             }
+            if flow.step == .code, let paused = model.codeTries.pausedUntil, paused > model.now {
+                deadlines.append(nextSecond(counting: paused, now: model.now))
+            }
         case .pin, .volunteer:
             deadlines.append(model.lastInput + volunteerIdleSeconds)
         case .attract, .sessionQR:
@@ -44,6 +47,7 @@ extension Front {
             if model.screen == .sessionQR(recent.id) { reset(&model) }
         }
         if let locked = model.pinGuard.lockedUntil, now >= locked { model.pinGuard.lockedUntil = nil }
+        if let paused = model.codeTries.pausedUntil, now >= paused { model.codeTries.pausedUntil = nil }
         switch model.screen {
         case .moreTime(_, let until):
             if now >= until { reset(&model) }

@@ -92,12 +92,17 @@ extension Front {
             if !sessions.isEmpty, moveSelection(&state.selection, count: sessions.count, key) { return [] }
             guard key == .enter, state.selection < sessions.count else { return [] }
             let session = sessions[state.selection]
-            if purpose == .end {
+            switch purpose {
+            case .end:
                 state.busy = true
                 return [.endSession(session.id)]
+            case .slips:
+                state.field = TextField(.digits, maxLength: 3)
+                state.page = .slipCount(session)
+            case .limit:
+                state.field = TextField(.digits, maxLength: 5)
+                state.page = .limit(session)
             }
-            state.field = TextField(.digits, maxLength: 3)
-            state.page = .slipCount(session)
             state.message = nil
         case .slipCount(let session):
             if key == .escape { return back(&state, to: .pickSession(.slips)) }
@@ -108,6 +113,16 @@ extension Front {
             }
             state.busy = true
             return [.makeSlips(session: session.id, count: count)]
+        case .limit(let session):
+            if key == .escape { return back(&state, to: .pickSession(.limit)) }
+            guard key == .enter else { return edit(&state, key) }
+            let least = max(1, session.code?.claimed ?? 0)
+            guard let count = Int(state.field.text), (least...CodePolicy.largestClaimLimit).contains(count) else {
+                state.message = Message("front.limit.invalid", ["least": String(least), "most": String(CodePolicy.largestClaimLimit)])
+                return []
+            }
+            state.busy = true
+            return [.setLimit(session: session.id, maxClaims: count)]
         case .outbox(let info):
             let unsure = info?.unsure ?? []
             if key == .escape || (key == .enter && unsure.isEmpty) { return back(&state, to: .menu) }
@@ -156,6 +171,9 @@ extension Front {
         case .slips:
             _ = back(&state, to: .pickSession(.slips))
             return [.loadSessions]
+        case .limit:
+            _ = back(&state, to: .pickSession(.limit))
+            return [.loadSessions]
         case .outbox:
             _ = back(&state, to: .outbox(nil))
             return [.loadOutbox]
@@ -185,9 +203,14 @@ extension Front {
         return []
     }
 
-    /// The sessions a volunteer can pick: running ones to end; any, newest first, for slips.
+    /// The sessions a volunteer can pick, newest first: running ones to end, any for slips, ended
+    /// ones (which have a code) to let more people use the code.
     static func pickable(_ sessions: [SessionInfo], for purpose: VolunteerState.Purpose) -> [SessionInfo] {
         let sorted = sessions.sorted { $0.id > $1.id }
-        return purpose == .end ? sorted.filter(\.isOpen) : sorted
+        switch purpose {
+        case .end: return sorted.filter(\.isOpen)
+        case .slips: return sorted
+        case .limit: return sorted.filter { $0.code != nil }
+        }
     }
 }

@@ -34,10 +34,12 @@ enum Front {
         return (model, effects)
     }
 
-    /// Back to the first screen in the default language, keeping nothing a learner typed.
+    /// Back to the first screen in the default language, keeping nothing a learner typed: the next
+    /// learner starts with no wrong codes counted against them.
     static func reset(_ model: inout FrontModel) {
         model.screen = .attract
         model.language = model.settings.language
+        model.codeTries = CodeTries()
     }
 
     private static func handleKey(_ model: inout FrontModel, _ key: Key) -> [FrontEffect] {

@@ -17,11 +17,10 @@ extension FrontView {
                 .choices([model.text("front.confirmSession.yes"), model.text("front.confirmSession.no")],
                          selected: flow.selection, in: area),
             ]
+            if flow.busy { blocks += [.gap(), .text(model.text("front.code.checking"), in: area)] }
             keys(&buffer, [choose, next, back])
         case .code:
-            blocks = question(model, "front.code.question", help: "front.code.help", in: area)
-                + [.field(flow.code, in: area, width: 24)]
-            if flow.busy { blocks += [.gap(), .text(model.text("front.code.checking"), in: area)] }
+            blocks = code(model, flow, in: area)
             keys(&buffer, [next, back])
         case .name:
             blocks = question(model, "front.name.question", help: "front.name.help", in: area)
@@ -58,8 +57,25 @@ extension FrontView {
                 + [.gap(), .text(model.text(canRetry ? "front.failed.retry" : "front.failed.startAgain"), in: area)]
             keys(&buffer, canRetry ? [next, model.text("front.keys.close")] : [model.text("front.keys.finish")])
         }
-        if flow.step != .done { blocks += message(model, flow.message, in: area) }
+        if flow.step != .done, flow.step != .code { blocks += message(model, flow.message, in: area) }
         buffer.stack(blocks, top: 1, bottom: buffer.height - 1)
+    }
+
+    /// The code question. After a wrong code, a warning when one more starts the pause; during the
+    /// pause, what happened, what to do and the seconds left, in place of the last message.
+    private static func code(_ model: FrontModel, _ flow: LearnerFlow, in area: Area) -> [Block] {
+        var blocks = question(model, "front.code.question", help: "front.code.help", in: area)
+            + [.field(flow.code, in: area, width: 24)]
+        if flow.busy { blocks += [.gap(), .text(model.text("front.code.checking"), in: area)] }
+        let tries = model.codeTries
+        if let paused = tries.pausedUntil, tries.isPaused(at: model.now) {
+            let seconds = Front.secondsLeft(until: paused, now: model.now)
+            let values = ["count": String(CodeTries.maxWrong), "seconds": String(seconds)]
+            return blocks + [.gap(), .problem(model.text("front.code.paused", values), in: area)]
+        }
+        blocks += message(model, flow.message, in: area)
+        if tries.isLastTry, flow.message != nil { blocks.append(.text(model.text("front.code.lastTry"), in: area)) }
+        return blocks
     }
 
     /// Four marks, filled up to the current step (as text, so it reads without colour).

@@ -54,19 +54,27 @@ extension FrontView {
             keys(&buffer, [next, back])
         case .pickSession(let purpose):
             let sessions = Front.pickable(model.sessions, for: purpose)
-            blocks = [.text(model.text(purpose == .end ? "front.end.question" : "front.slips.question"), in: area, style: .bold), .gap()]
+            let words = switch purpose {
+            case .end: (question: "front.end.question", none: "front.end.none")
+            case .slips: (question: "front.slips.question", none: "front.slips.none")
+            case .limit: (question: "front.limit.question", none: "front.limit.none")
+            }
+            blocks = [.text(model.text(words.question), in: area, style: .bold), .gap()]
             if sessions.isEmpty {
-                blocks.append(.problem(model.text(purpose == .end ? "front.end.none" : "front.slips.none"), in: area))
+                blocks.append(.problem(model.text(words.none), in: area))
             } else {
-                let labels = sessions.map {
-                    "\($0.title)  (" + model.text("front.attract.claimed", ["claimed": String($0.claimed), "expected": String($0.expected)]) + ")"
-                }
+                let labels = sessions.map { "\($0.title)  (" + sessionCount(model, $0, purpose) + ")" }
                 blocks.append(list(labels, selected: state.selection, in: area, rows: buffer.height - 8))
             }
             keys(&buffer, [model.text("front.keys.choose"), next, back])
         case .slipCount(let session):
             blocks = [.text(session.title, in: area), .gap(), .text(model.text("front.slips.count"), in: area, style: .bold), .gap(),
                       .field(state.field, in: area, width: 10)]
+            keys(&buffer, [next, back])
+        case .limit(let session):
+            let places = ["claimed": String(session.code?.claimed ?? 0), "max": String(session.code?.maxClaims ?? 0)]
+            blocks = [.text(session.title, in: area), .gap(), .text(model.text("front.limit.now", places), in: area), .gap(),
+                      .text(model.text("front.limit.count"), in: area, style: .bold), .gap(), .field(state.field, in: area, width: 10)]
             keys(&buffer, [next, back])
         case .slips(let batch):
             blocks = slips(model, batch, in: area, rows: buffer.height - 8)
@@ -110,11 +118,21 @@ extension FrontView {
         case .start: "front.menu.start"
         case .end: "front.menu.end"
         case .slips: "front.menu.slips"
+        case .limit: "front.menu.limit"
         case .outbox: "front.menu.outbox"
         case .sync: "front.menu.sync"
         case .lock: "front.menu.lock"
         case .quit: "front.menu.quit"
         }
+    }
+
+    /// How far a session has got: its claims against those expected, or, when picking a code to
+    /// let more people use, its code's places used against the places it has.
+    private static func sessionCount(_ model: FrontModel, _ session: SessionInfo, _ purpose: VolunteerState.Purpose) -> String {
+        if purpose == .limit, let code = session.code {
+            return model.text("front.limit.places", ["claimed": String(code.claimed), "max": String(code.maxClaims)])
+        }
+        return model.text("front.attract.claimed", ["claimed": String(session.claimed), "expected": String(session.expected)])
     }
 
     /// A list with one line each, scrolled so the highlighted line shows.
@@ -134,7 +152,8 @@ extension FrontView {
 
     /// The slip codes in columns, and where their pictures went.
     private static func slips(_ model: FrontModel, _ batch: SlipBatch, in area: Area, rows: Int) -> [Block] {
-        let perRow = max(1, area.width / 11)
+        let column = (batch.codes.map(\.short.count).max() ?? 7) + 4
+        let perRow = max(1, (area.width + 4) / column)
         let shown = min(batch.codes.count, perRow * max(1, rows))
         let lines = stride(from: 0, to: shown, by: perRow).map { start in
             batch.codes[start..<min(start + perRow, shown)].map(\.short).joined(separator: "    ")

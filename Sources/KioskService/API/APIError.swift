@@ -45,7 +45,24 @@ public struct APIError: Error, Sendable, Equatable {
 
     static func tooManyAttempts(retryAfter seconds: Int64) -> APIError {
         APIError(.tooManyRequests, "too_many_attempts",
-                 "Too many codes that did not work. Please wait \(seconds) seconds and try again.",
+                 "Too many codes did not work. Please wait \(wait(seconds)) and try again.",
                  headers: [("Retry-After", String(seconds))])
+    }
+
+    /// A phone made all the new claims it may with one code: a family can share a phone, a stranger
+    /// cannot take every place.
+    static func tooManyClaims(_ share: KioskService.ClaimShare) -> APIError {
+        APIError(.tooManyRequests, "too_many_claims",
+                 "This phone has already been used to collect badges for \(share.allowed ?? 0) people with this code. "
+                     + "To collect another, use the kiosk or ask the person who ran your session.",
+                 headers: [("Retry-After", String(share.retryAfter))])
+    }
+
+    /// "45 seconds", "5 minutes", "2 hours": a wait in the largest whole unit that says it.
+    static func wait(_ seconds: Int64) -> String {
+        func plural(_ count: Int64, _ unit: String) -> String { "\(count) \(unit)\(count == 1 ? "" : "s")" }
+        if seconds < 120 { return plural(seconds, "second") }
+        if seconds < 2 * 3600 { return plural((seconds + 59) / 60, "minute") }
+        return plural((seconds + 3599) / 3600, "hour")
     }
 }

@@ -20,6 +20,11 @@ enum Bodies {
         var count: Int?
     }
 
+    /// `POST /api/v1/sessions/{id}/limit`: how many learners the session's code admits in all.
+    struct LimitRequest: Decodable {
+        var maxClaims: Int?
+    }
+
     struct ClaimReply: Encodable {
         struct Detail: Encodable {
             var id: String

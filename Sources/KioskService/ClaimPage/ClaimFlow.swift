@@ -9,6 +9,11 @@ enum ClaimFlow: Equatable, Sendable {
 
     /// Decides from the form alone: no I/O, so every path is tested directly.
     static func next(after form: inout ClaimForm) -> ClaimFlow {
+        if let field = form.unreadable {
+            return .show(field == "email" ? .email : .name,
+                         FieldError(field: field, code: "\(field)_unreadable",
+                                    message: "We could not read what was typed. Please type it again."))
+        }
         switch form.step {
         case "start":
             return .show(.name, nil)
@@ -58,7 +63,7 @@ enum ClaimFlow: Equatable, Sendable {
 
     private static func nameError(_ name: String) -> FieldError? {
         do {
-            _ = try TextRules.clean(name, field: "name", label: "your first name", maxLength: Claimant.maxNameLength)
+            _ = try Claimant.checkName(name)
             return nil
         } catch {
             return error

@@ -19,6 +19,9 @@ struct ClaimForm: Sendable, Equatable {
     var view = ""
     /// The page's signature over the code, proving the form came from this service's page.
     var signature = ""
+    /// `name` or `email` when that answer arrived as bytes that are not UTF-8 text: it is asked for
+    /// again rather than kept with U+FFFD in place of what was typed.
+    var unreadable: String?
 
     /// Longer answers are cut here: every rule refuses them anyway, and a page that repeats what
     /// was typed stays small.
@@ -30,8 +33,10 @@ struct ClaimForm: Sendable, Equatable {
     init(body: [UInt8]) {
         for pair in body.split(separator: UInt8(ascii: "&")) {
             let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            let key = Self.decode(parts[0])
-            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            let key = Self.decode(parts[0]) ?? ""
+            let decoded = parts.count > 1 ? Self.decode(parts[1]) : ""
+            if decoded == nil, ["name", "email"].contains(key), unreadable == nil { unreadable = key }
+            let value = decoded ?? ""
             switch key {
             case "name": name = value
             case "email": email = value
@@ -45,8 +50,11 @@ struct ClaimForm: Sendable, Equatable {
         }
     }
 
-    /// Percent-decodes one part (`+` is a space); bad UTF-8 becomes U+FFFD, which the text rules refuse.
-    static func decode(_ part: ArraySlice<UInt8>) -> String {
+    /// Longer answers are cut here too, at a scalar boundary: one character can be kilobytes long.
+    static let maxFieldBytes = 4 * maxFieldLength
+
+    /// Percent-decodes one part (`+` is a space); nil when the bytes are not UTF-8 text.
+    static func decode(_ part: ArraySlice<UInt8>) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(part.count)
         var index = part.startIndex
@@ -63,7 +71,15 @@ struct ClaimForm: Sendable, Equatable {
             }
             index += 1
         }
-        return String(String(decoding: bytes, as: UTF8.self).prefix(maxFieldLength))
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        var bytesKept = 0
+        var kept = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            bytesKept += UTF8.width(scalar)
+            guard bytesKept <= maxFieldBytes else { break }
+            kept.append(scalar)
+        }
+        return String(String(kept).prefix(maxFieldLength))
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -3,6 +3,8 @@ extension ClaimPageView {
     /// A page that says what happened and what to do, never an error dump.
     enum Notice: Sendable, Equatable {
         case unknownCode, expired, usedUp, tooManyAttempts
+        /// This phone has collected all the badges it may with this code (`allowed` of them).
+        case tooManyClaims(allowed: Int)
         /// The form's signature did not match, or another site posted it.
         case staleForm
         /// The store could not save just now; the learner can send the same answers again.
@@ -52,6 +54,11 @@ extension ClaimPageView {
             simple("page.usedUp.heading", ["page.usedUp.body"])
         case .tooManyAttempts:
             simple("page.wait.heading", ["page.wait.body", "page.ask"])
+        case .tooManyClaims(let allowed):
+            page(text("page.share.heading"), switcher: .links) {
+                HTML.element("h1") { text("page.share.heading") }
+                paragraph("page.share.body", ["count": String(allowed)])
+            }
         case .staleForm:
             page(text("page.stale.heading"), switcher: .links) {
                 HTML.element("h1") { text("page.stale.heading") }

@@ -7,7 +7,7 @@ import Localization
 /// `GET /c/{token}` and `POST /c/{token}`: the phone claim page (DESIGN.md §4.3, issue 5).
 ///
 /// Server-rendered HTML that works with no JavaScript. The token is checked with the same
-/// per-address guessing limit as the JSON API, and the final step goes through the same
+/// guessing limits as the JSON API, and the final step goes through the same
 /// `queueClaim` path, so a page claim is exactly as durable, and as idempotent, as an API claim.
 extension KioskService {
     func claimPage(_ path: [Substring], _ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
@@ -17,7 +17,7 @@ extension KioskService {
             ?? Language.negotiate(acceptLanguage: request.headers["Accept-Language"])
         form.language = language
         let now = Timestamp.now()
-        let match = path.count == 2 ? matchCode(String(path[1]), from: request.remoteAddress, at: now) : .unknown
+        let match = path.count == 2 ? matchCode(String(path[1]), for: request, at: now) : .unknown
         guard case .found(let entry) = match else {
             let view = claimView(language, signature: "", form: ClaimForm())
             if case .wait(let seconds) = match {
@@ -42,7 +42,8 @@ extension KioskService {
         case .show(.consent, _):
             writer.send(Self.html(.ok, view.consent(), language))
         case .show(let step, let error):
-            writer.send(Self.html(.ok, view.question(step, error: error), language))
+            // Bytes that are not text are a bad request, answered with the question to type again.
+            writer.send(Self.html(form.unreadable == nil ? .ok : .badRequest, view.question(step, error: error), language))
         case .declined:
             writer.send(Self.html(.ok, view.declined(), language))
         case .submit(let claimant):
@@ -50,14 +51,15 @@ extension KioskService {
             // session's own; nil (the read failed) means no celebration line, never a wrong one.
             let sessionBadges = try? store.session(id: entry.sessionID)?.session.badgeIDs
             let store = store
-            queueClaim(claimant, for: entry, at: now) { result in
+            let share = claimShare(for: request, code: entry, at: now)
+            queueClaim(claimant, for: entry, at: now, share: share) { result in
                 let extra = Self.completionBadgeIDs(in: result, sessionBadges: sessionBadges)
-                guard !extra.isEmpty else { return writer.send(Self.claimPageResponse(for: result, view)) }
+                guard !extra.isEmpty else { return writer.send(Self.claimPageResponse(for: result, view, share: share)) }
                 // Once per learner per programme: the names are read off the store's writer thread,
                 // so finishing a programme never holds up other claims being written.
                 DispatchQueue.global().async {
                     let names = extra.compactMap { id in (try? store.badge(id: id))?.name }.filter { !$0.isEmpty }
-                    writer.send(Self.claimPageResponse(for: result, view, completions: names))
+                    writer.send(Self.claimPageResponse(for: result, view, share: share, completions: names))
                 }
             }
         }
@@ -111,8 +113,9 @@ extension KioskService {
     }
 
     /// The page for a claim's outcome; `completions` names the programme completion badges it earned.
+    /// A repeat shows the name just typed (the store never answers with the stored one).
     static func claimPageResponse(for result: Result<ClaimOutcome, StoreError>, _ view: ClaimPageView,
-                                  completions: [String] = []) -> HTTPResponse {
+                                  share: ClaimShare, completions: [String] = []) -> HTTPResponse {
         let language = view.language
         return switch result {
         case .success(.created(let claim)):
@@ -121,6 +124,9 @@ extension KioskService {
             html(.ok, view.done(name: claim.name, email: claim.email, repeated: true, completions: completions), language)
         case .success(.expired): html(.gone, view.notice(.expired), language)
         case .success(.usedUp): html(.gone, view.notice(.usedUp), language)
+        case .success(.tooManyFromAddress):
+            html(.tooManyRequests, view.notice(.tooManyClaims(allowed: share.allowed ?? 0)), language,
+                 extra: [("Retry-After", String(share.retryAfter))])
         case .success(.unknownCode): html(.notFound, view.notice(.unknownCode), language)
         case .failure: html(.serviceUnavailable, view.notice(.busy), language)
         }

@@ -9,14 +9,19 @@ protocol LoadRequests: Sendable {
 }
 
 /// Claims with fresh emails, spread over codes so that none fills up.
+///
+/// Sent with the staff token, as the kiosk's front sends them: from one address, phones would
+/// meet the per-address share of new claims long before the store's limits.
 struct ClaimRequests: LoadRequests {
     let codes: [String]
     let claimsPerCode: Int
+    let staffToken: String
 
     func request(_ sequence: Int) -> (method: String, path: String, headers: HTTPHeaders, body: [UInt8]) {
         let code = codes[min(codes.count - 1, sequence / claimsPerCode)]
         let body = #"{"code":"\#(code)","name":"Learner \#(sequence)","email":"learner\#(sequence)@bench.example","consent":true}"#
-        return ("POST", "/api/v1/claims", HTTPHeaders([("Content-Type", "application/json")]), Array(body.utf8))
+        let headers = HTTPHeaders([("Content-Type", "application/json"), ("Authorization", "Bearer \(staffToken)")])
+        return ("POST", "/api/v1/claims", headers, Array(body.utf8))
     }
 
     func succeeded(_ status: Int) -> Bool { status == 201 }

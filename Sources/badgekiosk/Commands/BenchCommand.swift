@@ -61,9 +61,9 @@ enum BenchCommand {
         if target == "idle" { return try measureIdle(server: server, connections: connections, seconds: seconds) }
         let load: LoadRun
         if target == "claims" {
-            let codes = try prepareCodes(server: server, claims: seconds * 30_000)
+            let (codes, token) = try prepareCodes(server: server, claims: seconds * 30_000)
             load = LoadRun(port: server.port, connections: connections, seconds: seconds,
-                           request: ClaimRequests(codes: codes, claimsPerCode: 1200))
+                           request: ClaimRequests(codes: codes, claimsPerCode: 1200, staffToken: token))
         } else {
             load = LoadRun(port: server.port, connections: connections, seconds: seconds, request: HealthRequests())
         }
@@ -129,8 +129,8 @@ enum BenchCommand {
         try store.upsertBadge(Badge(id: "bench-day-2", name: "Bench Day 2"))
     }
 
-    /// Enough sessions, each ended with a code admitting 1,200 learners, for `claims` claims.
-    private static func prepareCodes(server: ServiceProcess, claims: Int) throws -> [String] {
+    /// Enough sessions, each ended with a code admitting 1,200 learners, for `claims` claims; and the staff token.
+    private static func prepareCodes(server: ServiceProcess, claims: Int) throws -> (codes: [String], token: String) {
         let token = try String(contentsOfFile: "\(server.stateDirectory)/\(StaffToken.fileName)", encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let client = try HTTPClient(host: "127.0.0.1", port: server.port)
@@ -149,7 +149,7 @@ enum BenchCommand {
             }
             codes.append(code)
         }
-        return codes
+        return (codes, token)
     }
 
     /// `body.object.key` of a JSON reply.
