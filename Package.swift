@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// badgekiosk: one executable, libraries with one job each (see DESIGN.md §3).
+/// badgekiosk: one executable, libraries with one job each (see docs/ARCHITECTURE.md §2).
 let package = Package(
     name: "badgekiosk",
     platforms: [.macOS(.v14)],

@@ -3,7 +3,7 @@ import KioskCore
 import KioskStore
 import Posix
 
-/// The outbox forwarder (DESIGN.md §4.6): sends every queued award to the issuer exactly once, as the
+/// The outbox forwarder (docs/ARCHITECTURE.md §4.3): sends every queued award to the issuer exactly once, as the
 /// learner sees it, through a small pool of worker threads fed from the store.
 ///
 /// One coordinator thread takes due awards from the store in batches (marking them `sending` in a

@@ -4,7 +4,7 @@ import KioskCore
 import KioskStore
 import Posix
 
-/// The local service's HTTP API (DESIGN.md §4.3): public claims, staff sessions and programmes, health.
+/// The local service's HTTP API (docs/ARCHITECTURE.md §4.2): public claims, staff sessions and programmes, health.
 ///
 /// Handlers run on the server's event-loop threads and never wait on the disk: reads are quick
 /// SQLite reads, and every write is handed to the store's writer thread, which answers the

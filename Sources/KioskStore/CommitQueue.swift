@@ -2,7 +2,7 @@ import CSQLite
 @preconcurrency import Glibc
 import Foundation
 
-/// The one writer thread and its queue: group commit (DESIGN.md §4.5).
+/// The one writer thread and its queue: group commit (docs/ARCHITECTURE.md §4.1).
 ///
 /// The thread takes every job waiting (up to `maxBatch`), runs them in one `BEGIN IMMEDIATE`
 /// transaction, each inside its own savepoint so a failing job is undone alone, commits once,

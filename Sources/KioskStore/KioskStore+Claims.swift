@@ -1,6 +1,6 @@
 import KioskCore
 
-/// Claims: the hot path (DESIGN.md §4.5), and listing a session's claims.
+/// Claims: the hot path (docs/ARCHITECTURE.md §4.1), and listing a session's claims.
 extension KioskStore {
     /// Decides and stores a claim in one write job; `completion` runs once it is durable.
     ///

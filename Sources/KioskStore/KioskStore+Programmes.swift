@@ -1,6 +1,6 @@
 import KioskCore
 
-/// Programmes (DESIGN.md §2 step 6): setting them up, listing them, and completing them on a claim.
+/// Programmes (docs/ARCHITECTURE.md §4.6): setting them up, listing them, and completing them on a claim.
 extension KioskStore {
     /// Stores a checked programme. A badge (required or completion) not in the catalogue is refused
     /// with `.notFound("badge <id>")`, since its completion could never be forwarded.

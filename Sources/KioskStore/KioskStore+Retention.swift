@@ -1,6 +1,6 @@
 import KioskCore
 
-/// Personal data retention (DESIGN.md §2 step 7): names and emails go once the issuer has had them long enough.
+/// Personal data retention (docs/ARCHITECTURE.md §4.5): names and emails go once the issuer has had them long enough.
 extension KioskStore {
     /// Erases the name and email of every claim whose awards were all confirmed `sent` at least
     /// `days` days before `now`. Claims and awards stay, so counts and reports do not change, and

@@ -6,7 +6,7 @@ import Posix
 /// The kiosk's durable state in one SQLite file: one writer thread with group commit, pooled readers.
 ///
 /// A write's completion runs only after its transaction committed with WAL and `synchronous=FULL`,
-/// so whatever a completion acknowledges survives `kill -9` and power loss (DESIGN.md §4.5).
+/// so whatever a completion acknowledges survives `kill -9` and power loss (docs/ARCHITECTURE.md §4.1).
 public final class KioskStore: Sendable {
     /// The database's name inside the state directory.
     public static let fileName = "badgekiosk.sqlite"

@@ -169,7 +169,7 @@ public enum Migrations {
         ALTER TABLE awards ADD COLUMN verify INTEGER NOT NULL DEFAULT 0 CHECK (verify IN (0, 1));
         """
 
-    /// Version 3: programmes (DESIGN.md §2 step 6). A programme lists the badges a learner must all
+    /// Version 3: programmes (docs/ARCHITECTURE.md §4.6). A programme lists the badges a learner must all
     /// hold, in the admin's order, and the badge claimed for them once they do. The email index
     /// lets the claim path find what a learner already holds without reading every claim.
     static let schemaV3 = """

@@ -1,6 +1,6 @@
 /// How long a session's claim code lasts and how many learners it admits.
 public struct CodePolicy: Sendable, Equatable {
-    /// Seconds a code stays valid after the session ends (DESIGN.md §4.4: 72 hours).
+    /// Seconds a code stays valid after the session ends (72 hours; docs/ARCHITECTURE.md §4.4).
     public var lifetimeSeconds: Int64
     /// Extra room over the expected number, for walk-ins: 0.2 is expected + 20%.
     public var headroom: Double

@@ -1,5 +1,5 @@
 /// A course of several sessions (e.g. the 4 days of "Intro to Work") whose completion badge is
-/// claimed for a learner automatically once they hold every one of its badges (DESIGN.md §2 step 6).
+/// claimed for a learner automatically once they hold every one of its badges (docs/ARCHITECTURE.md §4.6).
 public struct Programme: Sendable, Equatable {
     public var id: Int64
     public var name: String

@@ -10,7 +10,7 @@ public enum ClaimDecision: Sendable, Equatable {
     case tooManyFromAddress
 }
 
-/// The rules a claim code's use follows (DESIGN.md §4.4).
+/// The rules a claim code's use follows (docs/ARCHITECTURE.md §4.4).
 public enum ClaimRules {
     /// Decides a claim. A repeat is recognised first, so a learner whose phone retried after the
     /// answer was lost gets their claim back even if the code has since filled up or expired, or

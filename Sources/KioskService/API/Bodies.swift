@@ -1,7 +1,7 @@
 import KioskCore
 import KioskStore
 
-/// The JSON shapes of the API (DESIGN.md §4.3), one type per body.
+/// The JSON shapes of the API (docs/ARCHITECTURE.md §4.2), one type per body.
 enum Bodies {
     struct ClaimRequest: Decodable {
         var code: String?

@@ -4,7 +4,7 @@ import KioskCore
 import KioskStore
 import Localization
 
-/// `GET /c/{token}` and `POST /c/{token}`: the phone claim page (DESIGN.md §4.3, issue 5).
+/// `GET /c/{token}` and `POST /c/{token}`: the phone claim page (docs/ARCHITECTURE.md §4.2).
 ///
 /// Server-rendered HTML that works with no JavaScript. The token is checked with the same
 /// guessing limits as the JSON API, and the final step goes through the same
@@ -140,7 +140,7 @@ extension KioskService {
     }
 
     /// Who learners are told will email their badge: the configured issuer, else Open Badge
-    /// Factory, which the venues in our field use (DESIGN.md §1).
+    /// Factory, which the venues in our field use (docs/ARCHITECTURE.md §1).
     var claimPageIssuerName: String { configuration.issuer?.displayName ?? "Open Badge Factory" }
 
     /// `lang=xx` from a query such as `lang=uk`, when it names a language the page speaks.
