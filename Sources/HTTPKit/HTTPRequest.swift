@@ -34,6 +34,14 @@ public struct HTTPRequest: Sendable {
         self.receivedAt = receivedAt
     }
 
+    /// The body's media type from `Content-Type`, lower-cased and without parameters
+    /// (`application/json` for `Application/JSON; charset=utf-8`); nil when there is none.
+    public var mediaType: String? {
+        guard let value = headers["Content-Type"] else { return nil }
+        let type = value.prefix { $0 != ";" }.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }
+        return type.isEmpty ? nil : String(type.reversed()).lowercased()
+    }
+
     /// Whether the client lets the connection stay open after this request.
     public var wantsKeepAlive: Bool {
         switch version {

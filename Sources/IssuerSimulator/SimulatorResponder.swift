@@ -79,7 +79,7 @@ final class SimulatorResponder: HTTPResponder {
 
     /// The form body of a token request, or nil when it is not form-encoded.
     func form(_ request: HTTPRequest) -> FormFields? {
-        guard mediaType(request) == "application/x-www-form-urlencoded",
+        guard request.mediaType == "application/x-www-form-urlencoded",
               let text = String(validating: request.body, as: UTF8.self) else { return nil }
         return FormFields(text)
     }
@@ -88,7 +88,7 @@ final class SimulatorResponder: HTTPResponder {
     /// reason it was refused. Unknown keys are refused too: a drifted request must fail loudly here.
     func body<T: Decodable>(_ request: HTTPRequest, as type: T.Type, keys: Set<String>,
                             optional: Set<String> = []) -> Result<T, SimulatorRefusal> {
-        guard mediaType(request) == "application/json" else { return .failure(.init("the body must be application/json")) }
+        guard request.mediaType == "application/json" else { return .failure(.init("the body must be application/json")) }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any] else {
             return .failure(.init("the body must be a JSON object"))
         }
@@ -130,9 +130,5 @@ final class SimulatorResponder: HTTPResponder {
         case .slow:
             exchange.later(configuration.slowSeconds, fault: fault) { perform($0) }
         }
-    }
-
-    private func mediaType(_ request: HTTPRequest) -> String? {
-        request.headers["Content-Type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
     }
 }

@@ -7,10 +7,8 @@ enum JSON {
 
     /// Decodes a request body, refusing anything that is not a JSON object of the expected shape.
     static func decode<T: Decodable>(_ type: T.Type, from request: HTTPRequest) throws(APIError) -> T {
-        let mediaType = request.headers["Content-Type"]?.split(separator: ";").first?
-            .trimmingCharacters(in: .whitespaces).lowercased()
         // Requiring application/json also keeps browsers on other sites from posting forms here.
-        guard mediaType == "application/json" else {
+        guard request.mediaType == "application/json" else {
             throw APIError(.unsupportedMediaType, "unsupported_media_type", "Send the body as application/json.")
         }
         guard String(validating: request.body, as: UTF8.self) != nil else {

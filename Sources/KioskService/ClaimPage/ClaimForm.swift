@@ -1,3 +1,4 @@
+import HTTPKit
 import Localization
 
 /// What one claim page form sent: the answers so far, which form it was, and which button.
@@ -31,10 +32,9 @@ struct ClaimForm: Sendable, Equatable {
 
     /// Parses an `application/x-www-form-urlencoded` body; unknown fields are ignored.
     init(body: [UInt8]) {
-        for pair in body.split(separator: UInt8(ascii: "&")) {
-            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            let key = Self.decode(parts[0]) ?? ""
-            let decoded = parts.count > 1 ? Self.decode(parts[1]) : ""
+        for pair in FormEncoding.pairs(body) {
+            let key = pair.name ?? ""
+            let decoded = pair.value.map(Self.capped)
             if decoded == nil, ["name", "email"].contains(key), unreadable == nil { unreadable = key }
             let value = decoded ?? ""
             switch key {
@@ -53,25 +53,8 @@ struct ClaimForm: Sendable, Equatable {
     /// Longer answers are cut here too, at a scalar boundary: one character can be kilobytes long.
     static let maxFieldBytes = 4 * maxFieldLength
 
-    /// Percent-decodes one part (`+` is a space); nil when the bytes are not UTF-8 text.
-    static func decode(_ part: ArraySlice<UInt8>) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(part.count)
-        var index = part.startIndex
-        while index < part.endIndex {
-            let byte = part[index]
-            if byte == UInt8(ascii: "+") {
-                bytes.append(UInt8(ascii: " "))
-            } else if byte == UInt8(ascii: "%"), index + 2 < part.endIndex,
-                      let high = hexValue(part[index + 1]), let low = hexValue(part[index + 2]) {
-                bytes.append(high << 4 | low)
-                index += 2
-            } else {
-                bytes.append(byte)
-            }
-            index += 1
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+    /// `text` cut to `maxFieldBytes` at a scalar boundary, then to `maxFieldLength` characters.
+    static func capped(_ text: String) -> String {
         var bytesKept = 0
         var kept = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -80,14 +63,5 @@ struct ClaimForm: Sendable, Equatable {
             kept.append(scalar)
         }
         return String(String(kept).prefix(maxFieldLength))
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
