@@ -27,10 +27,10 @@ let package = Package(
         .target(name: "HTTPKit", dependencies: ["Posix", "CLinux"]),
         // The words of the claim page and the front, one table per language.
         .target(name: "Localization"),
-        // Issuer adapters (Open Badge Factory, Badgr) and the outbox forwarder.
+        // Issuer adapters (Open Badge Factory, Badgr, Navigatr), their transports and the outbox forwarder.
         .target(name: "Issuers", dependencies: ["KioskCore", "KioskStore", "HTTPKit", "Posix", "CCurl"]),
-        // A stand-in issuer speaking both APIs, with injectable faults: for the demo, tests and practice.
-        .target(name: "IssuerSimulator", dependencies: ["KioskCore", "HTTPKit", "Posix"]),
+        // A stand-in issuer speaking all three APIs, with injectable faults: for the demo, tests and practice.
+        .target(name: "IssuerSimulator", dependencies: ["HTTPKit", "Posix"]),
         // The local service: routes, claim page, staff auth, rate limits, configuration.
         .target(name: "KioskService", dependencies: ["KioskCore", "KioskStore", "HTTPKit", "Posix", "Localization", "Issuers"]),
         // QR codes through libqrencode: the matrix, terminal rendering, SVG.
@@ -42,21 +42,21 @@ let package = Package(
         // The command line.
         .executableTarget(name: "badgekiosk", dependencies: [
             "KioskService", "KioskStore", "KioskCore", "HTTPKit", "Posix", "Issuers", "IssuerSimulator", "KioskFront",
-            "QRCode", "TerminalUI", "Localization",
+            "QRCode", "TerminalUI",
         ]),
 
         // Helpers shared by the test targets: scripted servers, raw connections.
         .target(name: "TestSupport", dependencies: ["Posix"], path: "Tests/TestSupport"),
         .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit", "TestSupport"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
-        .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore"]),
+        .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore", "CSQLite", "Posix"]),
         .testTarget(name: "KioskServiceTests", dependencies: ["KioskService", "KioskStore", "KioskCore", "HTTPKit", "Posix", "Localization", "TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "IssuersTests", dependencies: ["Issuers", "IssuerSimulator", "KioskStore", "KioskCore", "HTTPKit", "Posix", "KioskService", "TestSupport"]),
-        .testTarget(name: "IssuerSimulatorTests", dependencies: ["IssuerSimulator", "HTTPKit", "Posix"]),
+        .testTarget(name: "IssuerSimulatorTests", dependencies: ["IssuerSimulator", "HTTPKit"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "CQREncode"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Posix"]),
-        .testTarget(name: "KioskFrontTests", dependencies: ["KioskFront", "TerminalUI", "QRCode", "KioskCore", "HTTPKit", "Localization", "KioskService", "KioskStore", "IssuerSimulator", "Posix"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "KioskFrontTests", dependencies: ["KioskFront", "TerminalUI", "QRCode", "KioskCore", "HTTPKit", "Localization", "KioskService", "KioskStore", "IssuerSimulator"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,6 +8,11 @@ public struct HTTPStatus: Sendable, Equatable {
         self.reason = reason
     }
 
+    /// The status with the standard reason phrase for `code` ("Status 418" for one this server never sends).
+    public init(code: Int) {
+        self = Self.known.first { $0.code == code } ?? HTTPStatus(code: code, reason: "Status \(code)")
+    }
+
     public static let ok = HTTPStatus(code: 200, reason: "OK")
     public static let created = HTTPStatus(code: 201, reason: "Created")
     public static let noContent = HTTPStatus(code: 204, reason: "No Content")
@@ -30,6 +35,14 @@ public struct HTTPStatus: Sendable, Equatable {
     public static let unsupportedByServer = HTTPStatus(code: 501, reason: "Not Implemented")
     public static let serviceUnavailable = HTTPStatus(code: 503, reason: "Service Unavailable")
     public static let httpVersionNotSupported = HTTPStatus(code: 505, reason: "HTTP Version Not Supported")
+    public static let badGateway = HTTPStatus(code: 502, reason: "Bad Gateway")
+
+    private static let known: [HTTPStatus] = [
+        .ok, .created, .noContent, .badRequest, .unauthorized, .forbidden, .notFound, .methodNotAllowed, .requestTimeout,
+        .conflict, .gone, .payloadTooLarge, .uriTooLong, .unsupportedMediaType, .unprocessableContent, .tooManyRequests,
+        .requestHeaderFieldsTooLarge, .internalServerError, .unsupportedByServer, .badGateway, .serviceUnavailable,
+        .httpVersionNotSupported,
+    ]
 
     /// The snake_case code used in JSON error bodies, e.g. "payload_too_large".
     public var errorCode: String {

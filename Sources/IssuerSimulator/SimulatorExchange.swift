@@ -31,7 +31,7 @@ struct SimulatorExchange: Sendable {
         record(status, fault)
         var fields = HTTPHeaders([("Content-Type", contentType), ("Date", HTTPDate.format(Int64(state.now.rounded(.down))))])
         for (name, value) in headers { fields.add(name, value) }
-        writer.send(HTTPResponse(status: HTTPStatus(code: status, reason: Self.reason(status)), headers: fields, body: body))
+        writer.send(HTTPResponse(status: HTTPStatus(code: status), headers: fields, body: body))
     }
 
     /// Sends `answer` after `seconds`.
@@ -61,24 +61,5 @@ struct SimulatorExchange: Sendable {
                                    path: request.path, status: status, fault: fault,
                                    numberOnConnection: request.numberOnConnection))
         log?("\(request.method) \(request.path) \(status == 0 ? "-" : String(status))\(fault.map { " [fault \($0)]" } ?? "")")
-    }
-
-    private static func reason(_ status: Int) -> String {
-        switch status {
-        case 200: "OK"
-        case 201: "Created"
-        case 400: "Bad Request"
-        case 401: "Unauthorized"
-        case 403: "Forbidden"
-        case 404: "Not Found"
-        case 405: "Method Not Allowed"
-        case 415: "Unsupported Media Type"
-        case 422: "Unprocessable Entity"
-        case 429: "Too Many Requests"
-        case 500: "Internal Server Error"
-        case 502: "Bad Gateway"
-        case 503: "Service Unavailable"
-        default: "Status \(status)"
-        }
     }
 }

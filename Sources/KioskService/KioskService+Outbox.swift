@@ -97,7 +97,7 @@ extension KioskService {
                 let badges = try CatalogueSync.run(from: issuer, into: store)
                 writer.send(JSON.response(.ok, SyncReply(synced: badges.count, badges: badges)))
             } catch let error as IssuerError {
-                writer.send(JSON.response(APIError(HTTPStatus(code: 502, reason: "Bad Gateway"), "issuer_unavailable",
+                writer.send(JSON.response(APIError(.badGateway, "issuer_unavailable",
                                                    "The issuer's catalogue could not be fetched: \(error)")))
             } catch {
                 writer.send(JSON.response(self.storeFailed(error, doing: "save the badge catalogue")))
