@@ -116,6 +116,37 @@ enum Fixtures {
     }
 
     /// The frame as text; reverse-video spaces (block letters, bars) shown as `#`.
+    /// The frame as a golden file holds it: the picture, then how each cell is drawn. Every style the
+    /// frame uses gets a letter (`.` is plain), named once in a legend, and a map the size of the
+    /// picture shows which cell has which, so a lost highlight or colour fails like a lost word.
+    static func golden(_ buffer: CellBuffer) -> String {
+        var letters: [Style: Character] = [.plain: "."]
+        var legend: [String] = []
+        let map = (0..<buffer.height).map { y in
+            var line = String((0..<buffer.width).map { x -> Character in
+                let style = buffer[x, y].style
+                if let letter = letters[style] { return letter }
+                let letter = Character(UnicodeScalar(UInt8(ascii: "A") + UInt8(legend.count)))
+                letters[style] = letter
+                legend.append("\(letter) = \(describe(style))")
+                return letter
+            })
+            while line.last == "." { line.removeLast() }
+            return line
+        }
+        return picture(buffer) + "\n\nstyles:\n" + legend.joined(separator: "\n") + "\n\n" + map.joined(separator: "\n")
+    }
+
+    private static func describe(_ style: Style) -> String {
+        var parts: [String] = []
+        if style.bold { parts.append("bold") }
+        if style.underline { parts.append("underline") }
+        if style.reverse { parts.append("reverse") }
+        if let foreground = style.foreground { parts.append("\(foreground) text") }
+        if let background = style.background { parts.append("on \(background)") }
+        return parts.joined(separator: ", ")
+    }
+
     static func picture(_ buffer: CellBuffer) -> String {
         (0..<buffer.height).map { y in
             var line = String((0..<buffer.width).map { x -> Character in

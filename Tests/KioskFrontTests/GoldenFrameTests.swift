@@ -4,7 +4,7 @@ import Testing
 import TerminalUI
 @testable import KioskFront
 
-/// Every screen at 80×25 and 120×33, compared with the text in `Tests/FrontGolden/`.
+/// Every screen at 80×25 and 120×33, compared with the text and styles in `Tests/FrontGolden/`.
 /// Run with `BADGEKIOSK_RECORD_GOLDEN=1` to rewrite the files after a deliberate change.
 @Suite("Golden frames")
 struct GoldenFrameTests {
@@ -122,7 +122,7 @@ struct GoldenFrameTests {
     func matchesTheGoldenFrame(name: String) throws {
         let model = try #require(Self.screens.first { $0.0 == name }?.1)
         for size in Self.sizes {
-            let picture = Fixtures.picture(FrontView.render(model, size: size))
+            let picture = Fixtures.golden(FrontView.render(model, size: size))
             let file = Self.folder.appendingPathComponent("\(name)-\(size).txt")
             if ProcessInfo.processInfo.environment["BADGEKIOSK_RECORD_GOLDEN"] == "1" {
                 try (picture + "\n").write(to: file, atomically: true, encoding: .utf8)
