@@ -3,6 +3,7 @@ import Testing
 @testable import Issuers
 import IssuerSimulator
 import KioskCore
+import KioskService
 import KioskStore
 import Posix
 
@@ -24,7 +25,7 @@ struct StorageDrillTests {
             }
             _ = try claim(1)
             #expect(store.storageFault == nil)
-            try disk.emptyLog(of: store)
+            try disk.emptyLog(database: store.path)
             try disk.fill()
 
             #expect(throws: StoreError.self) { try claim(2) }
@@ -50,7 +51,7 @@ struct StorageDrillTests {
                 $0.slowSeconds = 0.03
             }
             try drill.claim(200)
-            try disk.emptyLog(of: drill.store)
+            try disk.emptyLog(database: drill.store.path)
             let log = LockedLog()
             let forwarder = try drill.startForwarder()
             let rig = try ServiceRig(drill, forwarder: forwarder, log: { log.append($0) })

@@ -28,10 +28,19 @@ public final class ServiceProcess: Sendable {
     }
 
     /// The child's peak resident set size in kilobytes (VmHWM), while it runs.
-    public var peakRSSKilobytes: Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
-        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+    public var peakRSSKilobytes: Int? { statusKilobytes("VmHWM:") }
+
+    /// The child's resident set size now, in kilobytes (VmRSS), while it runs.
+    public var residentKilobytes: Int? { statusKilobytes("VmRSS:") }
+
+    /// How many file descriptors the child has open now (the entries of /proc/PID/fd), while it runs.
+    public var openDescriptors: Int? {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(process.processIdentifier)/fd"))?.count
+    }
+
+    /// The staff token the child made in its state folder at its first start.
+    public func staffToken() throws -> String {
+        try StaffToken.loadOrCreate(in: stateDirectory).value
     }
 
     /// User plus system CPU time the child has used so far, in seconds (from /proc/PID/stat).
@@ -53,6 +62,13 @@ public final class ServiceProcess: Sendable {
     }
 
     public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    /// A `kB` line of /proc/PID/status, e.g. `VmRSS:    12345 kB`.
+    private func statusKilobytes(_ field: String) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }) else { return nil }
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+    }
 
     private static func awaitPort(logPath: String, process: Process) throws -> Int {
         let marker = "listening on 127.0.0.1:"

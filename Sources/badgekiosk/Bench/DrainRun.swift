@@ -19,29 +19,20 @@ struct DrainRun {
         let state = "\(directory)/state"
         try seed(state)
         var configuration = SimulatorConfiguration()
-        configuration.port = 0
         configuration.faults = faults
         configuration.retryAfterSeconds = 1
         configuration.holdSeconds = 30
-        let simulator = IssuerSimulator(configuration: configuration)
-        let port = try simulator.start()
-        defer { simulator.shutdown() }
-        let secretFile = "\(directory)/issuer-secret"
-        guard FileManager.default.createFile(atPath: secretFile, contents: Data(configuration.clientSecret.utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
-            throw RuntimeError("cannot write \(secretFile)")
-        }
-        let started = Date()
-        let server = try ServiceProcess(executable: executable, stateDirectory: state, environment: [
-            "BADGEKIOSK_ISSUER": "obf", "BADGEKIOSK_ISSUER_URL": "http://127.0.0.1:\(port)",
-            "BADGEKIOSK_ISSUER_CLIENT_ID": configuration.clientID, "BADGEKIOSK_ISSUER_CLIENT_SECRET_FILE": secretFile,
+        let issuer = try BenchIssuer(configuration, directory: directory, settings: [
             "BADGEKIOSK_ISSUER_CONCURRENCY": String(concurrency), "BADGEKIOSK_ISSUER_TIMEOUT_SECONDS": "2",
         ])
+        defer { issuer.shutdown() }
+        let started = Date()
+        let server = try ServiceProcess(executable: executable, stateDirectory: state, environment: issuer.environment)
         defer { server.stop() }
-        try awaitDrained(server)
+        _ = try server.awaitOutboxEmpty()
         let elapsed = Date().timeIntervalSince(started)
         let peak = server.peakRSSKilobytes.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "unknown"
-        let received = simulator.awards
+        let received = issuer.simulator.awards
         let distinct = Set(received.map { "\($0.badge) \($0.email)" }).count
         return """
         drain: \(awards) awards in \(String(format: "%.2f", elapsed)) s = \(String(format: "%.0f", Double(awards) / elapsed)) \
@@ -75,22 +66,5 @@ struct DrainRun {
         }
         group.wait()
         guard failures.withLock({ $0 }) == 0 else { throw RuntimeError("could not seed \(awards) claims") }
-    }
-
-    /// Asks the service's outbox view until nothing is queued or being sent (a benchmark may poll).
-    private func awaitDrained(_ server: ServiceProcess) throws {
-        let token = try String(contentsOfFile: "\(server.stateDirectory)/\(StaffToken.fileName)", encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let client = try HTTPClient(host: "127.0.0.1", port: server.port)
-        defer { client.close() }
-        let headers = HTTPHeaders([("Authorization", "Bearer \(token)")])
-        while true {
-            let reply = try client.send(method: "GET", path: "/api/v1/outbox", headers: headers)
-            let root = (try? JSONSerialization.jsonObject(with: Data(reply.body))) as? [String: Any]
-            let counts = root?["counts"] as? [String: Int] ?? [:]
-            if reply.status == 200, counts["queued"] == 0, counts["sending"] == 0 { return }
-            guard server.process.isRunning else { throw RuntimeError("the service stopped: \(server.log.suffix(300))") }
-            usleep(20_000)
-        }
     }
 }

@@ -85,11 +85,9 @@ struct FrontBench {
 
     /// A session with the bench badge, ended, so the first screen shows its QR code.
     private func endSession(_ service: ServiceProcess) throws {
-        let token = try String(contentsOfFile: "\(service.stateDirectory)/\(StaffToken.fileName)", encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
         let client = try HTTPClient(host: "127.0.0.1", port: service.port)
         defer { client.close() }
-        let headers = HTTPHeaders([("Authorization", "Bearer \(token)"), ("Content-Type", "application/json")])
+        let headers = HTTPHeaders([("Authorization", "Bearer \(try service.staffToken())"), ("Content-Type", "application/json")])
         let body = #"{"title":"Bench session","badges":["bench-day-1"],"expected":12}"#
         let created = try client.send(method: "POST", path: "/api/v1/sessions", headers: headers, body: Array(body.utf8))
         let ended = try client.send(method: "POST", path: "/api/v1/sessions/1/end", headers: headers)

@@ -19,12 +19,17 @@ struct ClaimRequests: LoadRequests {
 
     func request(_ sequence: Int) -> (method: String, path: String, headers: HTTPHeaders, body: [UInt8]) {
         let code = codes[min(codes.count - 1, sequence / claimsPerCode)]
-        let body = #"{"code":"\#(code)","name":"Learner \#(sequence)","email":"learner\#(sequence)@bench.example","consent":true}"#
+        let body = #"{"code":"\#(code)","name":"Learner \#(sequence)","email":"\#(email(sequence))","consent":true}"#
         let headers = HTTPHeaders([("Content-Type", "application/json"), ("Authorization", "Bearer \(staffToken)")])
         return ("POST", "/api/v1/claims", headers, Array(body.utf8))
     }
 
     func succeeded(_ status: Int) -> Bool { status == 201 }
+
+    /// The learner's email in claim `sequence` (each claim has its own learner).
+    func email(_ sequence: Int) -> String {
+        "learner\(sequence)@bench.example"
+    }
 }
 
 /// `GET /healthz`, the cheapest request the service answers.

@@ -55,15 +55,18 @@ enum BenchCommand {
         }
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        if target == "claims" { try seedCatalogue(in: directory) }
+        if target == "claims" {
+            try seedCatalogue([Badge(id: "bench-day-1", name: "Bench Day 1"), Badge(id: "bench-day-2", name: "Bench Day 2")],
+                              state: "\(directory)/state")
+        }
         let server = try ServiceProcess(executable: try selfExecutable(), stateDirectory: "\(directory)/state")
         defer { server.stop() }
         if target == "idle" { return try measureIdle(server: server, connections: connections, seconds: seconds) }
         let load: LoadRun
         if target == "claims" {
-            let (codes, token) = try prepareCodes(server: server, claims: seconds * 30_000)
+            let codes = try prepareCodes(server: server, claims: seconds * 30_000, badges: ["bench-day-1", "bench-day-2"])
             load = LoadRun(port: server.port, connections: connections, seconds: seconds,
-                           request: ClaimRequests(codes: codes, claimsPerCode: 1200, staffToken: token))
+                           request: ClaimRequests(codes: codes, claimsPerCode: 1200, staffToken: try server.staffToken()))
         } else {
             load = LoadRun(port: server.port, connections: connections, seconds: seconds, request: HealthRequests())
         }
@@ -122,23 +125,22 @@ enum BenchCommand {
         }
     }
 
-    private static func seedCatalogue(in directory: String) throws {
-        let store = try KioskStore(directory: "\(directory)/state")
+    /// The store in `state` made if need be, with `badges` in its catalogue.
+    static func seedCatalogue(_ badges: [Badge], state: String) throws {
+        let store = try KioskStore(directory: state)
         defer { store.close() }
-        try store.upsertBadge(Badge(id: "bench-day-1", name: "Bench Day 1"))
-        try store.upsertBadge(Badge(id: "bench-day-2", name: "Bench Day 2"))
+        try store.upsertBadges(badges)
     }
 
-    /// Enough sessions, each ended with a code admitting 1,200 learners, for `claims` claims; and the staff token.
-    private static func prepareCodes(server: ServiceProcess, claims: Int) throws -> (codes: [String], token: String) {
-        let token = try String(contentsOfFile: "\(server.stateDirectory)/\(StaffToken.fileName)", encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+    /// Enough sessions with `badges`, each ended with a code admitting 1,200 learners, for `claims` claims.
+    static func prepareCodes(server: ServiceProcess, claims: Int, badges: [String]) throws -> [String] {
         let client = try HTTPClient(host: "127.0.0.1", port: server.port)
         defer { client.close() }
-        let headers = HTTPHeaders([("Authorization", "Bearer \(token)"), ("Content-Type", "application/json")])
+        let headers = HTTPHeaders([("Authorization", "Bearer \(try server.staffToken())"), ("Content-Type", "application/json")])
+        let badgeList = badges.map { #""\#($0)""# }.joined(separator: ",")
         var codes: [String] = []
         for index in 0..<max(1, (claims + 1199) / 1200) {
-            let body = #"{"title":"Bench \#(index)","badges":["bench-day-1","bench-day-2"],"expected":1000}"#
+            let body = #"{"title":"Bench \#(index)","badges":[\#(badgeList)],"expected":1000}"#
             let created = try client.send(method: "POST", path: "/api/v1/sessions", headers: headers, body: Array(body.utf8))
             guard created.status == 201, let id = field(created.body, "session", "id") as? Int else {
                 throw RuntimeError("could not create a bench session (HTTP \(created.status))")
@@ -149,11 +151,11 @@ enum BenchCommand {
             }
             codes.append(code)
         }
-        return (codes, token)
+        return codes
     }
 
     /// `body.object.key` of a JSON reply.
-    private static func field(_ body: [UInt8], _ object: String, _ key: String) -> Any? {
+    static func field(_ body: [UInt8], _ object: String, _ key: String) -> Any? {
         let root = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
         return (root?[object] as? [String: Any])?[key]
     }
