@@ -63,11 +63,14 @@ public final class Forwarder: @unchecked Sendable {
         condition.unlock()
         guard !already else { return }
         try pullInDistantRetries()
-        let recovered = try store.recoverInterruptedSends(at: .now())
+        let now = Timestamp.now()
+        let recovered = try store.recoverInterruptedSends(
+            dueAt: now.adding(milliseconds: Int64(settings.recoveryDelay * 1000)), at: now)
         if recovered > 0 {
             log("\(recovered) award(s) were being sent when the service last stopped; " + (issuer?.canLookUp == false
                     ? "the issuer cannot be asked about them, so each waits for staff to check it"
-                    : "each is looked up at the issuer before it is sent again"))
+                    : "each is looked up at the issuer before it is sent again, "
+                        + "once a request sent before the stop has had time to arrive (\(settings.recoveryDelay) s)"))
         }
         let workers = issuer == nil ? 0 : settings.concurrency
         condition.lock()

@@ -14,15 +14,21 @@ public struct ForwarderSettings: Sendable {
     /// Seconds a shutdown waits for requests in flight before abandoning them; well inside the
     /// unit's `TimeoutStopSec`, beside the HTTP server's own grace.
     public var stopGrace: Double
+    /// Seconds the awards a previous run left being sent wait, after a start, before they are looked
+    /// up: one issuer request timeout. A request that run had in flight may still be on its way or
+    /// in the issuer's hands; a look-up sooner than the old run would have waited for its answer
+    /// could miss an award the issuer is about to make, and send it a second time.
+    public var recoveryDelay: Double
 
     public init(concurrency: Int = 4, backoff: Backoff = Backoff(), maxRetryAfter: Double = 3600,
-                retentionDays: Int? = 30, purgeInterval: Double = 86_400, stopGrace: Double = 3) {
+                retentionDays: Int? = 30, purgeInterval: Double = 86_400, stopGrace: Double = 3, recoveryDelay: Double = 0) {
         self.concurrency = max(1, concurrency)
         self.backoff = backoff
         self.maxRetryAfter = maxRetryAfter
         self.retentionDays = retentionDays
         self.purgeInterval = purgeInterval
         self.stopGrace = stopGrace
+        self.recoveryDelay = recoveryDelay
     }
 
     /// Awards taken from the store in one write: enough that the workers never wait for a commit.

@@ -53,14 +53,14 @@ extension KioskStore {
     }
 
     /// After a restart: awards left `sending` may or may not have reached the issuer, so they go back
-    /// to the queue marked for a look-up first. Returns how many there were.
-    public func recoverInterruptedSends(at now: Timestamp) throws(StoreError) -> Int {
+    /// to the queue marked for a look-up first, due at `dueAt`. Returns how many there were.
+    public func recoverInterruptedSends(dueAt: Timestamp, at now: Timestamp) throws(StoreError) -> Int {
         try writeAndWait { connection in
             let recover = try connection.cached("""
                 UPDATE awards SET state = 'queued', verify = 1, next_attempt_at = ?, updated_at = ?
                 WHERE state = 'sending'
                 """)
-            try recover.bind(now.milliseconds, at: 1)
+            try recover.bind(dueAt.milliseconds, at: 1)
             try recover.bind(now.milliseconds, at: 2)
             try recover.run()
             return connection.changes

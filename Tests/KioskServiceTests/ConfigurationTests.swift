@@ -83,6 +83,14 @@ struct ConfigurationTests {
         #expect(configuration.codePolicy.lifetimeSeconds == 72 * 3600)
     }
 
+    @Test func awardsAStopInterruptedWaitOneIssuerTimeoutBeforeTheirLookUp() throws {
+        let configured = try ServiceConfiguration.load(path: nil, environment: ["BADGEKIOSK_CONFIG": "/dev/null",
+                                                                                "BADGEKIOSK_ISSUER_TIMEOUT_SECONDS": "7"])
+        #expect(configured.forwarderSettings.recoveryDelay == 7)
+        let defaults = try ServiceConfiguration.load(path: nil, environment: ["BADGEKIOSK_CONFIG": "/dev/null"])
+        #expect(defaults.forwarderSettings.recoveryDelay == 20)
+    }
+
     @Test func navigatrTakesAnAccessTokenAndAnOptionalProvider() throws {
         let secret = NSTemporaryDirectory() + "badgekiosk-pat-\(UUID().uuidString)"
         _ = FileManager.default.createFile(atPath: secret, contents: Data("pat-123\n".utf8), attributes: [.posixPermissions: 0o600])

@@ -34,7 +34,7 @@ extension ServiceConfiguration {
     /// The forwarder's pace and patience from these settings.
     public var forwarderSettings: ForwarderSettings {
         ForwarderSettings(concurrency: issuerConcurrency, backoff: Backoff(base: 0.5, cap: Double(issuerMaxBackoffSeconds)),
-                          retentionDays: retentionDays)
+                          retentionDays: retentionDays, recoveryDelay: Double(issuerTimeoutSeconds))
     }
 
     /// The secret, trimmed; the file must not be readable by other users.
