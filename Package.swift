@@ -56,6 +56,8 @@ let package = Package(
         .testTarget(name: "IssuerSimulatorTests", dependencies: ["IssuerSimulator", "HTTPKit"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "CQREncode"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        // The command line's own pure parts (the soak's plan, figures and checks).
+        .testTarget(name: "BenchTests", dependencies: ["badgekiosk"]),
         .testTarget(name: "KioskFrontTests", dependencies: ["KioskFront", "TerminalUI", "QRCode", "KioskCore", "HTTPKit", "Localization", "KioskService", "KioskStore", "IssuerSimulator"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,7 +8,8 @@ import KioskStore
 struct CommandLineTests {
     @Test(arguments: [["issuer-sim", "--faults", "teapot:1"], ["issuer-sim", "--listen", "nowhere"], ["issuer-sim", "--bogus"],
                       ["outbox", "--bogus"], ["outbox", "forget", "1"], ["outbox", "resend"], ["outbox", "arrived", "abc"],
-                      ["bench", "drain", "--awards", "0"], ["bench", "drain", "--faults", "500:2"], ["demo", "--issuer", "acme"]])
+                      ["bench", "drain", "--awards", "0"], ["bench", "drain", "--faults", "500:2"], ["demo", "--issuer", "acme"],
+                      ["bench", "soak", "--minutes", "0"], ["bench", "soak", "--faults", "drop:2"], ["bench", "soak", "--bogus"]])
     func usageErrorsAreOneLineAndExit2(arguments: [String]) throws {
         let result = try ChildProcess.run(arguments)
         #expect(result.status == 2)

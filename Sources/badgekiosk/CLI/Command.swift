@@ -14,7 +14,7 @@ enum Command {
       programmes   Programmes whose completion badge is claimed automatically (add, list).
       outbox       Show the awards on their way to the issuer, and any problems.
       issuer-sim   Run a stand-in issuer (Open Badge Factory and Badgr APIs) with optional faults.
-      bench        Measure the service under load (claims, healthz, idle, drain).
+      bench        Measure the service under load (claims, healthz, idle, drain, front, soak).
 
     Run 'badgekiosk <command> --help' for a command's options.
     """

@@ -5,7 +5,7 @@ import KioskCore
 import KioskService
 import KioskStore
 
-/// `badgekiosk bench claims|healthz|idle|drain`: measurements against a fresh `badgekiosk serve` child.
+/// `badgekiosk bench claims|healthz|idle|drain|front|soak`: measurements against a fresh `badgekiosk serve` child.
 enum BenchCommand {
     static let help = """
     Usage: badgekiosk bench claims [--connections N] [--seconds S]
@@ -13,6 +13,7 @@ enum BenchCommand {
            badgekiosk bench idle [--connections N] [--seconds S]
            badgekiosk bench drain [--awards N] [--faults SPEC] [--concurrency N]
            badgekiosk bench front [--idle-seconds S] [--keys N]
+           badgekiosk bench soak [--minutes N] [--connections N] [--rate N] [--seed N] [--faults SPEC]
 
     Starts 'badgekiosk serve' on a loopback port with a fresh state folder, drives it from N
     keep-alive connections for S seconds, then prints requests/s, p50/p99/max latency and the
@@ -29,6 +30,17 @@ enum BenchCommand {
     child and prints the time to the first frame, key-to-frame latency while typing a name, the
     bytes written per typed key, and the front's CPU use over S idle seconds on the first screen.
 
+    'soak' sends claims for N minutes (at a steady rate, from several connections) to a
+    'badgekiosk serve' child that forwards them to an issuer simulator in this process with
+    faults (drops, 5xx, 429, timeouts, resets, slow answers, expiring tokens). It kills the
+    service with kill -9 every 10 to 30 s and starts it again on the same state folder. Run as
+    root, the state folder is a small tmpfs that is filled up once for several seconds, then
+    freed. It samples the service's RSS and open descriptors every 2 s. At the end it lets the
+    outbox empty and exits 0 only if every claim answered 201 or 200 is in the database, every
+    award is sent, the issuer holds each award exactly once, the service recovered from the full
+    disk without a restart, and the RSS and descriptors of the second half (samples taken 10 s
+    or more after a start) grew no more than 10% and 4 over the first half.
+
     Options:
       --connections N  Concurrent connections (default 64).
       --seconds S      How long to run (default 10).
@@ -37,21 +49,27 @@ enum BenchCommand {
       --concurrency N  drain: awards sent at once (default 4).
       --idle-seconds S front: idle seconds to measure CPU over (default 60).
       --keys N         front: keys to type for the latency figures (default 200).
+      --minutes N      soak: how long to send claims (default 30).
+      --rate N         soak: claims per second in all (default 10); --connections defaults to 8.
+      --seed N         soak: fixes the kill moments and the issuer's faults (default: random, printed).
+      --faults SPEC    soak: the issuer's faults (default \(SoakRun.defaultFaults)).
     """
 
     static func run(_ arguments: Arguments) throws {
         var arguments = arguments
         if arguments.flag("help") { return Console.out(help) }
         guard let target = arguments.positional() else {
-            throw UsageError("say 'claims', 'healthz', 'idle' or 'drain'", command: arguments.command)
+            throw UsageError("say 'claims', 'healthz', 'idle', 'drain', 'front' or 'soak'", command: arguments.command)
         }
         if target == "drain" { return try drain(arguments) }
         if target == "front" { return try front(arguments) }
+        if target == "soak" { return try soak(arguments) }
         let connections = try arguments.number("connections", in: 1...1000) ?? 64
         let seconds = try arguments.number("seconds", in: 1...3600) ?? 10
         try arguments.finish()
         guard ["claims", "healthz", "idle"].contains(target) else {
-            throw UsageError("unknown benchmark '\(target)': say 'claims', 'healthz', 'idle' or 'drain'", command: arguments.command)
+            throw UsageError("unknown benchmark '\(target)': say 'claims', 'healthz', 'idle', 'drain', 'front' or 'soak'",
+                             command: arguments.command)
         }
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -111,13 +129,13 @@ enum BenchCommand {
         """)
     }
 
-    private static func temporaryDirectory() throws -> String {
+    static func temporaryDirectory() throws -> String {
         var template = Array("/tmp/badgekiosk-bench-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw RuntimeError("cannot make a temporary folder in /tmp") }
         return String(cString: made)
     }
 
-    private static func selfExecutable() throws -> String {
+    static func selfExecutable() throws -> String {
         do {
             return try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         } catch {
