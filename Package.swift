@@ -45,6 +45,11 @@ let package = Package(
             "QRCode", "TerminalUI",
         ]),
 
+        // The libFuzzer targets (.ci/fuzz builds them with -DFUZZING to fuzz). The program's main is C because
+        // SwiftPM links a Swift executable's main to its own entry point, and libFuzzer must supply main.
+        .target(name: "FuzzTargets", dependencies: ["HTTPKit", "KioskCore", "KioskService", "TerminalUI"], path: "Fuzz/Targets"),
+        .executableTarget(name: "badgekiosk-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/Main"),
+
         // Helpers shared by the test targets: scripted servers, raw connections.
         .target(name: "TestSupport", dependencies: ["Posix"], path: "Tests/TestSupport"),
         .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit", "TestSupport"]),

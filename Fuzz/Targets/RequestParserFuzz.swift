@@ -1,0 +1,49 @@
+#if DEBUG || FUZZING
+import HTTPKit
+
+/// The request parser and its chunked decoder, fed the input whole and one byte at a time.
+///
+/// The two feeds must parse the same requests and both refuse or both accept the rest: a
+/// parser that decides differently depending on how TCP split the bytes would let a client
+/// get past a check by timing its writes. Small limits bring the limit checks within reach.
+enum RequestParserFuzz {
+    /// What a parser made of the bytes: the requests, in order, and whether it then refused.
+    struct Outcome: Equatable {
+        var requests: [[String]] = []
+        var refused = false
+    }
+
+    static let smallLimits = HTTPLimits(maxRequestLine: 64, maxHeaderBytes: 256, maxHeaderCount: 8, maxBodyBytes: 256)
+
+    static func run(_ bytes: [UInt8]) {
+        for limits in [HTTPLimits(), smallLimits] {
+            let whole = parse(bytes, limits: limits, pieceSize: max(bytes.count, 1))
+            let trickled = parse(bytes, limits: limits, pieceSize: 1)
+            precondition(whole == trickled, "Parsed whole: \(whole); one byte at a time: \(trickled)")
+        }
+    }
+
+    static func parse(_ bytes: [UInt8], limits: HTTPLimits, pieceSize: Int) -> Outcome {
+        var parser = HTTPRequestParser(limits: limits)
+        var outcome = Outcome()
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(offset + pieceSize, bytes.count)
+            parser.feed(Array(bytes[offset..<end]))
+            offset = end
+            do {
+                while let request = try parser.next() { outcome.requests.append(describe(request)) }
+            } catch {
+                outcome.refused = true
+                return outcome
+            }
+        }
+        return outcome
+    }
+
+    private static func describe(_ request: HTTPRequest) -> [String] {
+        [request.method, request.target, "\(request.version)", request.body.map { String($0) }.joined(separator: ",")]
+            + request.headers.map { "\($0.name): \($0.value)" }
+    }
+}
+#endif
