@@ -47,8 +47,8 @@ let package = Package(
 
         // The libFuzzer targets (.ci/fuzz builds them with -DFUZZING to fuzz). The program's main is C because
         // SwiftPM links a Swift executable's main to its own entry point, and libFuzzer must supply main.
-        .target(name: "FuzzTargets", dependencies: ["HTTPKit", "KioskCore", "KioskService", "TerminalUI"], path: "Fuzz/Targets"),
-        .executableTarget(name: "badgekiosk-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/Main"),
+        .target(name: "FuzzTargets", dependencies: ["HTTPKit", "KioskCore", "KioskService", "TerminalUI"], path: "Tests/Fuzz/Targets"),
+        .executableTarget(name: "badgekiosk-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Main"),
 
         // Helpers shared by the test targets: scripted servers, raw connections.
         .target(name: "TestSupport", dependencies: ["Posix"], path: "Tests/TestSupport"),
