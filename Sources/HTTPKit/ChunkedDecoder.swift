@@ -42,7 +42,8 @@ struct ChunkedDecoder {
             switch state {
             case .size:
                 guard let newline = ByteRules.find(ByteRules.lf, in: bytes, from: position, to: to) else {
-                    if to - position > Self.maxSizeLine { throw .bad("Chunk size line is too long.") }
+                    // What has arrived may end with the line's CR, which the limit does not count.
+                    if to - position > Self.maxSizeLine + 1 { throw .bad("Chunk size line is too long.") }
                     return position
                 }
                 guard newline > position, bytes[newline - 1] == ByteRules.cr else {

@@ -78,8 +78,16 @@ struct HTTPRequestParserFramingTests {
         let chunked = head + "Transfer-Encoding: chunked\r\n\r\n"
         let atLimit = "1;" + String(repeating: "e", count: 4094) + "\r\na\r\n0\r\n\r\n"
         #expect(requests(chunked + atLimit).first?.body == Array("a".utf8))
+        // Fed byte by byte it must not be refused when its CR has come and its LF not yet: the limit
+        // does not count the CR (the request-parser fuzz target's whole-versus-byte-by-byte check).
+        #expect((try? parseAll(chunked + atLimit, byteAtATime: true).get())?.first?.body == Array("a".utf8))
         let past = "1;" + String(repeating: "e", count: 4095) + "\r\na\r\n0\r\n\r\n"
         #expect(failure(chunked + past) == 400)
+        #expect(parseAll(chunked + past, byteAtATime: true).failureStatus == 400)
+        // An unfinished line fails without waiting for its LF once it is longer than the limit and a CR.
+        let unfinished = chunked + "1;" + String(repeating: "e", count: 4094)
+        #expect((try? parseAll(unfinished + "\r").get())?.isEmpty == true)
+        #expect(parseAll(unfinished + "ee").failureStatus == 400)
     }
 
     @Test func trailersShareWhatTheHeadLeftOfTheHeaderLimits() {

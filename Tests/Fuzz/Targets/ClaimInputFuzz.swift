@@ -22,7 +22,7 @@ enum ClaimInputFuzz {
     private static func check(name: String?, email: String?, consent: Bool?) {
         guard let claimant = try? Claimant(name: name, email: email, consent: consent) else { return }
         let again = try? Claimant(name: claimant.name, email: claimant.email, consent: true)
-        precondition(again == claimant, "A checked claimant changed or was refused when checked again.")
+        if again != claimant { fatalError("A checked claimant changed or was refused when checked again.") }
     }
 }
 #endif
