@@ -9,7 +9,15 @@ import HTTPKit
 enum RequestParserFuzz {
     /// What a parser made of the bytes: the requests, in order, and whether it then refused.
     struct Outcome: Equatable {
-        var requests: [[String]] = []
+        struct Request: Equatable {
+            var method: String
+            var target: String
+            var version: HTTPVersion
+            var headers: [String]
+            var body: [UInt8]
+        }
+
+        var requests: [Request] = []
         var refused = false
     }
 
@@ -29,21 +37,19 @@ enum RequestParserFuzz {
         var offset = 0
         while offset < bytes.count {
             let end = min(offset + pieceSize, bytes.count)
-            parser.feed(Array(bytes[offset..<end]))
+            bytes[offset..<end].withUnsafeBytes { parser.feed($0) }
             offset = end
             do {
-                while let request = try parser.next() { outcome.requests.append(describe(request)) }
+                while let request = try parser.next() {
+                    outcome.requests.append(.init(method: request.method, target: request.target, version: request.version,
+                                                  headers: request.headers.map { "\($0.name): \($0.value)" }, body: request.body))
+                }
             } catch {
                 outcome.refused = true
                 return outcome
             }
         }
         return outcome
-    }
-
-    private static func describe(_ request: HTTPRequest) -> [String] {
-        [request.method, request.target, "\(request.version)", request.body.map { String($0) }.joined(separator: ",")]
-            + request.headers.map { "\($0.name): \($0.value)" }
     }
 }
 #endif
