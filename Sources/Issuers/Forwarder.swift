@@ -48,7 +48,8 @@ public final class Forwarder: @unchecked Sendable {
         self.store = store
         self.issuer = issuer
         self.settings = settings
-        policy = ForwarderPolicy(backoff: settings.backoff, maxRetryAfter: settings.maxRetryAfter)
+        policy = ForwarderPolicy(backoff: settings.backoff, maxRetryAfter: settings.maxRetryAfter,
+                                 unansweredWait: settings.recoveryDelay)
         self.onChange = onChange
         self.log = { log(LogText.sanitize($0)) }
     }

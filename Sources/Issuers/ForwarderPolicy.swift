@@ -30,6 +30,9 @@ struct ForwarderPolicy: Sendable {
     let backoff: Backoff
     /// The longest Retry-After honoured as given, in seconds.
     let maxRetryAfter: Double
+    /// Seconds an unanswered attempt waits at least before its look-up: one issuer timeout, so a
+    /// request still on its way has landed by the time the kiosk asks whether it did.
+    let unansweredWait: Double
     /// Failed attempts in a row, over all awards: the backoff grows with it, so a healthy issuer's odd
     /// 5xx is retried soon while one that keeps failing is left alone for up to the cap.
     private(set) var failureStreak = 0
@@ -40,9 +43,10 @@ struct ForwarderPolicy: Sendable {
     /// A pause was logged and the issuer has not answered since.
     private var pauseAnnounced = false
 
-    init(backoff: Backoff, maxRetryAfter: Double) {
+    init(backoff: Backoff, maxRetryAfter: Double, unansweredWait: Double = 0) {
         self.backoff = backoff
         self.maxRetryAfter = maxRetryAfter
+        self.unansweredWait = unansweredWait
     }
 
     func isPaused(at now: Moment) -> Bool {
@@ -88,7 +92,7 @@ struct ForwarderPolicy: Sendable {
             failureStreak += 1
             let delay = advice.retryAfter.map { min($0, maxRetryAfter) }
                 ?? backoff.delay(attempt: advice.issuerWide ? failureStreak : min(award.attempts, failureStreak), using: &generator)
-            let next = now.adding(seconds: delay)
+            let next = now.adding(seconds: advice.unanswered ? max(delay, unansweredWait) : delay)
             var actions: [Action] = []
             var due = next
             if advice.issuerWide {

@@ -15,7 +15,7 @@ public struct ForwarderSettings: Sendable {
     /// unit's `TimeoutStopSec`, beside the HTTP server's own grace.
     public var stopGrace: Double
     /// Seconds the awards a previous run left being sent wait, after a start, before they are looked
-    /// up: one issuer request timeout. A request that run had in flight may still be on its way or
+    /// up, as does an award whose attempt got no answer at all: one issuer request timeout. A request that run had in flight may still be on its way or
     /// in the issuer's hands; a look-up sooner than the old run would have waited for its answer
     /// could miss an award the issuer is about to make, and send it a second time.
     public var recoveryDelay: Double

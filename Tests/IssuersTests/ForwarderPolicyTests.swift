@@ -51,6 +51,23 @@ struct ForwarderPolicyTests {
         #expect(!policy.isPaused(at: Self.start))
     }
 
+    @Test func anUnansweredAttemptIsLookedUpOnlyAfterOneMoreTimeout() {
+        var policy = ForwarderPolicy(backoff: Backoff(base: 1, cap: 60), maxRetryAfter: 120, unansweredWait: 20)
+        var generator = SeededGenerator(seed: 1)
+        let lost = RetryAdvice(.lost("the issuer did not answer in time"))
+        guard case let .settle(.retry(_, ambiguous, next))? = policy.on(.retry(lost), award: Self.award, now: Self.start,
+                                                                       using: &generator).last else {
+            Issue.record("not retried")
+            return
+        }
+        #expect(ambiguous && next.milliseconds(after: Self.start) >= 20_000)
+        // An answer that came (a 5xx) was carried out or not already: no extra wait.
+        let answered = policy.on(.retry(RetryAdvice(reason: "HTTP 500", ambiguous: true)), award: Self.award, now: Self.start,
+                                 using: &generator)
+        guard case let .settle(.retry(_, _, soon))? = answered.last else { Issue.record("not retried"); return }
+        #expect(soon.milliseconds(after: Self.start) <= 1_000)
+    }
+
     @Test func retryAfterIsHonouredUpToItsLimit() {
         var policy = policy()
         var generator = SeededGenerator(seed: 1)
