@@ -72,13 +72,15 @@ final class Drill: @unchecked Sendable {
                               caFile: tls?.caFile)
     }
 
-    /// Starts the forwarder; `concurrency` workers, backoff capped at 50 ms.
+    /// Starts the forwarder; `concurrency` workers, backoff capped at 50 ms. An unanswered attempt is
+    /// looked up only after 1 s, as the service waits one issuer timeout: the simulator's slow answers
+    /// store their award late, and on a busy machine later than the drill's 0.3 s timeout.
     @discardableResult
     func startForwarder(concurrency: Int = 4, cap: Double = 0.05) throws -> Forwarder {
         let changed = changed
         let forwarder = Forwarder(store: store, issuer: makeIssuerAdapter(settings),
                                   settings: ForwarderSettings(concurrency: concurrency, backoff: Backoff(base: 0.01, cap: cap),
-                                                              retentionDays: nil),
+                                                              retentionDays: nil, recoveryDelay: 1),
                                   onChange: { _ in changed.lock(); changed.broadcast(); changed.unlock() })
         try forwarder.start()
         self.forwarder = forwarder
