@@ -67,7 +67,7 @@ struct GoldenFrameTests {
         list.append(("pin", pin))
         list.append(("pin-wrong", Fixtures.press(Fixtures.type(pin, "9"), .enter).0))
         var locked = pin
-        locked.pinGuard.lockedUntil = locked.now + 272
+        locked.pinGuard.pausedUntil = locked.now + 272
         list.append(("pin-locked", locked))
         var unset = Fixtures.settings
         unset.pin = nil

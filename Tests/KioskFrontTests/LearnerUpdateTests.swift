@@ -48,7 +48,7 @@ struct LearnerUpdateTests {
         let refused = Fixtures.apply(checking, [.reply(.codeChecked(Fixtures.code.token, .failure(full)))]).0
         #expect(Fixtures.flow(refused)?.step == .confirmSession)
         #expect(Fixtures.flow(refused)?.message == Message("front.error.code_used_up"))
-        #expect(refused.codeTries == CodeTries())
+        #expect(refused.codeTries == TryLimit.code)
     }
 
     @Test func sayingNoToTheSessionAsksForACode() {

@@ -33,13 +33,13 @@ struct VolunteerUpdateTests {
         }
         model = Fixtures.press(Fixtures.type(model, "9999"), .enter).0
         let lockedUntil = model.now + 300
-        #expect(model.pinGuard.lockedUntil == lockedUntil)
+        #expect(model.pinGuard.pausedUntil == lockedUntil)
         // Even the right PIN does nothing while locked.
         let tried = Fixtures.press(Fixtures.type(model, "1234"), .enter).0
         #expect(Fixtures.volunteer(tried) == nil)
         #expect(Front.nextDeadline(tried) == tried.now + 1)
         let later = Fixtures.apply(Fixtures.press(tried, .escape).0, [.tick], at: lockedUntil).0
-        #expect(later.pinGuard.lockedUntil == nil)
+        #expect(later.pinGuard.pausedUntil == nil)
         let opened = Fixtures.press(Fixtures.type(Fixtures.press(later, .function(2)).0, "1234"), .enter).0
         #expect(Fixtures.volunteer(opened)?.page == .menu)
     }

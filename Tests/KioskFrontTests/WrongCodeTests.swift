@@ -11,12 +11,12 @@ struct WrongCodeTests {
 
     @Test func threeWrongCodesStartAShortPauseThatSaysSo() {
         var model = Fixtures.wrongCode(Self.atCode())
-        #expect(model.codeTries == CodeTries(wrong: 1, pausedUntil: nil))
+        #expect(model.codeTries == TryLimit(maxWrong: 3, pauseSeconds: 30, wrong: 1))
         model = Fixtures.wrongCode(model)
         #expect(model.codeTries.isLastTry)
         #expect(FrontView.render(model, size: .standard).plainText.contains("If the next code does not work, you will need to wait a little."))
         model = Fixtures.wrongCode(model)
-        let until = model.now + CodeTries.pauseSeconds
+        let until = model.now + TryLimit.code.pauseSeconds
         #expect(model.codeTries.pausedUntil == until)
         #expect(FrontView.render(model, size: .standard).plainText.contains("That code did not work 3 times."))
         // Enter waits out the pause; the countdown redraws each second.
@@ -38,7 +38,7 @@ struct WrongCodeTests {
         // Esc back to the first screen, or the inactivity reset: either way, the first screen clears it.
         let first = Fixtures.press(paused, .escape).0
         #expect(first.screen == .attract)
-        #expect(first.codeTries == CodeTries())
+        #expect(first.codeTries == TryLimit.code)
         let next = Self.atCode()
         #expect(Fixtures.press(Fixtures.wrongCode(next), .enter).1 == [.checkCode("K7M2QX")])
     }
@@ -46,10 +46,10 @@ struct WrongCodeTests {
     @Test func onlyWrongCodesCount() {
         let unreachable = Fixtures.apply(Fixtures.press(Self.atCode(), .enter).0,
                                          [.reply(.codeChecked("K7M2QX", .failure(.unreachable)))]).0
-        #expect(unreachable.codeTries == CodeTries())
+        #expect(unreachable.codeTries == TryLimit.code)
         let expired = ServiceFailure(status: 410, code: "code_expired", message: "")
         let old = Fixtures.apply(Fixtures.press(Self.atCode(), .enter).0, [.reply(.codeChecked("K7M2QX", .failure(expired)))]).0
-        #expect(old.codeTries == CodeTries())
+        #expect(old.codeTries == TryLimit.code)
         #expect(Fixtures.flow(old)?.message == Message("front.error.code_expired"))
     }
 

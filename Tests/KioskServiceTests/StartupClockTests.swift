@@ -24,12 +24,7 @@ struct StartupClockTests {
         }
         store.close()
 
-        var configuration = ServiceConfiguration()
-        configuration.stateDirectory = state
-        configuration.listenHost = "127.0.0.1"
-        configuration.listenPort = 0
-        let lines = LockedLines()
-        let host = try ServiceHost(configuration: configuration) { lines.append($0) }
+        let (host, lines) = try Self.start(state)
         defer { host.stop(grace: 0) }
         let log = lines.all
         #expect(log.contains { $0.hasPrefix("badgekiosk: warning: the clock says ") && $0.contains("more than a year after") },
@@ -45,13 +40,18 @@ struct StartupClockTests {
         let store = try KioskStore(directory: state)
         try store.upsertBadge(Badge(id: "day-1", name: "Day 1"))
         store.close()
+        let (host, lines) = try Self.start(state)
+        host.stop(grace: 0)
+        #expect(!lines.all.contains { $0.contains("warning") || $0.contains("put off") }, "\(lines.all)")
+    }
+
+    /// The service on `state`, on a free loopback port, with its log lines kept.
+    private static func start(_ state: String) throws -> (ServiceHost, LockedLines) {
         var configuration = ServiceConfiguration()
         configuration.stateDirectory = state
         configuration.listenHost = "127.0.0.1"
         configuration.listenPort = 0
         let lines = LockedLines()
-        let host = try ServiceHost(configuration: configuration) { lines.append($0) }
-        host.stop(grace: 0)
-        #expect(!lines.all.contains { $0.contains("warning") || $0.contains("put off") }, "\(lines.all)")
+        return (try ServiceHost(configuration: configuration) { lines.append($0) }, lines)
     }
 }

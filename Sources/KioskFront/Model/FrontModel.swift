@@ -32,9 +32,9 @@ struct FrontModel: Equatable, Sendable {
     var now: Double
     /// When a person last pressed a key (for the inactivity prompt).
     var lastInput: Double
-    var pinGuard = PinGuard()
+    var pinGuard = TryLimit.pin
     /// Wrong codes the learner at the keyboard has typed; the first screen starts it afresh.
-    var codeTries = CodeTries()
+    var codeTries = TryLimit.code
 
     init(settings: Settings, now: Double) {
         self.settings = settings
@@ -62,48 +62,6 @@ struct RecentSession: Equatable, Sendable {
     var expected: Int
     /// Monotonic time after which it is no longer offered (an hour after it ended).
     var visibleUntil: Double
-}
-
-/// Wrong PINs so far, and how long volunteer mode stays locked after too many.
-struct PinGuard: Equatable, Sendable {
-    static let maxFailures = 5
-    static let lockSeconds = 300.0
-
-    var failures = 0
-    var lockedUntil: Double?
-
-    func isLocked(at now: Double) -> Bool {
-        lockedUntil.map { now < $0 } ?? false
-    }
-}
-
-/// Wrong codes typed at the kiosk by the learner using it now, and the short pause after a few.
-///
-/// The service does not count the front's wrong codes against the kiosk's address (one learner
-/// must never lock it for everyone), so the front slows guessing itself, per learner: the next
-/// learner, who starts from the first screen, starts with a clean slate.
-struct CodeTries: Equatable, Sendable {
-    static let maxWrong = 3
-    static let pauseSeconds = 30.0
-
-    var wrong = 0
-    var pausedUntil: Double?
-
-    func isPaused(at now: Double) -> Bool {
-        pausedUntil.map { now < $0 } ?? false
-    }
-
-    /// One more wrong code starts the pause.
-    var isLastTry: Bool { wrong == Self.maxWrong - 1 }
-
-    /// Counts a wrong code; after `maxWrong` of them the learner waits `pauseSeconds`.
-    mutating func recordWrong(at now: Double) {
-        wrong += 1
-        if wrong >= Self.maxWrong {
-            wrong = 0
-            pausedUntil = now + Self.pauseSeconds
-        }
-    }
 }
 
 /// One catalogue per language, built once.

@@ -4,7 +4,7 @@ extension Front {
     static func nextDeadline(_ model: FrontModel) -> Double? {
         var deadlines: [Double] = []
         if let recent = model.recent { deadlines.append(recent.visibleUntil) }
-        if let locked = model.pinGuard.lockedUntil {
+        if let locked = model.pinGuard.pausedUntil {
             deadlines.append(locked)
             if case .pin = model.screen { deadlines.append(nextSecond(counting: locked, now: model.now)) }
         }
@@ -46,8 +46,8 @@ extension Front {
             model.recent = nil
             if model.screen == .sessionQR(recent.id) { reset(&model) }
         }
-        if let locked = model.pinGuard.lockedUntil, now >= locked { model.pinGuard.lockedUntil = nil }
-        if let paused = model.codeTries.pausedUntil, now >= paused { model.codeTries.pausedUntil = nil }
+        model.pinGuard.expire(at: now)
+        model.codeTries.expire(at: now)
         switch model.screen {
         case .moreTime(_, let until):
             if now >= until { reset(&model) }

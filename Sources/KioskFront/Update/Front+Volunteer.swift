@@ -8,24 +8,20 @@ extension Front {
             reset(&model)
             return []
         }
-        guard let pin = model.settings.pin, !model.pinGuard.isLocked(at: model.now) else { return [] }
+        guard let pin = model.settings.pin, !model.pinGuard.isPaused(at: model.now) else { return [] }
         guard key == .enter else {
             if entry.field.handle(key) { entry.message = nil }
             return []
         }
         if entry.field.text == pin {
-            model.pinGuard = PinGuard()
+            model.pinGuard.clear()
             model.screen = .volunteer(VolunteerState())
             return [.loadSessions]
         }
-        model.pinGuard.failures += 1
+        model.pinGuard.recordWrong(at: model.now)
         entry.field = TextField(.digits, maxLength: 12)
-        if model.pinGuard.failures >= PinGuard.maxFailures {
-            model.pinGuard = PinGuard(failures: 0, lockedUntil: model.now + PinGuard.lockSeconds)
-            entry.message = nil
-        } else {
-            entry.message = Message("front.pin.wrong", ["left": String(PinGuard.maxFailures - model.pinGuard.failures)])
-        }
+        entry.message = model.pinGuard.isPaused(at: model.now)
+            ? nil : Message("front.pin.wrong", ["left": String(model.pinGuard.triesLeft)])
         return []
     }
 

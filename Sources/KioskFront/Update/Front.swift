@@ -39,7 +39,7 @@ enum Front {
     static func reset(_ model: inout FrontModel) {
         model.screen = .attract
         model.language = model.settings.language
-        model.codeTries = CodeTries()
+        model.codeTries.clear()
     }
 
     private static func handleKey(_ model: inout FrontModel, _ key: Key) -> [FrontEffect] {

@@ -70,7 +70,7 @@ extension FrontView {
         let tries = model.codeTries
         if let paused = tries.pausedUntil, tries.isPaused(at: model.now) {
             let seconds = Front.secondsLeft(until: paused, now: model.now)
-            let values = ["count": String(CodeTries.maxWrong), "seconds": String(seconds)]
+            let values = ["count": String(tries.maxWrong), "seconds": String(seconds)]
             return blocks + [.gap(), .problem(model.text("front.code.paused", values), in: area)]
         }
         blocks += message(model, flow.message, in: area)

@@ -9,7 +9,7 @@ extension FrontView {
         var blocks: [Block]
         if model.settings.pin == nil {
             blocks = [.problem(model.text("front.pin.unset"), in: area)]
-        } else if let locked = model.pinGuard.lockedUntil, model.pinGuard.isLocked(at: model.now) {
+        } else if let locked = model.pinGuard.pausedUntil, model.pinGuard.isPaused(at: model.now) {
             let seconds = Front.secondsLeft(until: locked, now: model.now)
             let time = "\(seconds / 60):" + (seconds % 60 < 10 ? "0" : "") + String(seconds % 60)
             blocks = [.problem(model.text("front.pin.locked", ["time": time]), in: area)]
