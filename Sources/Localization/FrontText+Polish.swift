@@ -154,5 +154,8 @@ extension FrontText {
         "front.error.too_many_claims": "Tego kodu użyto za wiele razy na jednym telefonie. Zapytaj osobę, która prowadziła zajęcia.",
         "front.error.max_claims_invalid": "Ta liczba jest za mała albo za duża. Sprawdź ją.",
         "front.error.no_code": "Te zajęcia jeszcze się nie skończyły, więc nie mają kodu.",
+        "front.quit.question": "Zakończyć demo?",
+        "front.quit.yes": "Tak, zakończ demo",
+        "front.quit.no": "Nie, wróć",
     ]
 }

@@ -154,5 +154,8 @@ extension FrontText {
         "front.error.too_many_claims": "Цим кодом забагато разів скористалися з одного телефона. Зверніться до того, хто проводив заняття.",
         "front.error.max_claims_invalid": "Це число замале або завелике. Перевірте його.",
         "front.error.no_code": "Це заняття ще не завершено, тому коду ще немає.",
+        "front.quit.question": "Вийти з демо?",
+        "front.quit.yes": "Так, вийти з демо",
+        "front.quit.no": "Ні, повернутися",
     ]
 }

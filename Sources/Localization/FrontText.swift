@@ -170,5 +170,8 @@ enum FrontText {
         "front.error.too_many_claims": "This code was used too many times on one phone. Ask the person who ran your session.",
         "front.error.max_claims_invalid": "That number is too small or too big. Please check it.",
         "front.error.no_code": "That session has not ended yet, so it has no code.",
+        "front.quit.question": "Leave the demo?",
+        "front.quit.yes": "Yes, leave the demo",
+        "front.quit.no": "No, go back",
     ]
 }

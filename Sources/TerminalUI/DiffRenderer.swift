@@ -1,7 +1,7 @@
 /// Turns frames into terminal output, writing only the cells that changed since the last frame.
 ///
 /// Uses nothing but cursor positioning, SGR and clear-screen, which the Linux console and every
-/// emulator share; no alternate screen (the Linux VT has none).
+/// emulator share (the alternate screen is `Terminal`'s business, on the way in and out).
 public struct DiffRenderer: Sendable {
     private var previous: CellBuffer?
     private var style = Style.plain

@@ -12,10 +12,13 @@ public final class Terminal {
     public let output: Int32
     private var saved: termios?
 
-    /// What every exit writes before the saved settings go back: plain style, autowrap and cursor on, a clear screen.
-    static let resetSequence = "\u{1B}[0m\u{1B}[?7h\u{1B}[?25h\u{1B}[H\u{1B}[2J"
-    /// Cursor off (the front draws its own caret) and autowrap off (writing the last column never scrolls).
-    static let setupSequence = "\u{1B}[?25l\u{1B}[?7l"
+    /// What every exit writes before the saved settings go back: plain style, autowrap and cursor on, a clear
+    /// screen, then back from the alternate screen, so an emulator shows what was there before the front.
+    public static let resetSequence = "\u{1B}[0m\u{1B}[?7h\u{1B}[?25h\u{1B}[H\u{1B}[2J\u{1B}[?1049l"
+    /// The alternate screen (emulators keep the shell's screen aside; the Linux VT ignores it and is
+    /// cleared on the way out instead), cursor off (the front draws its own caret) and autowrap off
+    /// (writing the last column never scrolls).
+    public static let setupSequence = "\u{1B}[?1049h\u{1B}[?25l\u{1B}[?7l"
 
     public init(input: Int32 = 0, output: Int32 = 1) {
         self.input = input

@@ -165,7 +165,7 @@ struct FrontProcessTests {
             ("Well done, Zoë!", "\r"),
         ]
         let quit: [(String, String)] = [
-            ("Press Enter to start", "\u{1B}OQ"), ("Type the volunteer PIN", "1234\r"), ("8. Quit the demo", "8"),
+            ("Press Enter to start", "\u{1B}OQ"), ("Type the volunteer PIN", "1234\r"), ("8. Quit the demo", "8"), ("Leave the demo?", "\u{1B}[A\r"),
         ]
         for (screen, keys) in claim {
             let shown = try demo.waitFor(screen)
@@ -192,5 +192,7 @@ struct FrontProcessTests {
         #expect(try demo.pty.isCooked())
         let output = String(decoding: demo.output + ((try? demo.pty.read(timeoutMilliseconds: 200)) ?? []), as: UTF8.self)
         #expect(output.contains("Demo stopped. The stand-in issuer received 1 badge."))
+        // Drawn on the alternate screen, and left: the terminal comes back as it was.
+        #expect(output.contains(Terminal.setupSequence) && output.contains(Terminal.resetSequence))
     }
 }

@@ -76,6 +76,7 @@ struct GoldenFrameTests {
         let menu = Fixtures.unlocked()
         list.append(("menu", menu))
         list.append(("menu-demo", Fixtures.unlocked(allowQuit: true)))
+        list.append(("quit-confirm", Fixtures.press(Fixtures.unlocked(allowQuit: true), .character("8")).0))
         let title = Fixtures.type(Fixtures.press(menu, .enter).0, "Intro to Work - Day 3")
         list.append(("start-title", title))
         let badges = Fixtures.apply(Fixtures.press(title, .enter).0, [.reply(.badges(.success([

@@ -111,7 +111,8 @@ struct LearnerUpdateTests {
         #expect(Fixtures.flow(used)?.cleanEmail == "amira@gmail.com")
         let kept = Fixtures.press(model, .down, .enter).0
         #expect(Fixtures.flow(kept)?.cleanEmail == "amira@gmial.com")
-        let change = Fixtures.press(model, .up, .enter).0
+        #expect(Fixtures.flow(Fixtures.press(model, .up).0)?.selection == 0, "arrows stop at the first choice")
+        let change = Fixtures.press(model, .down, .down, .enter).0
         #expect(Fixtures.flow(change)?.step == .email)
         #expect(Fixtures.flow(change)?.email.text == "Amira@GMIAL.com")
     }

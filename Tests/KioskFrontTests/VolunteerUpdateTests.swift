@@ -153,7 +153,22 @@ struct VolunteerUpdateTests {
         #expect(Fixtures.press(Fixtures.unlocked(), .escape).0.screen == .attract)
         // Learners can never quit: without allowQuit the menu has no eighth entry.
         #expect(Fixtures.press(Fixtures.unlocked(), .character("8")).1.isEmpty)
-        #expect(Fixtures.press(Fixtures.unlocked(allowQuit: true), .character("8")).1 == [.quit])
+        // Quit asks first, with No highlighted: a stray Enter goes back to the menu.
+        let asked = Fixtures.press(Fixtures.unlocked(allowQuit: true), .character("8"))
+        #expect(asked.1.isEmpty)
+        #expect(Fixtures.volunteer(asked.0)?.page == .confirmQuit)
+        let stayed = Fixtures.press(asked.0, .enter)
+        #expect(stayed.1.isEmpty && Fixtures.volunteer(stayed.0)?.page == .menu)
+        #expect(Fixtures.press(asked.0, .escape).1.isEmpty)
+        #expect(Fixtures.press(Fixtures.press(asked.0, .up).0, .enter).1 == [.quit])
+    }
+
+    @Test func upFromTheFirstMenuEntryStaysThere() {
+        let model = Fixtures.press(Fixtures.unlocked(allowQuit: true), .up).0
+        #expect(Fixtures.volunteer(model)?.selection == 0)
+        let bottom = (0..<12).reduce(model) { next, _ in Fixtures.press(next, .down).0 }
+        #expect(Fixtures.volunteer(bottom)?.selection == VolunteerState.actions(allowQuit: true).count - 1)
+        #expect(Fixtures.press(bottom, .enter).1.isEmpty, "Enter on Quit asks first")
     }
 
     @Test func noLearnerKeyLeavesTheFront() {

@@ -15,6 +15,8 @@ struct VolunteerState: Equatable, Sendable {
         /// Did this award reach the issuer? Yes (it arrived) or no (send it again).
         case unsureCheck(UnsureInfo)
         case sync(count: Int?)
+        /// Leave the demo? (No is highlighted first, so a stray Enter does not quit.)
+        case confirmQuit
     }
 
     /// What a picked session is for.

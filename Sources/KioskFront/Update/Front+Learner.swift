@@ -126,8 +126,11 @@ extension Front {
     /// Up/Down (and Tab) move between `count` answers; true when the key did.
     static func moveSelection(_ selection: inout Int, count: Int, _ key: Key) -> Bool {
         switch key {
-        case .down, .tab, .right: selection = (selection + 1) % count
-        case .up, .backTab, .left: selection = (selection + count - 1) % count
+        // Arrows stop at the ends (Up from the first entry must not land on the last, e.g. Quit); Tab goes round.
+        case .down, .right: selection = min(selection + 1, count - 1)
+        case .up, .left: selection = max(selection - 1, 0)
+        case .tab: selection = (selection + 1) % count
+        case .backTab: selection = (selection + count - 1) % count
         default: return false
         }
         return true

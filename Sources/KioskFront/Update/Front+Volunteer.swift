@@ -137,6 +137,12 @@ extension Front {
             return [.settleUnsure(award.id, state.selection == 0 ? .arrived : .resend)]
         case .slips, .sync:
             if key == .enter || key == .escape { return back(&state, to: .menu) }
+        case .confirmQuit:
+            if key == .escape { return back(&state, to: .menu) }
+            if moveSelection(&state.selection, count: 2, key) { return [] }
+            guard key == .enter else { return [] }
+            if state.selection == 0 { return [.quit] }
+            _ = back(&state, to: .menu)
         }
         return []
     }
@@ -180,7 +186,8 @@ extension Front {
         case .lock:
             reset(&model)
         case .quit:
-            return [.quit]
+            _ = back(&state, to: .confirmQuit)
+            state.selection = 1
         }
         return []
     }

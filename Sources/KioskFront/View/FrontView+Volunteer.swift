@@ -107,6 +107,10 @@ extension FrontView {
             let line = count.map { model.text("front.sync.done", ["count": String($0)]) } ?? model.text("front.sync.working")
             blocks = [.text(line, in: area, style: .bold)]
             keys(&buffer, [model.text("front.keys.back.menu")])
+        case .confirmQuit:
+            blocks = [.text(model.text("front.quit.question"), in: area, style: .bold), .gap(),
+                      .choices([model.text("front.quit.yes"), model.text("front.quit.no")], selected: state.selection, in: area)]
+            keys(&buffer, [model.text("front.keys.choose"), next, back])
         }
         if state.busy, state.page != .sync(count: nil) { blocks += [.gap(), .text(model.text("front.working"), in: area)] }
         blocks += message(model, state.message, in: area)
