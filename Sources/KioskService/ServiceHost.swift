@@ -21,6 +21,8 @@ public final class ServiceHost: Sendable {
     public let port: Int
     private let forwarder: Forwarder
     private let server: HTTPServer
+    /// The state folder's lock, let go at `stop` (a restore waits for it).
+    private let folderLock: Locked<FolderLock?>
 
     /// Opens everything and starts listening. Each failure says which part could not start.
     /// Every line given to `log` has been through `LogText`, whatever part of the service wrote it.
@@ -28,6 +30,7 @@ public final class ServiceHost: Sendable {
         let log: @Sendable (String) -> Void = { sink(LogText.sanitize($0)) }
         self.configuration = configuration
         let directory = configuration.stateDirectory
+        folderLock = Locked(try Self.lockFolder(directory))
         store = try Self.openStore(in: directory)
         if let warning = store.clock.warning() { log("badgekiosk: warning: \(warning)") }
         do {
@@ -71,6 +74,24 @@ public final class ServiceHost: Sendable {
             throw .cannotStart("cannot listen on \(configuration.listenHost):\(configuration.listenPort): \(error)")
         }
         service.announce(port: port)
+    }
+
+    /// Takes the state folder's lock (making the folder if need be): one service per folder, and
+    /// never while a restore is putting a database in place.
+    private static func lockFolder(_ directory: String) throws(ServiceHostError) -> FolderLock {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            guard let lock = try FolderLock.take(KioskStore.lockFileName, in: directory) else {
+                throw ServiceHostError.refused("another badgekiosk serve, or a restore, is using the state folder \(directory). "
+                    + "Stop it first, or give this one its own folder (--state-dir).")
+            }
+            return lock
+        } catch let error as ServiceHostError {
+            throw error
+        } catch {
+            throw .cannotStart("cannot use the state folder \(directory): \(error)")
+        }
     }
 
     /// Opens the store in `directory`, refusing (`.refused`, saying what to do) a damaged database,
@@ -118,6 +139,7 @@ public final class ServiceHost: Sendable {
         server.shutdown(grace: grace)
         forwarder.stop()
         store.close()
+        folderLock.withLock { $0 = nil }
     }
 }
 

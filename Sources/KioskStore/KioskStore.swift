@@ -10,6 +10,8 @@ import Posix
 public final class KioskStore: Sendable {
     /// The database's name inside the state directory.
     public static let fileName = "badgekiosk.sqlite"
+    /// The lock file the running service holds in the state directory (see `FolderLock`).
+    public static let lockFileName = "service.lock"
     /// Concurrent readers beyond this many wait for a connection to come free.
     static let maxReaders = 8
 
@@ -126,12 +128,13 @@ public final class KioskStore: Sendable {
         try readers.withReader(body)
     }
 
-    /// `PRAGMA quick_check` on the whole file. Damage found now stops the start with its first problem,
-    /// rather than failing some claims for ever later while the service looks healthy.
-    private static func checkIntegrity(_ connection: Connection, path: String) throws(StoreError) {
+    /// `PRAGMA quick_check` on the whole file (`integrity_check` when `full`, which also compares every
+    /// index with its table). Damage found at start-up stops the start with its first problem, rather
+    /// than failing some claims for ever later while the service looks healthy.
+    static func checkIntegrity(_ connection: Connection, path: String, full: Bool = false) throws(StoreError) {
         let problem: String
         do {
-            let check = try connection.prepare("PRAGMA quick_check(1)")
+            let check = try connection.prepare(full ? "PRAGMA integrity_check(1)" : "PRAGMA quick_check(1)")
             let answer = try check.step() ? check.text(at: 0) ?? "" : "no answer from the check"
             guard answer != "ok" else { return }
             problem = answer
