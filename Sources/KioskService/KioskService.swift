@@ -22,15 +22,16 @@ public final class KioskService: HTTPResponder {
     let forwarding = Locked<Forwarder?>(nil)
     /// Plain-words lines for the service log: never personal data or secrets.
     let log: @Sendable (String) -> Void
-    private let address: Locked<String>
+    let address: ClaimAddress
 
     public init(configuration: ServiceConfiguration, store: KioskStore, staffToken: StaffToken,
+                addressLookup: @escaping @Sendable () -> String? = NetworkInterfaces.currentIPv4,
                 log: @escaping @Sendable (String) -> Void = { _ in }) throws(StoreError) {
         self.configuration = configuration
         self.store = store
         self.staffToken = staffToken
         self.log = log
-        address = Locked(Self.publicURL(configuration, port: configuration.listenPort))
+        address = ClaimAddress(configuration: configuration, lookup: addressLookup)
         codes = CodeBook(try store.codes())
         var settings = ClaimLimits.Settings()
         settings.failuresPerAddress = configuration.maxFailedCodeAttempts
@@ -39,19 +40,19 @@ public final class KioskService: HTTPResponder {
     }
 
     /// Where phones reach this service, without a trailing slash: claim links start with it.
-    public var publicURL: String { address.withLock { $0 } }
+    public var publicURL: String { address.url }
 
     /// Records the port actually bound (the configuration may ask for port 0).
     public func announce(port: Int) {
-        address.withLock { $0 = Self.publicURL(configuration, port: port) }
+        address.announce(port: port)
     }
 
-    /// `public_url` if set, else the first non-loopback IPv4 address, which phones on the venue network can reach.
-    static func publicURL(_ configuration: ServiceConfiguration, port: Int) -> String {
-        if let configured = configuration.publicURL { return configured }
-        let host = ["127.0.0.1", "localhost", "::1"].contains(configuration.listenHost)
-            ? "127.0.0.1" : NetworkInterfaces.firstIPv4() ?? "127.0.0.1"
-        return "http://\(host):\(port)"
+    /// Follows a change of this machine's address (a new lease, another venue's network): new claim
+    /// links use it, the log says so, and the front hears it and shows the session's QR code again.
+    public func followNetwork() {
+        guard let url = address.follow() else { return }
+        log("claim links now start \(url) (the network address changed)")
+        events.publish(.init(kind: "address", json: #"{"changed":true}"#))
     }
 
     public func respond(to request: HTTPRequest, writer: HTTPResponseWriter) {

@@ -23,6 +23,9 @@ public final class ServiceHost: Sendable {
     private let server: HTTPServer
     /// The state folder's lock, let go at `stop` (a restore waits for it).
     private let folderLock: Locked<FolderLock?>
+    /// Seconds between looks at this machine's network address (see `KioskService.followNetwork`).
+    static let networkCheckSeconds = 5.0
+    private let running = Locked(true)
 
     /// Opens everything and starts listening. Each failure says which part could not start.
     /// Every line given to `log` has been through `LogText`, whatever part of the service wrote it.
@@ -74,6 +77,16 @@ public final class ServiceHost: Sendable {
             throw .cannotStart("cannot listen on \(configuration.listenHost):\(configuration.listenPort): \(error)")
         }
         service.announce(port: port)
+        followNetwork()
+    }
+
+    /// Looks at the network address every few seconds until `stop`.
+    private func followNetwork() {
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.networkCheckSeconds) { [self] in
+            guard running.withLock({ $0 }) else { return }
+            service.followNetwork()
+            followNetwork()
+        }
     }
 
     /// Takes the state folder's lock (making the folder if need be): one service per folder, and
@@ -136,6 +149,7 @@ public final class ServiceHost: Sendable {
     /// Stops taking requests, lets those in flight finish (up to `grace` seconds), stops the
     /// forwarder and closes the database, in that order, so nothing acknowledged is cut short.
     public func stop(grace: Double = 5) {
+        running.withLock { $0 = false }
         server.shutdown(grace: grace)
         forwarder.stop()
         store.close()
