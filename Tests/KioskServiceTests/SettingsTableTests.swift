@@ -161,7 +161,7 @@ struct SettingsTableTests {
         for section in KioskSettings.sections {
             let lines = section.help.split(separator: "\n").map(String.init)
             #expect(lines.first == "Settings under [\(section.name)] (file key, BADGEKIOSK_ variable, default):")
-            #expect(lines.count == section.settings.count + 1)
+            #expect(lines.count == section.settings.count + 1 + section.about.count)
             for (line, row) in zip(lines.dropFirst(), section.settings) {
                 #expect(line.hasPrefix("  \(row.key) (\(row.variable), ") && line.hasSuffix(row.doc))
             }

@@ -19,7 +19,6 @@ enum FrontCommand {
       --help           Show this help.
 
     \(SettingsSection.front.help)
-    The front also reads listen, state_dir and issuer (named to learners) from [service].
     """
 
     static func run(_ arguments: Arguments) throws {
