@@ -58,4 +58,4 @@ CONF
 systemctl daemon-reload
 systemctl enable --now badgekiosk.service
 systemctl enable --now badgekiosk-front.service
-echo "done: the front is on tty1. Set the volunteer PIN as 'pin = ...' in /etc/badgekiosk/badgekiosk.conf."
+echo "done: the front is on tty1. Set the volunteer PIN as 'pin = ...' under [front] in /etc/badgekiosk/badgekiosk.conf."

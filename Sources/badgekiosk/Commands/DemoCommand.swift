@@ -55,7 +55,7 @@ enum DemoCommand {
         }
         defer { simulator.shutdown() }
 
-        let host = try startService(directory: directory, pin: pin, issuer: issuer, simulator: simulatorSettings,
+        let host = try startService(directory: directory, issuer: issuer, simulator: simulatorSettings,
                                     simulatorPort: simulatorPort, log: log)
         defer { host.stop(grace: 2) }
         syncCatalogue(port: host.port, token: host.staffToken.value, log: log)
@@ -82,7 +82,7 @@ enum DemoCommand {
     /// The service, on a free port on every interface (so a phone on this network can scan the
     /// QR code), forwarding to the simulator as if it were `issuer`. For Navigatr the client id is
     /// the provider's number and the secret file holds the access token.
-    private static func startService(directory: String, pin: String, issuer: IssuerKind, simulator: SimulatorConfiguration,
+    private static func startService(directory: String, issuer: IssuerKind, simulator: SimulatorConfiguration,
                                      simulatorPort: Int, log: LogFile) throws -> ServiceHost {
         let secretPath = "\(directory)/issuer-secret"
         guard FileManager.default.createFile(atPath: secretPath, contents: Data(simulator.clientSecret.utf8),
@@ -94,7 +94,7 @@ enum DemoCommand {
             ("issuer", issuer.rawValue), ("issuer_url", "http://127.0.0.1:\(simulatorPort)"),
             ("issuer_client_id", issuer == .navigatr ? String(simulator.navigatrProviderID) : simulator.clientID),
             ("issuer_client_secret_file", secretPath),
-            ("pin", pin), ("issuer_max_backoff_seconds", "10"),
+            ("issuer_max_backoff_seconds", "10"),
         ])
         do {
             return try ServiceHost(configuration: configuration) { log.line($0) }

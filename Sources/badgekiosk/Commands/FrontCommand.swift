@@ -18,8 +18,7 @@ enum FrontCommand {
       --config FILE    Settings file (default \(ServiceConfiguration.defaultPath), if present).
       --help           Show this help.
 
-    Settings the front reads from the same file: pin (the volunteer PIN, 4 to 12 digits),
-    qr_style (halfblock, blocks or auto), service_url, issuer (named to learners), listen, state_dir.
+    \(SettingsSection.front.help)
     """
 
     static func run(_ arguments: Arguments) throws {
@@ -30,7 +29,7 @@ enum FrontCommand {
         if let service = try arguments.option("service") { overrides.append(("service_url", service)) }
         if let stateDirectory = try arguments.option("state-dir") { overrides.append(("state_dir", stateDirectory)) }
         try arguments.finish()
-        let settings = try ConfigErrorReport.load(path: path, overrides: overrides)
+        let settings = try KioskSettings.forCommand(path: path, overrides: overrides)
         let configuration = try frontConfiguration(settings)
         let exit: FrontExit
         do {
@@ -41,18 +40,17 @@ enum FrontCommand {
         if exit == .terminalClosed { Console.error("badgekiosk: the terminal closed") }
     }
 
-    /// The front's settings from the service's configuration and the staff token file.
-    static func frontConfiguration(_ settings: ServiceConfiguration) throws -> FrontConfiguration {
-        let serviceURL = settings.frontServiceURL ?? "http://127.0.0.1:\(settings.listenPort)"
-        let tokenPath = "\(settings.stateDirectory)/\(StaffToken.fileName)"
+    /// The front's configuration from its settings, the service's and the staff token file.
+    static func frontConfiguration(_ settings: KioskSettings) throws -> FrontConfiguration {
+        let tokenPath = "\(settings.service.stateDirectory)/\(StaffToken.fileName)"
         let token = (try? String(contentsOfFile: tokenPath, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
         if token == nil {
             Console.error("badgekiosk: cannot read \(tokenPath); volunteer mode will not work until the service has made it")
         }
         return FrontConfiguration(
-            serviceURL: serviceURL, staffToken: token, pin: settings.frontPIN,
-            issuerName: settings.issuer?.displayName ?? "Open Badge Factory",
-            qrStyle: QRStyleSetting(rawValue: settings.frontQRStyle) ?? .auto,
-            slipDirectory: "\(settings.stateDirectory)/slips")
+            serviceURL: settings.localServiceURL, staffToken: token, pin: settings.front.pin,
+            issuerName: settings.service.issuer?.displayName ?? "Open Badge Factory",
+            qrStyle: QRStyleSetting(rawValue: settings.front.qrStyle) ?? .auto,
+            slipDirectory: "\(settings.service.stateDirectory)/slips")
     }
 }

@@ -9,15 +9,15 @@ import Posix
 extension OutboxCommand {
     /// Asks the running service, so a resent award goes at once and live displays hear of it; with
     /// no service listening, changes the database directly. Returns what to tell the admin.
-    static func settle(_ id: Int64, _ choice: KioskStore.UnsureChoice, configuration: ServiceConfiguration) throws -> String {
+    static func settle(_ id: Int64, _ choice: KioskStore.UnsureChoice, settings: KioskSettings) throws -> String {
         let done = choice == .resend
             ? "Award \(id) goes to the issuer again now."
             : "Award \(id) now counts as sent (\(KioskStore.confirmedByStaff))."
-        if let client = serviceClient(configuration) {
+        if let client = serviceClient(settings) {
             defer { client.connection.close() }
             return try ask(client, id, choice, done: done)
         }
-        let store = try LocalStore.open(configuration)
+        let store = try LocalStore.open(settings.service)
         defer { store.close() }
         switch try store.settleUnsure(id, choice, at: .now()) {
         case .settled:
@@ -32,10 +32,9 @@ extension OutboxCommand {
 
     /// A connection to the service and its staff token; nil when either is missing (the service is
     /// not listening, or the token file is not there yet).
-    private static func serviceClient(_ configuration: ServiceConfiguration) -> (connection: HTTPClient, token: String)? {
-        let address = configuration.frontServiceURL ?? "http://127.0.0.1:\(configuration.listenPort)"
-        let tokenPath = "\(configuration.stateDirectory)/\(StaffToken.fileName)"
-        guard let url = URL(string: address), let host = url.host,
+    private static func serviceClient(_ settings: KioskSettings) -> (connection: HTTPClient, token: String)? {
+        let tokenPath = "\(settings.service.stateDirectory)/\(StaffToken.fileName)"
+        guard let url = URL(string: settings.localServiceURL), let host = url.host,
               case let .success(bytes) = FileDescriptor.readFile(tokenPath, limit: 4096),
               let connection = try? HTTPClient(host: host, port: url.port ?? 80, timeout: 10) else { return nil }
         return (connection, String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))

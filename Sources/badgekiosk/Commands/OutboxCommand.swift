@@ -43,7 +43,8 @@ enum OutboxCommand {
         let action = arguments.positional()
         let award = action == nil ? nil : arguments.positional()
         try arguments.finish()
-        let configuration = try LocalStore.configuration(path: path, stateDirectory: stateDirectory)
+        let settings = try KioskSettings.forCommand(path: path, overrides: stateDirectory.map { [("state_dir", $0)] } ?? [])
+        let configuration = settings.service
         if let action {
             guard let choice = KioskStore.UnsureChoice(rawValue: action) else {
                 throw UsageError("unknown action '\(action)': say 'resend' or 'arrived'", command: arguments.command)
@@ -51,7 +52,7 @@ enum OutboxCommand {
             guard let award, let id = Int64(award), id > 0 else {
                 throw UsageError("\(action) needs an award number, as 'badgekiosk outbox' lists them", command: arguments.command)
             }
-            return Console.out(try settle(id, choice, configuration: configuration))
+            return Console.out(try settle(id, choice, settings: settings))
         }
         let database = "\(configuration.stateDirectory)/\(KioskStore.fileName)"
         guard FileManager.default.fileExists(atPath: database) else {

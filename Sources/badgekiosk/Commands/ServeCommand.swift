@@ -17,7 +17,7 @@ enum ServeCommand {
       --listen HOST:PORT  Address to listen on (default 0.0.0.0:8080; port 0 picks a free one).
       --help              Show this help.
 
-    Every setting can also be given as BADGEKIOSK_<KEY> in the environment, e.g. BADGEKIOSK_VENUE_NAME.
+    \(SettingsSection.service.help)
     """
 
     static func run(_ arguments: Arguments) throws {

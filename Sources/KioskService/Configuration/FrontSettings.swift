@@ -1,0 +1,45 @@
+/// What `badgekiosk front` reads from the `[front]` part of the settings file. The front also reads
+/// the service's `listen`, `state_dir` and `issuer` (see `KioskSettings`).
+public struct FrontSettings: Sendable, Equatable {
+    /// The volunteer PIN, 4 to 12 digits; unset, volunteer mode cannot be opened.
+    public var pin: String?
+    /// `halfblock`, `blocks` or `auto` (ask the console font).
+    public var qrStyle: String
+    /// Where the front finds the service; nil means the service's `listen` port on 127.0.0.1.
+    public var serviceURL: String?
+
+    /// Every setting at its default.
+    public init() {
+        self = Self.defaults
+    }
+
+    private static let defaults = tableDefaults()
+
+    init(unfilled: ()) {
+        qrStyle = ""
+    }
+
+    /// The front's settings that have a command-line flag.
+    public static let flags: [SettingFlag] = settings.compactMap(\.info.flag)
+}
+
+extension FrontSettings: SettingsPart {
+    /// The front's settings: the `[front]` part of the file.
+    static let settings: [Setting<FrontSettings>] = [
+        .optional("pin", \.pin, sample: "2468",
+                  doc: "The volunteer PIN, 4 to 12 digits; unset, volunteer mode cannot be opened.") {
+            checked((4...12).contains($0.count) && $0.allSatisfy({ $0.isASCII && $0.isNumber }) ? $0 : nil,
+                    or: "expected 4 to 12 digits")
+        },
+        .value("qr_style", \.qrStyle, default: "auto",
+               doc: "How QR codes are drawn: halfblock, blocks or auto (ask the Linux console's font).",
+               comment: ["blocks draws two reverse-video spaces a module, for console fonts without half blocks."]) {
+            checked(["halfblock", "blocks", "auto"].contains($0) ? $0 : nil, or: "expected halfblock, blocks or auto")
+        },
+        .optional("service_url", \.serviceURL, sample: "http://127.0.0.1:8080", flag: ("service", "URL"),
+                  doc: "Where the front finds the service; unset, http://127.0.0.1 and the listen port.") { text in
+            let valid = text.hasPrefix("http://") && text.count > 7 && !text.contains(" ")
+            return checked(valid ? withoutTrailingSlash(text) : nil, or: "expected the service's address, e.g. http://127.0.0.1:8080")
+        },
+    ]
+}
