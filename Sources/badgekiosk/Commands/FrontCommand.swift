@@ -4,33 +4,25 @@ import KioskService
 
 /// `badgekiosk front`: the full-screen terminal front on this terminal (tty1 on the kiosk).
 enum FrontCommand {
-    static let help = """
-    Usage: badgekiosk front [--service URL] [--state-dir DIR] [--config FILE]
+    static let declaration: CommandDeclaration = CommandDeclaration(
+        "front", summary: "Run the full-screen terminal front (learners claim, volunteers run sessions).",
+        description: """
+        The screens learners and volunteers use: claiming a badge one question at a time, and, behind
+        the volunteer PIN (F2), starting and ending sessions, slip codes and the outbox. Talks to the
+        local service over its HTTP API. Learners cannot leave it; it ends only when its terminal does.
 
-    The screens learners and volunteers use: claiming a badge one question at a time, and, behind
-    the volunteer PIN (F2), starting and ending sessions, slip codes and the outbox. Talks to the
-    local service over its HTTP API. Learners cannot leave it; it ends only when its terminal does.
+        Settings the front reads from the same file: pin (the volunteer PIN, 4 to 12 digits),
+        qr_style (halfblock, blocks or auto), service_url, issuer (named to learners), listen, state_dir.
+        """,
+        options: [
+            OptionDeclaration("service", placeholder: "URL", doc: "The local service",
+                              defaultValue: .described("service_url, else http://127.0.0.1:<listen port>"), setting: "service_url"),
+            SettingsOptions.stateDirectory("Where the staff token is read from (<DIR>/staff-token) and slip pictures are saved (<DIR>/slips)"),
+            SettingsOptions.config,
+        ],
+        run: { parsed in try run(SettingsOptions.load(parsed)) })
 
-    Options:
-      --service URL    The local service (default: service_url, else http://127.0.0.1:<listen port>).
-      --state-dir DIR  Where the staff token is read from (<DIR>/staff-token) and slip pictures
-                       are saved (<DIR>/slips). Default: state_dir from the settings.
-      --config FILE    Settings file (default \(ServiceConfiguration.defaultPath), if present).
-      --help           Show this help.
-
-    Settings the front reads from the same file: pin (the volunteer PIN, 4 to 12 digits),
-    qr_style (halfblock, blocks or auto), service_url, issuer (named to learners), listen, state_dir.
-    """
-
-    static func run(_ arguments: Arguments) throws {
-        var arguments = arguments
-        if arguments.flag("help") { return Console.out(help) }
-        let path = try arguments.option("config")
-        var overrides: [(String, String)] = []
-        if let service = try arguments.option("service") { overrides.append(("service_url", service)) }
-        if let stateDirectory = try arguments.option("state-dir") { overrides.append(("state_dir", stateDirectory)) }
-        try arguments.finish()
-        let settings = try ConfigErrorReport.load(path: path, overrides: overrides)
+    private static func run(_ settings: ServiceConfiguration) throws {
         let configuration = try frontConfiguration(settings)
         let exit: FrontExit
         do {
