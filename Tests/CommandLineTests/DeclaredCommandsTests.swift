@@ -49,7 +49,8 @@ struct DeclaredCommandsTests {
     @Test func helpLinesFitTheTerminal() throws {
         for path in everyCommandPath {
             let help = HelpText.text(for: try CommandParser.parse(path + ["--help"], against: Command.declaration))
-            for line in help.split(separator: "\n") where !line.contains("://") && !line.contains(",token-expiry") {
+            // A single word longer than the line (a fault list) cannot be wrapped.
+            for line in help.split(separator: "\n") where line.drop(while: { $0 == " " }).contains(" ") {
                 #expect(line.count <= HelpText.width, "\(path): \(line)")
             }
         }

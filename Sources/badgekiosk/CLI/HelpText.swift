@@ -33,7 +33,7 @@ enum HelpText {
                 wrap(words, first: index == 0 ? "Usage: " : "       ", hanging: 7 + command.count + 1)
             }.joined(separator: "\n"))
         }
-        if !declaration.description.isEmpty && path.count > 1 { sections.append(fitted(declaration.description)) }
+        if !declaration.description.isEmpty { sections.append(fitted(declaration.description)) }
         if !declaration.positionals.isEmpty {
             sections.append("Arguments:\n" + table(declaration.positionals.map { ($0.name, sentence($0.doc)) }))
         }
@@ -43,7 +43,6 @@ enum HelpText {
         }
         sections.append("Options:\n" + table((options + [helpOption]).map { ($0.helpLabel, $0.helpText) }))
         if path.count == 1 {
-            if !declaration.description.isEmpty { sections.append(fitted(declaration.description)) }
             sections.append("Run '\(command) <command> --help' for a command's options.")
         } else if !declaration.actions.isEmpty {
             sections.append("Run '\(command) <action> --help' for an action's options and what it does.")
