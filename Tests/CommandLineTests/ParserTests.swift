@@ -153,6 +153,7 @@ struct ParserTests {
         #expect(Sample.failure(["badges", "list", "--state-dir="]) == "--state-dir needs a value (see 'tool badges list --help')")
         #expect(Sample.failure(["copy", "--force=yes", "a"]) == "--force takes no value (see 'tool copy --help')")
         #expect(Sample.failure(["copy", "--help=yes", "a"]) == "--help takes no value (see 'tool copy --help')")
+        #expect(Sample.failure(["badges", "--help=yes", "list"]) == "--help takes no value (see 'tool badges --help')")
     }
 
     @Test func requiredOptionsAndPositionalsAreChecked() {

@@ -81,7 +81,6 @@ enum CommandParser {
                 continue
             }
             guard let option = lookUp(word, in: parsed.options) else {
-                if word.hasPrefix("--help=") { throw parsed.problem("--help takes no value") }
                 throw unknownOption(word, known: parsed.options, command: parsed.command)
             }
             if parsed.values[option.name] != nil || parsed.flags.contains(option.name) {
@@ -119,8 +118,7 @@ enum CommandParser {
         }
     }
 
-    /// `--x`, `--x=v` and `-x` are options; `-` alone (standard input, by custom) and `-30s` after an
-    /// option wanting a value are not treated as options there.
+    /// `--x`, `--x=v` and `-x` are options; `-` alone (standard input, by custom) is not.
     private static func isOption(_ word: String) -> Bool {
         word.hasPrefix("-") && word != "-"
     }
@@ -144,6 +142,7 @@ enum CommandParser {
 
     private static func unknownOption(_ word: String, known: [OptionDeclaration], command: String) -> UsageError {
         let typed = String(word.prefix { $0 != "=" })
+        if typed == "--help" { return UsageError("--help takes no value", command: command) }
         var message = "unknown option '\(typed)'"
         let bare = String(typed.drop { $0 == "-" })
         if let near = NearestName.suggestion(for: bare, among: known.map(\.name) + ["help"]) {
