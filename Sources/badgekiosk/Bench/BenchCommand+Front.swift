@@ -2,7 +2,7 @@ import Foundation
 
 extension BenchCommand {
     /// `bench front`: see `FrontBench`.
-    static let frontDeclaration: CommandDeclaration = CommandDeclaration(
+    static let frontDeclaration = CommandDeclaration(
         "front", summary: "Time the front's first frame and typing, and its CPU use when idle.",
         description: """
         Runs 'badgekiosk front' in a pseudo-terminal (80x25) against a 'badgekiosk serve'

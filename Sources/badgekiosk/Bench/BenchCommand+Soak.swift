@@ -3,7 +3,7 @@ import IssuerSimulator
 
 extension BenchCommand {
     /// `bench soak`: see `SoakRun`.
-    static let soakDeclaration: CommandDeclaration = CommandDeclaration(
+    static let soakDeclaration = CommandDeclaration(
         "soak", summary: "Claims, issuer faults, kill -9 and restarts for minutes; then check every outcome.",
         description: """
         Sends claims for N minutes (at a steady rate, from several connections) to a

@@ -1,5 +1,6 @@
 /// `badgekiosk` itself: the commands it has, and running the one the words name.
 enum Command {
+    // Typed, not inferred: `help` below reads it back.
     static let declaration: CommandDeclaration = CommandDeclaration(
         "badgekiosk", summary: "hand out digital badges the moment a session ends.",
         options: [.flag("version", doc: "Print the version and the commit it was built from")],
@@ -13,11 +14,11 @@ enum Command {
             Console.out(Version.line)
         })
 
-    static let version: CommandDeclaration = CommandDeclaration(
+    static let version = CommandDeclaration(
         "version", summary: "Print the version and the commit it was built from.",
         run: { _ in Console.out(Version.line) })
 
-    static let help: CommandDeclaration = CommandDeclaration(
+    static let help = CommandDeclaration(
         "help", summary: "Show this help, or a command's: 'badgekiosk help badges add'.",
         positionals: [PositionalDeclaration("COMMAND", doc: "the command to explain", isRequired: false),
                       PositionalDeclaration("ACTION", doc: "the command's action to explain", isRequired: false)],

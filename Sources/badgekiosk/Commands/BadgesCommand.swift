@@ -5,7 +5,7 @@ import KioskStore
 
 /// `badgekiosk badges add|list|sync`: the local badge catalogue volunteers pick from.
 enum BadgesCommand {
-    static let declaration: CommandDeclaration = CommandDeclaration(
+    static let declaration = CommandDeclaration(
         "badges", summary: "Look after the badge catalogue (add, list, sync from the issuer).",
         description: "The local badge catalogue volunteers pick from when they start a session.",
         options: LocalStore.options,

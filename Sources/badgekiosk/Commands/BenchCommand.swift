@@ -7,7 +7,7 @@ import KioskStore
 
 /// `badgekiosk bench claims|healthz|idle|drain|front|soak`: measurements against a fresh `badgekiosk serve` child.
 enum BenchCommand {
-    static let declaration: CommandDeclaration = CommandDeclaration(
+    static let declaration = CommandDeclaration(
         "bench", summary: "Measure the service under load (claims, healthz, idle, drain, front, soak).",
         description: """
         Each benchmark starts 'badgekiosk serve' on a loopback port with a fresh state folder and

@@ -8,7 +8,7 @@ import Posix
 
 /// `badgekiosk demo`: the issuer simulator, the service and the front on this machine, with no set-up.
 enum DemoCommand {
-    static let declaration: CommandDeclaration = CommandDeclaration(
+    static let declaration = CommandDeclaration(
         "demo", summary: "Try everything on this machine: a stand-in issuer, the service and the front.",
         description: """
         Runs everything on this machine, with nothing to set up and no root: a stand-in for Open

@@ -4,7 +4,7 @@ import KioskService
 
 /// `badgekiosk front`: the full-screen terminal front on this terminal (tty1 on the kiosk).
 enum FrontCommand {
-    static let declaration: CommandDeclaration = CommandDeclaration(
+    static let declaration = CommandDeclaration(
         "front", summary: "Run the full-screen terminal front (learners claim, volunteers run sessions).",
         description: """
         The screens learners and volunteers use: claiming a badge one question at a time, and, behind

@@ -5,7 +5,7 @@ import Posix
 
 /// `badgekiosk issuer-sim`: a stand-alone issuer simulator for practice, demos and fault drills.
 enum IssuerSimCommand {
-    static let declaration: CommandDeclaration = CommandDeclaration(
+    static let declaration = CommandDeclaration(
         "issuer-sim", summary: "Run a stand-in issuer (Open Badge Factory, Badgr, Navigatr) with optional faults.",
         description: """
         Runs a stand-in central issuer that speaks the Open Badge Factory, Badgr and Navigatr APIs on

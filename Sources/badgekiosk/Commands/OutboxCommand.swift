@@ -6,7 +6,7 @@ import KioskStore
 
 /// `badgekiosk outbox`: the awards on their way to the issuer, in plain words for an admin.
 enum OutboxCommand {
-    static let declaration: CommandDeclaration = CommandDeclaration(
+    static let declaration = CommandDeclaration(
         "outbox", summary: "Show the awards on their way to the issuer, and any problems.",
         description: """
         Shows how many awards are waiting, being sent, sent, refused and unsure, how long the oldest

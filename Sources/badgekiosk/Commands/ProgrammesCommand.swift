@@ -4,7 +4,7 @@ import KioskStore
 
 /// `badgekiosk programmes add|list`: programmes whose completion badge is claimed automatically.
 enum ProgrammesCommand {
-    static let declaration: CommandDeclaration = CommandDeclaration(
+    static let declaration = CommandDeclaration(
         "programmes", summary: "Programmes whose completion badge is claimed automatically (add, list).",
         description: """
         A programme is a set of badges that together earn one more: once a learner holds every badge

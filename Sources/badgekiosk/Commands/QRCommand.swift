@@ -3,7 +3,7 @@ import QRCode
 
 /// `badgekiosk qr TEXT`: a QR code in the terminal or as SVG.
 enum QRCommand {
-    static let declaration: CommandDeclaration = CommandDeclaration(
+    static let declaration = CommandDeclaration(
         "qr", summary: "Print a QR code in the terminal, or write it as an SVG picture.",
         description: """
         Prints TEXT as a QR code (error correction M, 4-module quiet zone) in this terminal, or

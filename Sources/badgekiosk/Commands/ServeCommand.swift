@@ -4,7 +4,7 @@ import Posix
 
 /// `badgekiosk serve`: the local service, until SIGTERM or SIGINT.
 enum ServeCommand {
-    static let declaration: CommandDeclaration = CommandDeclaration(
+    static let declaration = CommandDeclaration(
         "serve", summary: "Run the local service (HTTP API, claim storage).",
         description: """
         Runs the local service: the HTTP API on the venue network and the claim store.
