@@ -42,7 +42,7 @@ let package = Package(
         // The command line.
         .executableTarget(name: "badgekiosk", dependencies: [
             "KioskService", "KioskStore", "KioskCore", "HTTPKit", "Posix", "Issuers", "IssuerSimulator", "KioskFront",
-            "QRCode", "TerminalUI",
+            "QRCode", "TerminalUI", "CLinux",
         ]),
 
         // The libFuzzer targets (.ci/fuzz builds them with -DFUZZING to fuzz). The program's main is C because
@@ -63,6 +63,8 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         // The command line's own pure parts (the soak's plan, figures and checks).
         .testTarget(name: "BenchTests", dependencies: ["badgekiosk"]),
+        // The command line's declarations, parser and help, and the built binary's answers to bad words.
+        .testTarget(name: "CommandLineTests", dependencies: ["badgekiosk"]),
         .testTarget(name: "KioskFrontTests", dependencies: ["KioskFront", "TerminalUI", "QRCode", "KioskCore", "HTTPKit", "Localization", "KioskService", "KioskStore", "IssuerSimulator"]),
     ],
     swiftLanguageModes: [.v6]

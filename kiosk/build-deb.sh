@@ -14,7 +14,7 @@ if ! dpkg -s libcurl4-openssl-dev >/dev/null 2>&1; then
   echo "build-deb.sh: needs libcurl4-openssl-dev: sudo apt-get install -y libcurl4-openssl-dev" >&2
   exit 2
 fi
-swift build -c release --static-swift-stdlib --scratch-path .build-deb --product badgekiosk
+swift build -c release --static-swift-stdlib --scratch-path .build-deb --product badgekiosk -Xcc -DBADGEKIOSK_COMMIT=\"$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\"
 
 root="$(mktemp -d)"
 chmod 0755 "$root"

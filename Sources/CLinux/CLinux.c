@@ -6,6 +6,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifndef BADGEKIOSK_COMMIT
+#define BADGEKIOSK_COMMIT "unknown"
+#endif
+
+const char *CLinux_build_commit(void) {
+    return BADGEKIOSK_COMMIT;
+}
+
 static int guard_fd = -1;
 static int guard_output = -1;
 static struct termios guard_saved;

@@ -1,13 +1,13 @@
 @preconcurrency import Glibc
 
-/// `badgekiosk <command>`: every error ends as one line on stderr; usage and config errors, and a
-/// state folder badgekiosk refuses to use, exit 2.
+/// `badgekiosk <command>`: every error ends as one line on stderr (no command at all shows the usage
+/// there instead); usage and config errors, and a state folder badgekiosk refuses to use, exit 2.
 let words = Array(CommandLine.arguments.dropFirst())
 do {
     try Command.run(words)
     exit(0)
 } catch let error as UsageError {
-    Console.error("badgekiosk: \(error)")
+    Console.error(error.report)
     exit(2)
 } catch let error as ConfigErrorReport {
     Console.error("badgekiosk: \(error)")

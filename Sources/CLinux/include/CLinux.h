@@ -45,4 +45,8 @@ int CLinux_terminal_guard_take_resize(void);
 int CLinux_spawn_in_pty(int *master, const char *path, char *const argv[], char *const envp[],
                         unsigned short rows, unsigned short cols);
 
+// The git commit this binary was built from, as kiosk/build-deb.sh passes it
+// (-Xcc -DBADGEKIOSK_COMMIT=\"abc1234\"); "unknown" in a development build.
+const char *CLinux_build_commit(void);
+
 #endif

@@ -2,10 +2,12 @@ extension SettingsSection {
     /// The settings for `--help`, one line each: `listen (BADGEKIOSK_LISTEN, default 0.0.0.0:8080): …`,
     /// then what the part says about itself.
     public var help: String {
-        let lines = settings.map { setting in
-            "  \(setting.key) (\(setting.variable), \(setting.defaultValue.map { "default \($0)" } ?? "unset")): \(setting.doc)"
+        let lines = settings.flatMap { setting in
+            ["  \(setting.key) = \(setting.defaultValue ?? "(unset)")", "      \(setting.doc)"]
         }
-        return (["Settings under [\(name)] (file key, BADGEKIOSK_ variable, default):"] + lines + about).joined(separator: "\n")
+        let title = "Settings under [\(name)] in the settings file, shown with their defaults; "
+            + "each can also be set as BADGEKIOSK_<KEY> in the environment, e.g. \(settings[0].variable):"
+        return ([title] + lines + about).joined(separator: "\n")
     }
 
     /// This part of the example file: its header, then each setting's doc, default and line.

@@ -14,7 +14,7 @@ extension ServiceConfiguration: SettingsPart {
             checked(isPath($0) ? $0 : nil, or: "expected a folder path")
         },
         .optional("public_url", \.publicURL, sample: "http://192.168.1.20:8080",
-                  doc: "The address printed in QR codes; unset, this laptop's first network address is used.") { text in
+                  doc: "The address printed in QR codes; unset, this laptop's address on the venue network, followed as it changes.") { text in
             let valid = (text.hasPrefix("http://") || text.hasPrefix("https://")) && text.count > 8
                 && !text.contains(where: { " \"<>".contains($0) })
             return checked(valid ? withoutTrailingSlash(text) : nil, or: "expected an address starting with http:// or https://")

@@ -1,42 +1,42 @@
-/// The subcommands, and the help that lists them.
+/// `badgekiosk` itself: the commands it has, and running the one the words name.
 enum Command {
-    static let help = """
-    badgekiosk — hand out digital badges the moment a session ends.
+    // Typed, not inferred: `help` below reads it back.
+    static let declaration: CommandDeclaration = CommandDeclaration(
+        "badgekiosk", summary: "hand out digital badges the moment a session ends.",
+        options: [.flag("version", doc: "Print the version and the commit it was built from")],
+        actions: [
+            DemoCommand.declaration, ServeCommand.declaration, FrontCommand.declaration, QRCommand.declaration,
+            BadgesCommand.declaration, ProgrammesCommand.declaration, OutboxCommand.declaration,
+            IssuerSimCommand.declaration, BenchCommand.declaration, version, help,
+        ],
+        run: { parsed in
+            guard parsed.flag("version") else { throw parsed.problem("say which command to run") }
+            Console.out(Version.line)
+        })
 
-    Usage: badgekiosk <command> [options]
+    static let version = CommandDeclaration(
+        "version", summary: "Print the version and the commit it was built from.",
+        run: { _ in Console.out(Version.line) })
 
-    Commands:
-      demo         Try everything on this machine: a stand-in issuer, the service and the front.
-      serve        Run the local service (HTTP API, claim storage).
-      front        Run the full-screen terminal front (learners claim, volunteers run sessions).
-      qr           Print a QR code in the terminal, or write it as an SVG picture.
-      badges       Look after the badge catalogue (add, list, sync from the issuer).
-      programmes   Programmes whose completion badge is claimed automatically (add, list).
-      outbox       Show the awards on their way to the issuer, and any problems.
-      issuer-sim   Run a stand-in issuer (Open Badge Factory and Badgr APIs) with optional faults.
-      bench        Measure the service under load (claims, healthz, idle, drain, front, soak).
+    static let help = CommandDeclaration(
+        "help", summary: "Show this help, or a command's: 'badgekiosk help badges add'.",
+        positionals: [PositionalDeclaration("COMMAND", doc: "the command to explain", isRequired: false),
+                      PositionalDeclaration("ACTION", doc: "the command's action to explain", isRequired: false)],
+        run: { parsed in
+            let topic = parsed.positionals + ["--help"]
+            Console.out(HelpText.text(for: try CommandParser.parse(topic, against: declaration)))
+        })
 
-    Run 'badgekiosk <command> --help' for a command's options.
-    """
-
+    /// Runs what `words` (the arguments after the program's name) ask for. With none, the usage goes
+    /// to standard error and the exit code is 2, as for any other mistake on the command line.
     static func run(_ words: [String]) throws {
-        guard let name = words.first else {
-            Console.out(help)
-            return
+        guard !words.isEmpty else {
+            throw UsageError.noCommand(usage: HelpText.text(path: [declaration.name], declaration: declaration, inherited: []))
         }
-        let rest = words.dropFirst()
-        switch name {
-        case "demo": try DemoCommand.run(Arguments(rest, command: "badgekiosk demo"))
-        case "serve": try ServeCommand.run(Arguments(rest, command: "badgekiosk serve"))
-        case "front": try FrontCommand.run(Arguments(rest, command: "badgekiosk front"))
-        case "qr": try QRCommand.run(Arguments(rest, command: "badgekiosk qr"))
-        case "badges": try BadgesCommand.run(Arguments(rest, command: "badgekiosk badges"))
-        case "programmes": try ProgrammesCommand.run(Arguments(rest, command: "badgekiosk programmes"))
-        case "bench": try BenchCommand.run(Arguments(rest, command: "badgekiosk bench"))
-        case "outbox": try OutboxCommand.run(Arguments(rest, command: "badgekiosk outbox"))
-        case "issuer-sim": try IssuerSimCommand.run(Arguments(rest, command: "badgekiosk issuer-sim"))
-        case "--help", "-h", "help": Console.out(help)
-        default: throw UsageError("unknown command '\(name)'")
+        let parsed = try CommandParser.parse(words, against: declaration)
+        guard !parsed.helpRequested, let run = parsed.declaration.run else {
+            return Console.out(HelpText.text(for: parsed))
         }
+        try run(parsed)
     }
 }

@@ -7,10 +7,10 @@ struct ConfigErrorReport: Error, CustomStringConvertible {
 
     var description: String { error.description }
 
-    /// Loads the service configuration, wrapping its error so `main` can tell it from a runtime failure.
-    static func load(path: String?, overrides: [(String, String)]) throws(ConfigErrorReport) -> ServiceConfiguration {
+    /// Loads the service's and the front's settings, wrapping the error so `main` can tell it from a runtime failure.
+    static func load(path: String?, overrides: [(String, String)]) throws(ConfigErrorReport) -> KioskSettings {
         do {
-            return try ServiceConfiguration.load(path: path, environment: ProcessInfo.processInfo.environment, overrides: overrides)
+            return try KioskSettings.load(path: path, environment: ProcessInfo.processInfo.environment, overrides: overrides)
         } catch {
             throw ConfigErrorReport(error: error)
         }

@@ -3,10 +3,11 @@ import KioskStore
 
 /// The state directory's database, opened directly by admin commands (badges, programmes, outbox).
 enum LocalStore {
-    /// The settings `--config` and `--state-dir` describe.
-    static func configuration(path: String?, stateDirectory: String?) throws -> ServiceConfiguration {
-        try ConfigErrorReport.load(path: path, overrides: stateDirectory.map { [("state_dir", $0)] } ?? [])
-    }
+    /// The options every admin command takes to find the database.
+    static let options = [
+        SettingsOptions.stateDirectory,
+        SettingsOptions.config,
+    ]
 
     /// Opens the store in `configuration`'s state directory; SQLite's WAL lets a running service carry on.
     /// A damaged database, or a folder in use that lost its database, is refused as `serve` refuses it.
@@ -20,7 +21,8 @@ enum LocalStore {
         }
     }
 
-    static func open(path: String?, stateDirectory: String?) throws -> KioskStore {
-        try open(configuration(path: path, stateDirectory: stateDirectory))
+    /// The store the settings `parsed` names (`--config`, `--state-dir`) describe.
+    static func open(_ parsed: ParsedArguments) throws -> KioskStore {
+        try open(SettingsOptions.load(parsed).service)
     }
 }

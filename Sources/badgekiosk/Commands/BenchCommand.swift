@@ -7,70 +7,58 @@ import KioskStore
 
 /// `badgekiosk bench claims|healthz|idle|drain|front|soak`: measurements against a fresh `badgekiosk serve` child.
 enum BenchCommand {
-    static let help = """
-    Usage: badgekiosk bench claims [--connections N] [--seconds S]
-           badgekiosk bench healthz [--connections N] [--seconds S]
-           badgekiosk bench idle [--connections N] [--seconds S]
-           badgekiosk bench drain [--awards N] [--faults SPEC] [--concurrency N]
-           badgekiosk bench front [--idle-seconds S] [--keys N]
-           badgekiosk bench soak [--minutes N] [--connections N] [--rate N] [--seed N] [--faults SPEC]
+    static let declaration = CommandDeclaration(
+        "bench", summary: "Measure the service under load (claims, healthz, idle, drain, front, soak).",
+        description: """
+        Each benchmark starts 'badgekiosk serve' on a loopback port with a fresh state folder and
+        prints what it measured. They need no settings and leave nothing behind.
+        """,
+        actions: [
+            load("claims", summary: "Post claims, each answered only once it is on disk.",
+                 measures: "posts claims (each answered only once it is on disk)"),
+            load("healthz", summary: "Ask GET /healthz.", measures: "asks GET /healthz"),
+            load("idle", summary: "Hold connections open doing nothing; print the server's CPU time meanwhile.",
+                 measures: "holds N connections open doing nothing and prints the CPU time the server used meanwhile"),
+            CommandDeclaration(
+                "drain", summary: "Forward N queued awards to an issuer simulator and time the outbox emptying.",
+                description: """
+                Seeds N queued awards in a fresh store, starts an issuer simulator in this process
+                (with the faults given, as for 'badgekiosk issuer-sim') and 'badgekiosk serve' forwarding to
+                it, and prints how long the outbox took to empty, awards/s, whether the issuer got each award
+                exactly once, and the server's peak RSS.
+                """,
+                options: [
+                    OptionDeclaration("awards", placeholder: "N", doc: "Awards to forward", defaultValue: .value("10000")),
+                    OptionDeclaration("faults", placeholder: "SPEC", doc: "Faults the simulator injects, as for 'badgekiosk issuer-sim'",
+                                      defaultValue: .described("none")),
+                    OptionDeclaration("concurrency", placeholder: "N", doc: "Awards sent at once", defaultValue: .value("4")),
+                ],
+                run: drain),
+            frontDeclaration,
+            soakDeclaration,
+        ])
 
-    Starts 'badgekiosk serve' on a loopback port with a fresh state folder, drives it from N
-    keep-alive connections for S seconds, then prints requests/s, p50/p99/max latency and the
-    server's peak RSS. 'claims' posts claims (each answered only once it is on disk);
-    'healthz' asks GET /healthz; 'idle' holds N connections open doing nothing and prints
-    the CPU time the server used meanwhile.
+    /// `bench claims|healthz|idle`: N keep-alive connections for S seconds.
+    private static func load(_ name: String, summary: String, measures: String) -> CommandDeclaration {
+        CommandDeclaration(
+            name, summary: summary,
+            description: """
+            Starts 'badgekiosk serve' on a loopback port with a fresh state folder, drives it from N
+            keep-alive connections for S seconds, then prints requests/s, p50/p99/max latency and the
+            server's peak RSS.
 
-    'drain' seeds N queued awards in a fresh store, starts an issuer simulator in this process
-    (with the faults given, as for 'badgekiosk issuer-sim') and 'badgekiosk serve' forwarding to
-    it, and prints how long the outbox took to empty, awards/s, whether the issuer got each award
-    exactly once, and the server's peak RSS.
+            '\(name)' \(measures).
+            """,
+            options: [
+                OptionDeclaration("connections", placeholder: "N", doc: "Concurrent connections", defaultValue: .value("64")),
+                OptionDeclaration("seconds", placeholder: "S", doc: "How long to run", defaultValue: .value("10")),
+            ],
+            run: { parsed in try load(parsed, target: name) })
+    }
 
-    'front' runs 'badgekiosk front' in a pseudo-terminal (80x25) against a 'badgekiosk serve'
-    child and prints the time to the first frame, key-to-frame latency while typing a name, the
-    bytes written per typed key, and the front's CPU use over S idle seconds on the first screen.
-
-    'soak' sends claims for N minutes (at a steady rate, from several connections) to a
-    'badgekiosk serve' child that forwards them to an issuer simulator in this process with
-    faults (drops, 5xx, 429, timeouts, resets, slow answers, expiring tokens). It kills the
-    service with kill -9 every 10 to 30 s and starts it again on the same state folder. Run as
-    root, the state folder is a small tmpfs that is filled up once for several seconds, then
-    freed. It samples the service's RSS and open descriptors every 2 s. At the end it lets the
-    outbox empty and exits 0 only if every claim answered 201 or 200 is in the database, every
-    award is sent, the issuer holds each award exactly once, the service recovered from the full
-    disk without a restart, and the RSS and descriptors of the second half (samples taken 10 s
-    or more after a start) grew no more than 10% and 4 over the first half.
-
-    Options:
-      --connections N  Concurrent connections (default 64).
-      --seconds S      How long to run (default 10).
-      --awards N       drain: awards to forward (default 10000).
-      --faults SPEC    drain: faults the simulator injects (default none).
-      --concurrency N  drain: awards sent at once (default 4).
-      --idle-seconds S front: idle seconds to measure CPU over (default 60).
-      --keys N         front: keys to type for the latency figures (default 200).
-      --minutes N      soak: how long to send claims (default 30).
-      --rate N         soak: claims per second in all (default 10); --connections defaults to 8.
-      --seed N         soak: fixes the kill moments and the issuer's faults (default: random, printed).
-      --faults SPEC    soak: the issuer's faults (default \(SoakRun.defaultFaults)).
-    """
-
-    static func run(_ arguments: Arguments) throws {
-        var arguments = arguments
-        if arguments.flag("help") { return Console.out(help) }
-        guard let target = arguments.positional() else {
-            throw UsageError("say 'claims', 'healthz', 'idle', 'drain', 'front' or 'soak'", command: arguments.command)
-        }
-        if target == "drain" { return try drain(arguments) }
-        if target == "front" { return try front(arguments) }
-        if target == "soak" { return try soak(arguments) }
-        let connections = try arguments.number("connections", in: 1...1000) ?? 64
-        let seconds = try arguments.number("seconds", in: 1...3600) ?? 10
-        try arguments.finish()
-        guard ["claims", "healthz", "idle"].contains(target) else {
-            throw UsageError("unknown benchmark '\(target)': say 'claims', 'healthz', 'idle', 'drain', 'front' or 'soak'",
-                             command: arguments.command)
-        }
+    private static func load(_ parsed: ParsedArguments, target: String) throws {
+        let connections = try parsed.number("connections", in: 1...1000)
+        let seconds = try parsed.number("seconds", in: 1...3600)
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         if target == "claims" {
@@ -93,19 +81,17 @@ enum BenchCommand {
         Console.out(result.report(name: target == "claims" ? "claims" : "GET /healthz", peakRSS: peak))
     }
 
-    private static func drain(_ arguments: Arguments) throws {
-        var arguments = arguments
-        let awards = try arguments.number("awards", in: 1...1_000_000) ?? 10_000
-        let concurrency = try arguments.number("concurrency", in: 1...32) ?? 4
+    private static func drain(_ parsed: ParsedArguments) throws {
+        let awards = try parsed.number("awards", in: 1...1_000_000)
+        let concurrency = try parsed.number("concurrency", in: 1...32)
         var faults = FaultSpec.none
-        if let spec = try arguments.option("faults") {
+        if let spec = parsed.string("faults") {
             do {
                 faults = try FaultSpec(parsing: spec)
             } catch {
-                throw UsageError("--faults: \(error)", command: arguments.command)
+                throw parsed.problem("--faults: \(error)")
             }
         }
-        try arguments.finish()
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let run = DrainRun(awards: awards, faults: faults, concurrency: concurrency,

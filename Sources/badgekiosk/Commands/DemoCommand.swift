@@ -8,35 +8,30 @@ import Posix
 
 /// `badgekiosk demo`: the issuer simulator, the service and the front on this machine, with no set-up.
 enum DemoCommand {
-    static let help = """
-    Usage: badgekiosk demo [--state-dir DIR] [--pin PIN] [--issuer obf|badgr|navigatr]
+    static let declaration = CommandDeclaration(
+        "demo", summary: "Try everything on this machine: a stand-in issuer, the service and the front.",
+        description: """
+        Runs everything on this machine, with nothing to set up and no root: a stand-in for Open
+        Badge Factory (or Badgr, or Navigatr) with the "Intro to Work" badges (Days 1 to 4 and a
+        completion badge), the local service, and the kiosk's front in this terminal. Phones on the
+        same network can scan the QR code. Press F2 and type the PIN to act as the volunteer; quit
+        from there.
+        """,
+        options: [
+            OptionDeclaration("state-dir", placeholder: "DIR", doc: "Where the demo keeps its data",
+                              defaultValue: .value(".badgekiosk-demo")),
+            OptionDeclaration("pin", placeholder: "PIN", doc: "The volunteer PIN, 4 to 12 digits", defaultValue: .value("1234")),
+            OptionDeclaration("issuer", placeholder: "NAME", doc: "Which issuer the stand-in plays: obf, badgr or navigatr",
+                              defaultValue: .value(IssuerKind.obf.rawValue)),
+        ],
+        run: run)
 
-    Runs everything on this machine, with nothing to set up and no root: a stand-in for Open
-    Badge Factory (or Badgr, or Navigatr) with the "Intro to Work" badges (Days 1 to 4 and a
-    completion badge), the local service, and the kiosk's front in this terminal. Phones on the
-    same network can scan the QR code. Press F2 and type the PIN to act as the volunteer; quit
-    from there.
-
-    Options:
-      --state-dir DIR  Where the demo keeps its data (default ./.badgekiosk-demo).
-      --pin PIN        The volunteer PIN (default 1234).
-      --issuer NAME    Which issuer the stand-in plays: obf (default), badgr or navigatr.
-      --help           Show this help.
-    """
-
-    static func run(_ arguments: Arguments) throws {
-        var arguments = arguments
-        if arguments.flag("help") { return Console.out(help) }
-        let directory = absolute(try arguments.option("state-dir") ?? ".badgekiosk-demo")
-        let pin = try arguments.option("pin") ?? "1234"
-        let issuerName = try arguments.option("issuer") ?? IssuerKind.obf.rawValue
-        try arguments.finish()
-        guard let issuer = IssuerKind(rawValue: issuerName) else {
-            throw UsageError("--issuer takes " + IssuerKind.allCases.map(\.rawValue).joined(separator: ", ") + ", not '\(issuerName)'",
-                             command: arguments.command)
-        }
+    private static func run(_ parsed: ParsedArguments) throws {
+        let directory = absolute(try parsed.required("state-dir"))
+        let pin = try parsed.required("pin")
+        let issuer = try parsed.choice("issuer", of: IssuerKind.self)
         guard (4...12).contains(pin.count), pin.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw UsageError("--pin takes 4 to 12 digits", command: arguments.command)
+            throw parsed.problem("--pin takes 4 to 12 digits")
         }
         Signals.ignoreBrokenPipe()
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
@@ -95,7 +90,7 @@ enum DemoCommand {
             ("issuer_client_id", issuer == .navigatr ? String(simulator.navigatrProviderID) : simulator.clientID),
             ("issuer_client_secret_file", secretPath),
             ("issuer_max_backoff_seconds", "10"),
-        ])
+        ]).service
         do {
             return try ServiceHost(configuration: configuration) { log.line($0) }
         } catch .configuration(let error) {

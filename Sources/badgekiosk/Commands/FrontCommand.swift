@@ -4,32 +4,22 @@ import KioskService
 
 /// `badgekiosk front`: the full-screen terminal front on this terminal (tty1 on the kiosk).
 enum FrontCommand {
-    static let help = """
-    Usage: badgekiosk front [--service URL] [--state-dir DIR] [--config FILE]
+    static let declaration = CommandDeclaration(
+        "front", summary: "Run the full-screen terminal front (learners claim, volunteers run sessions).",
+        description: """
+        The screens learners and volunteers use: claiming a badge one question at a time, and, behind
+        the volunteer PIN (F2), starting and ending sessions, slip codes and the outbox. Talks to the
+        local service over its HTTP API. Learners cannot leave it; it ends only when its terminal does.
 
-    The screens learners and volunteers use: claiming a badge one question at a time, and, behind
-    the volunteer PIN (F2), starting and ending sessions, slip codes and the outbox. Talks to the
-    local service over its HTTP API. Learners cannot leave it; it ends only when its terminal does.
+        It also reads from the [service] part: issuer (named to learners), listen (to find the service)
+        and state_dir (the staff token in <DIR>/staff-token; slip pictures saved in <DIR>/slips).
 
-    Options:
-      --service URL    The local service (default: service_url, else http://127.0.0.1:<listen port>).
-      --state-dir DIR  Where the staff token is read from (<DIR>/staff-token) and slip pictures
-                       are saved (<DIR>/slips). Default: state_dir from the settings.
-      --config FILE    Settings file (default \(ServiceConfiguration.defaultPath), if present).
-      --help           Show this help.
+        \(SettingsSection.front.help)
+        """,
+        options: SettingsOptions.options(FrontSettings.flags) + [SettingsOptions.stateDirectory, SettingsOptions.config],
+        run: { parsed in try run(SettingsOptions.load(parsed)) })
 
-    \(SettingsSection.front.help)
-    """
-
-    static func run(_ arguments: Arguments) throws {
-        var arguments = arguments
-        if arguments.flag("help") { return Console.out(help) }
-        let path = try arguments.option("config")
-        var overrides: [(String, String)] = []
-        if let service = try arguments.option("service") { overrides.append(("service_url", service)) }
-        if let stateDirectory = try arguments.option("state-dir") { overrides.append(("state_dir", stateDirectory)) }
-        try arguments.finish()
-        let settings = try KioskSettings.forCommand(path: path, overrides: overrides)
+    private static func run(_ settings: KioskSettings) throws {
         let configuration = try frontConfiguration(settings)
         let exit: FrontExit
         do {

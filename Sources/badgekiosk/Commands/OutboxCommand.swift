@@ -6,54 +6,55 @@ import KioskStore
 
 /// `badgekiosk outbox`: the awards on their way to the issuer, in plain words for an admin.
 enum OutboxCommand {
-    static let help = """
-    Usage: badgekiosk outbox [--state-dir DIR] [--config FILE]
-           badgekiosk outbox resend AWARD [--state-dir DIR] [--config FILE]
-           badgekiosk outbox arrived AWARD [--state-dir DIR] [--config FILE]
+    static let declaration = CommandDeclaration(
+        "outbox", summary: "Show the awards on their way to the issuer, and any problems.",
+        description: """
+        Shows how many awards are waiting, being sent, sent, refused and unsure, how long the oldest
+        has waited, the latest problems, and each unsure award. It reads the database in the state
+        folder directly, so it works whether or not the service is running (run it as the service's
+        user, or as root).
 
-    Shows how many awards are waiting, being sent, sent, refused and unsure, how long the oldest
-    has waited, the latest problems, and each unsure award. It reads the database in the state
-    folder directly, so it works whether or not the service is running (run it as the service's
-    user, or as root).
+        An award is unsure when the issuer may or may not have it and cannot be asked (Navigatr has no
+        way to ask). It is never sent again on its own. Look for the learner's email on the issuer's
+        own pages (Navigatr: the badge's Recipients tab), then:
+          resend AWARD   It is not there: send it again now, once.
+          arrived AWARD  It is there: count it as sent.
+        Both ask the running service (found at service_url, else the listen port on 127.0.0.1) with
+        the staff token from the state folder. If the service is not running they change the
+        database directly, and a resent award goes when the service starts.
 
-    An award is unsure when the issuer may or may not have it and cannot be asked (Navigatr has no
-    way to ask). It is never sent again on its own. Look for the learner's email on the issuer's
-    own pages (Navigatr: the badge's Recipients tab), then:
-      resend AWARD   It is not there: send it again now, once.
-      arrived AWARD  It is there: count it as sent.
-    Both ask the running service (found at service_url, else the listen port on 127.0.0.1) with
-    the staff token from the state folder. If the service is not running they change the
-    database directly, and a resent award goes when the service starts.
+        To send a refused award again once the cause is fixed, ask the running service:
+          curl -X POST -H "Authorization: Bearer $(cat STATE_DIR/staff-token)" \\
+               http://127.0.0.1:8080/api/v1/outbox/AWARD_NUMBER/retry
+        """,
+        options: LocalStore.options,
+        actions: [settleAction(.resend, summary: "Send an unsure award again now, once: it is not at the issuer."),
+                  settleAction(.arrived, summary: "Count an unsure award as sent: it is at the issuer.")],
+        run: show)
 
-    To send a refused award again once the cause is fixed, ask the running service:
-      curl -X POST -H "Authorization: Bearer $(cat STATE_DIR/staff-token)" \\
-           http://127.0.0.1:8080/api/v1/outbox/AWARD_NUMBER/retry
+    /// `outbox resend|arrived AWARD`.
+    private static func settleAction(_ choice: KioskStore.UnsureChoice, summary: String) -> CommandDeclaration {
+        CommandDeclaration(
+            choice.rawValue, summary: summary,
+            description: """
+            \(summary)
+            Use it once you have looked for the learner's email on the issuer's own pages (Navigatr: the
+            badge's Recipients tab). It asks the running service (found at service_url, else the listen
+            port on 127.0.0.1) with the staff token from the state folder. If the service is not running
+            it changes the database directly, and a resent award goes when the service starts.
+            """,
+            positionals: [PositionalDeclaration("AWARD", doc: "the award's number, as 'badgekiosk outbox' lists it")],
+            run: { parsed in
+                let award = try parsed.required(positional: "AWARD")
+                guard let id = Int64(award), id > 0 else {
+                    throw parsed.problem("\(choice.rawValue) needs an award number, as 'badgekiosk outbox' lists them, not '\(award)'")
+                }
+                Console.out(try settle(id, choice, settings: SettingsOptions.load(parsed)))
+            })
+    }
 
-    Options:
-      --state-dir DIR  Where the database lives (default /var/lib/badgekiosk).
-      --config FILE    Settings file (default \(ServiceConfiguration.defaultPath), if present).
-      --help           Show this help.
-    """
-
-    static func run(_ arguments: Arguments) throws {
-        var arguments = arguments
-        if arguments.flag("help") { return Console.out(help) }
-        let path = try arguments.option("config")
-        let stateDirectory = try arguments.option("state-dir")
-        let action = arguments.positional()
-        let award = action == nil ? nil : arguments.positional()
-        try arguments.finish()
-        let settings = try KioskSettings.forCommand(path: path, overrides: stateDirectory.map { [("state_dir", $0)] } ?? [])
-        let configuration = settings.service
-        if let action {
-            guard let choice = KioskStore.UnsureChoice(rawValue: action) else {
-                throw UsageError("unknown action '\(action)': say 'resend' or 'arrived'", command: arguments.command)
-            }
-            guard let award, let id = Int64(award), id > 0 else {
-                throw UsageError("\(action) needs an award number, as 'badgekiosk outbox' lists them", command: arguments.command)
-            }
-            return Console.out(try settle(id, choice, settings: settings))
-        }
+    private static func show(_ parsed: ParsedArguments) throws {
+        let configuration = try SettingsOptions.load(parsed).service
         let database = "\(configuration.stateDirectory)/\(KioskStore.fileName)"
         guard FileManager.default.fileExists(atPath: database) else {
             throw RuntimeError("there is no database at \(database) yet (has the service run?)")

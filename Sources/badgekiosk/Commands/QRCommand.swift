@@ -1,38 +1,33 @@
 import Foundation
 import QRCode
 
-/// `badgekiosk qr TEXT [--svg FILE] [--style halfblock|blocks]`: a QR code in the terminal or as SVG.
+/// `badgekiosk qr TEXT`: a QR code in the terminal or as SVG.
 enum QRCommand {
-    static let help = """
-    Usage: badgekiosk qr TEXT [--svg FILE] [--style halfblock|blocks]
+    static let declaration = CommandDeclaration(
+        "qr", summary: "Print a QR code in the terminal, or write it as an SVG picture.",
+        description: """
+        Prints TEXT as a QR code (error correction M, 4-module quiet zone) in this terminal, or
+        writes it to FILE as an SVG picture to print.
+        """,
+        options: [
+            OptionDeclaration("svg", placeholder: "FILE", doc: "Write an SVG picture instead of printing"),
+            OptionDeclaration("style", placeholder: "STYLE", doc: "halfblock (two module rows a character) or blocks "
+                                  + "(two reverse-video spaces a module, for fonts without half blocks)",
+                              defaultValue: .value(QRRenderStyle.halfBlock.rawValue)),
+        ],
+        positionals: [PositionalDeclaration("TEXT", doc: "what to encode")],
+        run: run)
 
-    Prints TEXT as a QR code (error correction M, 4-module quiet zone) in this terminal, or
-    writes it to FILE as an SVG picture to print.
-
-    Options:
-      --svg FILE       Write an SVG picture instead of printing.
-      --style S        halfblock (two module rows a character, the default) or blocks
-                       (two reverse-video spaces a module, for fonts without half blocks).
-      --help           Show this help.
-    """
-
-    static func run(_ arguments: Arguments) throws {
-        var arguments = arguments
-        if arguments.flag("help") { return Console.out(help) }
-        let svgPath = try arguments.option("svg")
-        let styleName = try arguments.option("style") ?? "halfblock"
-        guard let style = QRRenderStyle(rawValue: styleName) else {
-            throw UsageError("--style takes halfblock or blocks, not '\(styleName)'", command: arguments.command)
-        }
-        guard let text = arguments.positional() else { throw UsageError("say what to encode", command: arguments.command) }
-        try arguments.finish()
+    private static func run(_ parsed: ParsedArguments) throws {
+        let style = try parsed.choice("style", of: QRRenderStyle.self)
+        let text = try parsed.required(positional: "TEXT")
         let code: QRCode
         do {
             code = try QRCode(text: text)
         } catch {
             throw RuntimeError("cannot make a QR code of that text: \(error)")
         }
-        if let svgPath {
+        if let svgPath = parsed.string("svg") {
             do {
                 try code.svg(caption: []).write(toFile: svgPath, atomically: true, encoding: .utf8)
             } catch {

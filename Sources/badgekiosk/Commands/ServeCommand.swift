@@ -4,33 +4,17 @@ import Posix
 
 /// `badgekiosk serve`: the local service, until SIGTERM or SIGINT.
 enum ServeCommand {
-    static let help = """
-    Usage: badgekiosk serve [--config FILE] [--state-dir DIR] [--listen HOST:PORT]
+    static let declaration = CommandDeclaration(
+        "serve", summary: "Run the local service (HTTP API, claim storage).",
+        description: """
+        Runs the local service: the HTTP API on the venue network and the claim store.
+        Stops cleanly on SIGTERM or Ctrl-C (exit code 0). Refuses to start (exit code 2) on a
+        damaged database, or on a state folder that was in use but has lost its database.
 
-    Runs the local service: the HTTP API on the venue network and the claim store.
-    Stops cleanly on SIGTERM or Ctrl-C (exit code 0). Refuses to start (exit code 2) on a
-    damaged database, or on a state folder that was in use but has lost its database.
-
-    Options:
-      --config FILE       Settings file (default \(ServiceConfiguration.defaultPath), if present).
-      --state-dir DIR     Where the database and staff token live (default /var/lib/badgekiosk).
-      --listen HOST:PORT  Address to listen on (default 0.0.0.0:8080; port 0 picks a free one).
-      --help              Show this help.
-
-    \(SettingsSection.service.help)
-    """
-
-    static func run(_ arguments: Arguments) throws {
-        var arguments = arguments
-        if arguments.flag("help") { return Console.out(help) }
-        let path = try arguments.option("config")
-        var overrides: [(String, String)] = []
-        if let stateDirectory = try arguments.option("state-dir") { overrides.append(("state_dir", stateDirectory)) }
-        if let listen = try arguments.option("listen") { overrides.append(("listen", listen)) }
-        try arguments.finish()
-        let configuration = try ConfigErrorReport.load(path: path, overrides: overrides)
-        try serve(configuration)
-    }
+        \(SettingsSection.service.help)
+        """,
+        options: [SettingsOptions.config] + SettingsOptions.options(ServiceConfiguration.flags),
+        run: { parsed in try serve(SettingsOptions.load(parsed).service) })
 
     private static func serve(_ configuration: ServiceConfiguration) throws {
         // Before any thread starts, so every thread inherits the mask and only sigwait sees them.
