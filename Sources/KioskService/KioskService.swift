@@ -1,4 +1,5 @@
 import HTTPKit
+import KioskAPI
 import Issuers
 import KioskCore
 import KioskStore
@@ -75,7 +76,7 @@ public final class KioskService: HTTPResponder {
         case ["api", "v1", "badges"]:
             try allow(method, "GET")
             try requireStaff(request)
-            writer.send(JSON.response(.ok, Bodies.BadgesReply(badges: try read { try store.badges() })))
+            writer.send(JSON.response(.ok, BadgesReply(badges: try read { try store.badges() }.map(BadgeDetail.init))))
         case ["api", "v1", "sessions"]:
             try requireStaff(request)
             switch method {
