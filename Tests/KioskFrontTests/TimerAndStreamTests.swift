@@ -1,5 +1,6 @@
 import Testing
 import TerminalUI
+import KioskAPI
 @testable import KioskFront
 
 @Suite("Inactivity, countdowns and live events: update")
@@ -62,7 +63,7 @@ struct TimerAndStreamTests {
         (model, effects) = Fixtures.apply(model, [.stream(.connected)])
         #expect(model.service == .up)
         #expect(effects == [.loadSessions])
-        (model, effects) = Fixtures.apply(model, [.stream(.changed("claim"))])
+        (model, effects) = Fixtures.apply(model, [.stream(.changed(.claim))])
         #expect(effects == [.loadSessions])
         (model, effects) = Fixtures.apply(model, [.stream(.disconnected)])
         #expect(model.service == .down)
