@@ -1,6 +1,7 @@
 import Foundation
 import HTTPKit
 import IssuerSimulator
+import KioskAPI
 import KioskCore
 import KioskService
 import KioskStore
@@ -129,12 +130,14 @@ enum BenchCommand {
         """)
     }
 
+    /// A new empty folder for one run's state, under /tmp.
     static func temporaryDirectory() throws -> String {
         var template = Array("/tmp/badgekiosk-bench-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw RuntimeError("cannot make a temporary folder in /tmp") }
         return String(cString: made)
     }
 
+    /// This program's own path, to start its `serve` and `front` children.
     static func selfExecutable() throws -> String {
         do {
             return try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
@@ -155,26 +158,19 @@ enum BenchCommand {
         let client = try HTTPClient(host: "127.0.0.1", port: server.port)
         defer { client.close() }
         let headers = HTTPHeaders([("Authorization", "Bearer \(try server.staffToken())"), ("Content-Type", "application/json")])
-        let badgeList = badges.map { #""\#($0)""# }.joined(separator: ",")
         var codes: [String] = []
         for index in 0..<max(1, (claims + 1199) / 1200) {
-            let body = #"{"title":"Bench \#(index)","badges":[\#(badgeList)],"expected":1000}"#
-            let created = try client.send(method: "POST", path: "/api/v1/sessions", headers: headers, body: Array(body.utf8))
-            guard created.status == 201, let id = field(created.body, "session", "id") as? Int else {
+            let body = try KioskAPI.encode(SessionRequest(title: "Bench \(index)", badges: badges, expected: 1000))
+            let created = try client.send(method: "POST", path: "/api/v1/sessions", headers: headers, body: body)
+            guard created.status == 201, let session = try? KioskAPI.decode(SessionReply.self, from: created.body) else {
                 throw RuntimeError("could not create a bench session (HTTP \(created.status))")
             }
-            let ended = try client.send(method: "POST", path: "/api/v1/sessions/\(id)/end", headers: headers)
-            guard ended.status == 200, let code = field(ended.body, "code", "token") as? String else {
+            let ended = try client.send(method: "POST", path: "/api/v1/sessions/\(session.session.id)/end", headers: headers)
+            guard ended.status == 200, let code = try? KioskAPI.decode(CodeReply.self, from: ended.body) else {
                 throw RuntimeError("could not end a bench session (HTTP \(ended.status))")
             }
-            codes.append(code)
+            codes.append(code.code.token)
         }
         return codes
-    }
-
-    /// `body.object.key` of a JSON reply.
-    static func field(_ body: [UInt8], _ object: String, _ key: String) -> Any? {
-        let root = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
-        return (root?[object] as? [String: Any])?[key]
     }
 }
