@@ -12,9 +12,9 @@ extension ServiceProcess {
         let headers = HTTPHeaders([("Authorization", "Bearer \(try staffToken())")])
         while Date() < limit {
             let reply = try client.send(method: "GET", path: "/api/v1/outbox", headers: headers)
-            if reply.status == 200, let counts = (try? KioskAPI.decode(OutboxStatusReply.self, from: reply.body))?.counts,
-               counts.queued == 0, counts.sending == 0 {
-                return true
+            if reply.status == 200 {
+                let counts = try BenchCommand.reply(OutboxStatusReply.self, from: reply, status: 200, doing: "read the outbox").counts
+                if counts.queued == 0, counts.sending == 0 { return true }
             }
             guard process.isRunning else { throw RuntimeError("the service stopped: \(log.suffix(300))") }
             usleep(20_000)

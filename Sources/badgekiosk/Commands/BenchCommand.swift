@@ -162,15 +162,21 @@ enum BenchCommand {
         for index in 0..<max(1, (claims + 1199) / 1200) {
             let body = try KioskAPI.encode(SessionRequest(title: "Bench \(index)", badges: badges, expected: 1000))
             let created = try client.send(method: "POST", path: "/api/v1/sessions", headers: headers, body: body)
-            guard created.status == 201, let session = try? KioskAPI.decode(SessionReply.self, from: created.body) else {
-                throw RuntimeError("could not create a bench session (HTTP \(created.status))")
-            }
-            let ended = try client.send(method: "POST", path: "/api/v1/sessions/\(session.session.id)/end", headers: headers)
-            guard ended.status == 200, let code = try? KioskAPI.decode(CodeReply.self, from: ended.body) else {
-                throw RuntimeError("could not end a bench session (HTTP \(ended.status))")
-            }
-            codes.append(code.code.token)
+            let session = try reply(SessionReply.self, from: created, status: 201, doing: "create a bench session").session
+            let ended = try client.send(method: "POST", path: "/api/v1/sessions/\(session.id)/end", headers: headers)
+            codes.append(try reply(CodeReply.self, from: ended, status: 200, doing: "end a bench session").code.token)
         }
         return codes
+    }
+
+    /// The body of `response` as `type`; an error saying what could not be done for any other status or body.
+    static func reply<T: Decodable>(_ type: T.Type, from response: HTTPClientResponse, status: Int,
+                                    doing what: String) throws -> T {
+        guard response.status == status else { throw RuntimeError("could not \(what) (HTTP \(response.status))") }
+        do {
+            return try KioskAPI.decode(T.self, from: response.body)
+        } catch {
+            throw RuntimeError("could not \(what): the service's answer could not be read (\(error))")
+        }
     }
 }
