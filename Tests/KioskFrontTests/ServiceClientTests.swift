@@ -73,4 +73,23 @@ struct ServiceClientTests {
         let reply = client.perform(.submitClaim(code: "K7M2QX", name: "Amira", email: "amira@example.org"), slipDirectory: "/nonexistent")
         #expect(reply == .claimed(.failure(ServiceFailure(status: 404, code: "unknown_code", message: "That code did not work."))))
     }
+
+    @Test func aSessionListTheFrontCannotReadIsToldToTheVolunteer() throws {
+        let failure = ServiceFailure.malformed(status: 200, "GET /api/v1/sessions",
+                                               DecodingError.keyNotFound(AnyKey("id"), .init(codingPath: [], debugDescription: "")))
+        let model = Fixtures.apply(Fixtures.unlocked(), [.reply(.sessions(.failure(failure)))]).0
+        #expect(Fixtures.volunteer(model)?.message == Message(failure))
+        let outage = Fixtures.apply(Fixtures.unlocked(), [.reply(.sessions(.failure(.unreachable)))]).0
+        #expect(Fixtures.volunteer(outage)?.message == nil)
+    }
+}
+
+/// A field name for a made-up decoding error.
+private struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
