@@ -1,4 +1,3 @@
-import Foundation
 import HTTPKit
 import KioskAPI
 
