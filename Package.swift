@@ -31,31 +31,34 @@ let package = Package(
         .target(name: "Issuers", dependencies: ["KioskCore", "KioskStore", "HTTPKit", "Posix", "CCurl"]),
         // A stand-in issuer speaking all three APIs, with injectable faults: for the demo, tests and practice.
         .target(name: "IssuerSimulator", dependencies: ["HTTPKit", "Posix"]),
+        // The wire contract of the service's API: every request and reply body, and the live events' kinds.
+        .target(name: "KioskAPI"),
         // The local service: routes, claim page, staff auth, rate limits, configuration.
-        .target(name: "KioskService", dependencies: ["KioskCore", "KioskStore", "HTTPKit", "Posix", "Localization", "Issuers"]),
+        .target(name: "KioskService", dependencies: ["KioskAPI", "KioskCore", "KioskStore", "HTTPKit", "Posix", "Localization", "Issuers"]),
         // QR codes through libqrencode: the matrix, terminal rendering, SVG.
         .target(name: "QRCode", dependencies: ["CQREncode"]),
         // The terminal toolkit: raw mode, keys, cell buffer and diff renderer, big font, layout.
         .target(name: "TerminalUI", dependencies: ["Posix", "CLinux"]),
         // The front's screens as model → update → view, talking to the service over HTTP.
-        .target(name: "KioskFront", dependencies: ["TerminalUI", "QRCode", "KioskCore", "HTTPKit", "Localization", "Posix"]),
+        .target(name: "KioskFront", dependencies: ["KioskAPI", "TerminalUI", "QRCode", "KioskCore", "HTTPKit", "Localization", "Posix"]),
         // The command line.
         .executableTarget(name: "badgekiosk", dependencies: [
-            "KioskService", "KioskStore", "KioskCore", "HTTPKit", "Posix", "Issuers", "IssuerSimulator", "KioskFront",
+            "KioskAPI", "KioskService", "KioskStore", "KioskCore", "HTTPKit", "Posix", "Issuers", "IssuerSimulator", "KioskFront",
             "QRCode", "TerminalUI", "CLinux",
         ]),
 
         // The libFuzzer targets (.ci/fuzz builds them with -DFUZZING to fuzz). The program's main is C because
         // SwiftPM links a Swift executable's main to its own entry point, and libFuzzer must supply main.
-        .target(name: "FuzzTargets", dependencies: ["HTTPKit", "KioskCore", "KioskService", "TerminalUI"], path: "Tests/Fuzz/Targets"),
+        .target(name: "FuzzTargets", dependencies: ["HTTPKit", "KioskAPI", "KioskCore", "KioskService", "TerminalUI"], path: "Tests/Fuzz/Targets"),
         .executableTarget(name: "badgekiosk-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Main"),
 
         // Helpers shared by the test targets: scripted servers, raw connections.
         .target(name: "TestSupport", dependencies: ["Posix"], path: "Tests/TestSupport"),
         .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit", "TestSupport"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
+        .testTarget(name: "KioskAPITests", dependencies: ["KioskAPI"]),
         .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore", "CSQLite", "Posix"]),
-        .testTarget(name: "KioskServiceTests", dependencies: ["KioskService", "KioskStore", "KioskCore", "HTTPKit", "Posix", "Localization", "TestSupport"]),
+        .testTarget(name: "KioskServiceTests", dependencies: ["KioskAPI", "KioskService", "KioskStore", "KioskCore", "HTTPKit", "Posix", "Localization", "TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "IssuersTests", dependencies: ["Issuers", "IssuerSimulator", "KioskStore", "KioskCore", "HTTPKit", "Posix", "KioskService", "TestSupport"]),
         .testTarget(name: "IssuerSimulatorTests", dependencies: ["IssuerSimulator", "HTTPKit"]),
@@ -65,7 +68,7 @@ let package = Package(
         .testTarget(name: "BenchTests", dependencies: ["badgekiosk"]),
         // The command line's declarations, parser and help, and the built binary's answers to bad words.
         .testTarget(name: "CommandLineTests", dependencies: ["badgekiosk"]),
-        .testTarget(name: "KioskFrontTests", dependencies: ["KioskFront", "TerminalUI", "QRCode", "KioskCore", "HTTPKit", "Localization", "KioskService", "KioskStore", "IssuerSimulator"]),
+        .testTarget(name: "KioskFrontTests", dependencies: ["KioskAPI", "KioskFront", "TerminalUI", "QRCode", "KioskCore", "HTTPKit", "Localization", "KioskService", "KioskStore", "IssuerSimulator"]),
     ],
     swiftLanguageModes: [.v6]
 )

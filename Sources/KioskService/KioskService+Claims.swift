@@ -1,4 +1,5 @@
 import HTTPKit
+import KioskAPI
 import KioskCore
 import KioskStore
 
@@ -8,7 +9,7 @@ extension KioskService {
     /// The response is sent from the store's writer thread after the commit, so a 201 always
     /// means the claim and its outbox rows are on disk.
     func submitClaim(_ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
-        let body = try JSON.decode(Bodies.ClaimRequest.self, from: request)
+        let body = try JSON.decode(ClaimRequest.self, from: request)
         let now = Timestamp.now()
         let entry: CodeBook.Entry
         switch matchCode(body.code ?? "", for: request, at: now) {
@@ -108,14 +109,14 @@ extension KioskService {
             completion(result)
             // Its awards are committed and due now: the forwarder sleeps until told so.
             forwarding.withLock { $0 }?.wake()
-            events.publish(.init(kind: "claim", json: #"{"sessionId":\#(claim.sessionID),"codeId":\#(claim.codeID)}"#))
+            events.publish(.claim, ClaimEvent(sessionId: claim.sessionID, codeId: claim.codeID))
         }
     }
 
     static func response(for result: Result<ClaimOutcome, StoreError>, share: ClaimShare) -> HTTPResponse {
         switch result {
-        case .success(.created(let claim)): JSON.response(.created, Bodies.ClaimReply(claim, state: .queued))
-        case .success(.repeated(let claim, let state)): JSON.response(.ok, Bodies.ClaimReply(claim, state: state))
+        case .success(.created(let claim)): JSON.response(.created, ClaimReply(claim, state: .queued))
+        case .success(.repeated(let claim, let state)): JSON.response(.ok, ClaimReply(claim, state: state))
         case .success(.expired): JSON.response(.codeExpired)
         case .success(.usedUp): JSON.response(.codeUsedUp)
         case .success(.tooManyFromAddress): JSON.response(.tooManyClaims(share))

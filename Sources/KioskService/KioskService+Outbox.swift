@@ -1,5 +1,6 @@
 import Dispatch
 import HTTPKit
+import KioskAPI
 import Issuers
 import KioskCore
 import KioskStore
@@ -39,7 +40,7 @@ extension KioskService {
             switch result {
             case .success(.queued):
                 forwarder?.wake()
-                writer.send(JSON.response(.ok, RetryReply(award: .init(id: id, state: Award.State.queued.rawValue))))
+                writer.send(JSON.response(.ok, AwardReply(id: id, state: Award.State.queued.rawValue)))
             case .success(.notFound):
                 writer.send(JSON.response(Self.awardNotFound))
             case .success(.alreadySent):
@@ -67,7 +68,7 @@ extension KioskService {
             case .success(.settled(let state)):
                 if choice == .resend { forwarder?.wake() }
                 Self.publish(OutboxChange(awardID: id, state: state), to: events)
-                writer.send(JSON.response(.ok, RetryReply(award: .init(id: id, state: state.rawValue))))
+                writer.send(JSON.response(.ok, AwardReply(id: id, state: state.rawValue)))
             case .success(.notFound):
                 writer.send(JSON.response(Self.awardNotFound))
             case .success(.notUnsure(let state)):
@@ -81,7 +82,7 @@ extension KioskService {
 
     /// The `outbox` live event for an award's new state.
     private static func publish(_ change: OutboxChange, to events: EventHub) {
-        events.publish(.init(kind: "outbox", json: #"{"award":\#(change.awardID),"state":"\#(change.state.rawValue)"}"#))
+        events.publish(.outbox, OutboxEvent(award: change.awardID, state: change.state.rawValue))
     }
 
     /// `POST /api/v1/badges/sync`: fetches the issuer's catalogue off the event loop, then answers the new list.
@@ -95,7 +96,7 @@ extension KioskService {
         DispatchQueue.global().async {
             do {
                 let badges = try CatalogueSync.run(from: issuer, into: store)
-                writer.send(JSON.response(.ok, SyncReply(synced: badges.count, badges: badges)))
+                writer.send(JSON.response(.ok, SyncReply(synced: badges.count, badges: badges.map(BadgeDetail.init))))
             } catch let error as IssuerError {
                 writer.send(JSON.response(APIError(.badGateway, "issuer_unavailable",
                                                    "The issuer's catalogue could not be fetched: \(error)")))
@@ -106,18 +107,4 @@ extension KioskService {
     }
 
     static let awardNotFound = APIError(.notFound, "award_not_found", "There is no award with that number.")
-
-    private struct RetryReply: Encodable {
-        struct Detail: Encodable {
-            var id: Int64
-            var state: String
-        }
-
-        var award: Detail
-    }
-
-    private struct SyncReply: Encodable {
-        var synced: Int
-        var badges: [Badge]
-    }
 }

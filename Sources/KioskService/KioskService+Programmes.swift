@@ -1,11 +1,12 @@
 import HTTPKit
+import KioskAPI
 import KioskCore
 import KioskStore
 
 extension KioskService {
     /// `POST /api/v1/programmes`: sets up a programme whose completion badge is claimed automatically.
     func createProgramme(_ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
-        let body = try JSON.decode(Bodies.ProgrammeRequest.self, from: request)
+        let body = try JSON.decode(ProgrammeRequest.self, from: request)
         let draft: ProgrammeDraft
         do {
             draft = try ProgrammeDraft(name: body.name, badgeIDs: body.badges, completionBadgeID: body.completion)
@@ -15,7 +16,7 @@ extension KioskService {
         store.createProgramme(draft, at: .now()) { result in
             switch result {
             case .success(let programme):
-                writer.send(JSON.response(.created, Bodies.ProgrammeReply(programme: .init(programme))))
+                writer.send(JSON.response(.created, ProgrammeReply(programme: .init(programme))))
             case .failure(.notFound(let what)):
                 // Checked inside the write, so the catalogue cannot change between the check and the insert.
                 writer.send(JSON.response(APIError(.badRequest, "unknown_badge",
@@ -27,7 +28,7 @@ extension KioskService {
     }
 
     /// `GET /api/v1/programmes`: every programme, oldest first.
-    func listProgrammes() throws(APIError) -> Bodies.ProgrammesReply {
-        Bodies.ProgrammesReply(programmes: try read { try store.programmes() }.map(Bodies.ProgrammeDetail.init))
+    func listProgrammes() throws(APIError) -> ProgrammesReply {
+        ProgrammesReply(programmes: try read { try store.programmes() }.map(ProgrammeDetail.init))
     }
 }

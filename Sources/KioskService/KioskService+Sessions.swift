@@ -1,11 +1,12 @@
 import HTTPKit
+import KioskAPI
 import KioskCore
 import KioskStore
 
 extension KioskService {
     /// `POST /api/v1/sessions`: starts a session with badges from the catalogue.
     func createSession(_ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
-        let body = try JSON.decode(Bodies.SessionRequest.self, from: request)
+        let body = try JSON.decode(SessionRequest.self, from: request)
         let draft: SessionDraft
         do {
             draft = try SessionDraft(title: body.title, badgeIDs: body.badges, expected: body.expected)
@@ -23,8 +24,8 @@ extension KioskService {
             switch result {
             case .success(let session):
                 let summary = SessionSummary(session: session, claimed: 0, code: nil)
-                events.publish(.init(kind: "session", json: #"{"id":\#(session.id),"change":"started"}"#))
-                writer.send(JSON.response(.created, Bodies.SessionReply(session: .init(summary, publicURL: publicURL))))
+                events.publish(.session, SessionEvent(id: session.id, change: .started))
+                writer.send(JSON.response(.created, SessionReply(session: .init(summary, publicURL: publicURL))))
             case .failure(let error):
                 writer.send(JSON.response(self.storeFailed(error, doing: "start a session")))
             }
@@ -41,8 +42,8 @@ extension KioskService {
             switch result {
             case .success(let code):
                 codes.add(code)
-                writer.send(JSON.response(.ok, Bodies.CodeReply(code: .init(code, publicURL: publicURL))))
-                events.publish(.init(kind: "session", json: #"{"id":\#(sessionID),"change":"ended"}"#))
+                writer.send(JSON.response(.ok, CodeReply(code: .init(code, publicURL: publicURL))))
+                events.publish(.session, SessionEvent(id: sessionID, change: .ended))
             case .failure(.notFound):
                 writer.send(JSON.response(.notFound))
             case .failure(let error):
@@ -54,7 +55,7 @@ extension KioskService {
     /// `POST /api/v1/sessions/{id}/slips`: single-use codes for printed slips, for learners without a phone.
     func makeSlips(_ id: Substring, _ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
         let sessionID = try existingSession(id)
-        let body = try JSON.decode(Bodies.SlipsRequest.self, from: request)
+        let body = try JSON.decode(SlipsRequest.self, from: request)
         guard let count = body.count, (1...200).contains(count) else {
             throw APIError(FieldError(field: "count", code: "count_invalid",
                                       message: "Say how many slips to make: a number from 1 to 200."))
@@ -65,7 +66,7 @@ extension KioskService {
             switch result {
             case .success(let made):
                 made.forEach(codes.add)
-                writer.send(JSON.response(.created, Bodies.SlipsReply(codes: made.map { .init($0, publicURL: publicURL) })))
+                writer.send(JSON.response(.created, SlipsReply(codes: made.map { .init($0, publicURL: publicURL) })))
             case .failure(let error):
                 writer.send(JSON.response(self.storeFailed(error, doing: "make slip codes")))
             }
@@ -76,7 +77,7 @@ extension KioskService {
     /// when more people came than expected. Never below the number who have already claimed.
     func setClaimLimit(_ id: Substring, _ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
         let sessionID = try existingSession(id)
-        let body = try JSON.decode(Bodies.LimitRequest.self, from: request)
+        let body = try JSON.decode(LimitRequest.self, from: request)
         let most = CodePolicy.largestClaimLimit
         guard let maxClaims = body.maxClaims, (1...most).contains(maxClaims) else {
             throw APIError(FieldError(field: "maxClaims", code: "max_claims_invalid",
@@ -87,8 +88,8 @@ extension KioskService {
         store.setClaimLimit(sessionID: sessionID, maxClaims: maxClaims) { result in
             switch result {
             case .success(.changed(let code)):
-                writer.send(JSON.response(.ok, Bodies.CodeReply(code: .init(code, publicURL: publicURL))))
-                events.publish(.init(kind: "session", json: #"{"id":\#(sessionID),"change":"limit"}"#))
+                writer.send(JSON.response(.ok, CodeReply(code: .init(code, publicURL: publicURL))))
+                events.publish(.session, SessionEvent(id: sessionID, change: .limit))
             case .success(.noCode):
                 writer.send(JSON.response(APIError(.conflict, "no_code",
                                                    "This session has not ended, so it has no code yet. End it first.")))
@@ -104,15 +105,15 @@ extension KioskService {
         }
     }
 
-    func sessionDetail(_ id: Substring) throws(APIError) -> Bodies.SessionReply {
+    func sessionDetail(_ id: Substring) throws(APIError) -> SessionReply {
         let sessionID = try existingSession(id)
         guard let summary = try read({ try store.session(id: sessionID) }) else { throw .notFound }
-        return Bodies.SessionReply(session: .init(summary, publicURL: publicURL))
+        return SessionReply(session: .init(summary, publicURL: publicURL))
     }
 
-    func listSessions() throws(APIError) -> Bodies.SessionsReply {
+    func listSessions() throws(APIError) -> SessionsReply {
         let summaries = try read { try store.sessions(limit: 100) }
-        return Bodies.SessionsReply(sessions: summaries.map { .init($0, publicURL: publicURL) })
+        return SessionsReply(sessions: summaries.map { .init($0, publicURL: publicURL) })
     }
 
     /// The session id from the path; 404 when it is not a number or no such session exists.

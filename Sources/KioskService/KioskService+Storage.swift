@@ -1,9 +1,10 @@
 import HTTPKit
+import KioskAPI
 import KioskStore
 
 /// The store's failures as the service reports them: each 503 logged with its cause, and `/healthz`.
 extension KioskService {
-    static let healthy = JSON.response(.ok, Bodies.Health())
+    static let healthy = JSON.response(.ok, HealthReply())
 
     /// The 503 for a store failure, after logging what failed and why. Store errors name tables,
     /// codes and SQLite's words, never a learner's details, so the cause can be logged whole.

@@ -1,4 +1,5 @@
 import HTTPKit
+import KioskAPI
 import Issuers
 import KioskCore
 import KioskStore
@@ -52,7 +53,7 @@ public final class KioskService: HTTPResponder {
     public func followNetwork() {
         guard let url = address.follow() else { return }
         log("claim links now start \(url) (the network address changed)")
-        events.publish(.init(kind: "address", json: #"{"changed":true}"#))
+        events.publish(.address, AddressEvent(url: url))
     }
 
     public func respond(to request: HTTPRequest, writer: HTTPResponseWriter) {
@@ -76,7 +77,7 @@ public final class KioskService: HTTPResponder {
         case ["api", "v1", "badges"]:
             try allow(method, "GET")
             try requireStaff(request)
-            writer.send(JSON.response(.ok, Bodies.BadgesReply(badges: try read { try store.badges() })))
+            writer.send(JSON.response(.ok, BadgesReply(badges: try read { try store.badges() }.map(BadgeDetail.init))))
         case ["api", "v1", "sessions"]:
             try requireStaff(request)
             switch method {

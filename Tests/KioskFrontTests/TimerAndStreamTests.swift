@@ -1,5 +1,6 @@
 import Testing
 import TerminalUI
+import KioskAPI
 @testable import KioskFront
 
 @Suite("Inactivity, countdowns and live events: update")
@@ -62,10 +63,25 @@ struct TimerAndStreamTests {
         (model, effects) = Fixtures.apply(model, [.stream(.connected)])
         #expect(model.service == .up)
         #expect(effects == [.loadSessions])
-        (model, effects) = Fixtures.apply(model, [.stream(.changed("claim"))])
+        (model, effects) = Fixtures.apply(model, [.stream(.changed(.claim))])
         #expect(effects == [.loadSessions])
         (model, effects) = Fixtures.apply(model, [.stream(.disconnected)])
         #expect(model.service == .down)
         #expect(effects.isEmpty)
+    }
+
+    /// The service's address changed (a new lease): the QR code on screen is fetched again with the new link.
+    @Test func aNewAddressRedrawsTheQRCodeWithTheNewLink() {
+        let snapshot = { (sessions: [SessionInfo]) in FrontEvent.reply(.sessions(.success(SessionsSnapshot(sessions: sessions, todayClaims: 0)))) }
+        var model = Fixtures.apply(Fixtures.model(), [snapshot(Fixtures.sessions)]).0
+        model.screen = .sessionQR(3)
+        let (heard, effects) = Fixtures.apply(model, [.stream(.changed(.address))])
+        #expect(effects == [.loadSessions])
+        var moved = Fixtures.sessions
+        let token = moved[0].code?.token ?? ""
+        moved[0].code?.url = "http://10.4.0.17:8080/c/" + token
+        let redrawn = Fixtures.apply(heard, [snapshot(moved)]).0
+        #expect(redrawn.screen == .sessionQR(3))
+        #expect(redrawn.recent?.code.url == moved[0].code?.url)
     }
 }

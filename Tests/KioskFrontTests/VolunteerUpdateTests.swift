@@ -1,5 +1,6 @@
 import Testing
 import TerminalUI
+import KioskAPI
 @testable import KioskFront
 
 @Suite("Volunteer mode: update")
@@ -138,7 +139,7 @@ struct VolunteerUpdateTests {
         let info = OutboxInfo(queued: 12, sending: 0, sent: 30, failed: 0, lastError: "connect: Network is unreachable")
         model = Fixtures.apply(model, [.reply(.outbox(.success(info)))]).0
         #expect(Fixtures.volunteer(model)?.page == .outbox(info))
-        #expect(Fixtures.apply(model, [.stream(.changed("outbox"))]).1 == [.loadSessions, .loadOutbox])
+        #expect(Fixtures.apply(model, [.stream(.changed(.outbox))]).1 == [.loadSessions, .loadOutbox])
         #expect(FrontView.looksOffline(info.lastError!))
         (model, effects) = Fixtures.press(Fixtures.press(model, .escape).0, .character("6"))
         #expect(effects == [.syncBadges])

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import HTTPKit
+import KioskAPI
 @testable import KioskService
 
 @Suite("API: staff endpoints and routing")
@@ -107,7 +108,11 @@ struct EventStreamTests {
         while !received.contains("event: claim"), let chunk = try stream.nextChunk(timeout: 5) {
             received += String(decoding: chunk, as: UTF8.self)
         }
-        #expect(received.contains("event: claim\ndata: {\"sessionId\":\(session.id),"))
+        // The forwarder's `outbox` events may come first: read the data line that follows `event: claim`.
+        let lines = received.split(separator: "\n")
+        let claim = try #require(lines.firstIndex(of: "event: claim"))
+        let data = try #require(lines.dropFirst(claim + 1).first?.trimmingPrefix("data: "))
+        #expect(try KioskAPI.decode(ClaimEvent.self, from: Array(data.utf8)).sessionId == session.id)
         #expect(!received.contains("amira"))
         #expect(kiosk.service.events.subscriberCount == 1)
     }

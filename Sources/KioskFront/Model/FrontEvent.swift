@@ -1,3 +1,4 @@
+import KioskAPI
 import TerminalUI
 
 /// Something that happened: a key, a timer, the service's answer, the live stream's state.
@@ -13,8 +14,8 @@ enum FrontEvent: Equatable, Sendable {
 enum StreamStatus: Equatable, Sendable {
     case connected
     case disconnected
-    /// A change happened: `claim`, `session` or `outbox`.
-    case changed(String)
+    /// A change happened.
+    case changed(EventKind)
 }
 
 /// The service's answer to one effect.

@@ -92,5 +92,28 @@ struct ServiceFailure: Error, Equatable, Sendable {
 
     static let unreachable = ServiceFailure(status: nil, code: "unreachable", message: "")
 
+    /// The code of an answer the front cannot read: the service and the front are different versions, or
+    /// the service is not the kiosk's.
+    static let malformedReply = "malformed_reply"
+
+    /// The service answered `request` with `status`, but its body is not what the API promises.
+    static func malformed(status: Int, _ request: String, _ error: any Error) -> ServiceFailure {
+        ServiceFailure(status: status, code: malformedReply,
+                       message: "The kiosk service sent an answer to \(request) that the front cannot read "
+                           + "(\(fault(error))). Check that the service and the front are the same version.")
+    }
+
+    /// What was wrong with a body, in a few words naming the field.
+    private static func fault(_ error: any Error) -> String {
+        func field(_ path: [any CodingKey]) -> String { "`" + path.map(\.stringValue).joined(separator: ".") + "`" }
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context)?: return "\(field(context.codingPath + [key])) is missing"
+        case .valueNotFound(_, let context)?: return "\(field(context.codingPath)) is empty"
+        case .typeMismatch(_, let context)?: return "\(field(context.codingPath)) has the wrong type"
+        case .dataCorrupted(let context)? where !context.codingPath.isEmpty: return "\(field(context.codingPath)) is not valid"
+        default: return "it is not the JSON expected"
+        }
+    }
+
     var isUnreachable: Bool { status == nil }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KioskAPI
 import QRCode
 
 extension ServiceClient {
@@ -8,74 +9,46 @@ extension ServiceClient {
         case .loadSessions: .sessions(sessions())
         case .checkCode(let short): .codeChecked(short, checkCode(short))
         case .submitClaim(let code, let name, let email):
-            .claimed(call("POST", "/api/v1/claims", body: ["code": code, "name": name, "email": email, "consent": true])
-                .map(Self.receipt))
+            .claimed(call("POST", "/api/v1/claims", body: ClaimRequest(code: code, name: name, email: email, consent: true),
+                          reply: ClaimReply.self)
+                .map { ClaimReceipt(id: $0.claim.id, sessionID: $0.claim.sessionId, badgeIDs: $0.claim.badges) })
         case .loadBadges: .badges(badges())
         case .startSession(let title, let badges, let expected):
-            .sessionStarted(call("POST", "/api/v1/sessions", body: ["title": title, "badges": badges, "expected": expected])
-                .map { ($0.object("session")?["id"] as? NSNumber)?.int64Value ?? 0 })
+            .sessionStarted(call("POST", "/api/v1/sessions", body: SessionRequest(title: title, badges: badges, expected: expected),
+                                 reply: SessionReply.self).map(\.session.id))
         case .endSession(let id):
-            .sessionEnded(id, call("POST", "/api/v1/sessions/\(id)/end").flatMap { answer in
-                answer.object("code").flatMap(Self.code).map { .success($0) } ?? .failure(Self.malformed)
-            })
+            .sessionEnded(id, call("POST", "/api/v1/sessions/\(id)/end", reply: CodeReply.self).map { CodeInfo($0.code) })
         case .makeSlips(let session, let count): .slips(slips(session: session, count: count, directory: slipDirectory))
         case .setLimit(let session, let maxClaims):
-            .limitSet(call("POST", "/api/v1/sessions/\(session)/limit", body: ["maxClaims": maxClaims]).flatMap { answer in
-                answer.object("code").flatMap(Self.code).map { .success($0) } ?? .failure(Self.malformed)
-            })
+            .limitSet(call("POST", "/api/v1/sessions/\(session)/limit", body: LimitRequest(maxClaims: maxClaims),
+                           reply: CodeReply.self).map { CodeInfo($0.code) })
         case .loadOutbox: .outbox(outbox())
         case .settleUnsure(let id, let choice):
-            .settled(choice, call("POST", "/api/v1/outbox/\(id)/\(choice.rawValue)").map { _ in id })
+            .settled(choice, call("POST", "/api/v1/outbox/\(id)/\(choice.rawValue)", reply: AwardReply.self).map(\.award.id))
         case .syncBadges: .synced(sync())
         case .quit: nil
         }
     }
 
-    private static let malformed = ServiceFailure(status: 500, code: "malformed", message: "The kiosk service gave an answer the front does not understand.")
-
-    private static func receipt(_ answer: Answer) -> ClaimReceipt {
-        let claim = answer.object("claim")
-        return ClaimReceipt(id: claim?["id"] as? String ?? "", sessionID: (claim?["sessionId"] as? NSNumber)?.int64Value ?? 0,
-                            badgeIDs: claim?["badges"] as? [String] ?? [])
-    }
-
-    private static func code(_ object: [String: Any]) -> CodeInfo? {
-        guard let token = object["token"] as? String, let short = object["short"] as? String,
-              let url = object["url"] as? String else { return nil }
-        return CodeInfo(token: token, short: short, url: url, maxClaims: object["maxClaims"] as? Int ?? 0,
-                        claimed: object["claimed"] as? Int ?? 0)
-    }
-
     /// Sessions, newest first, with how long ago each ended and today's claims.
     private func sessions() -> Result<SessionsSnapshot, ServiceFailure> {
-        call("GET", "/api/v1/sessions").map { answer in
+        call("GET", "/api/v1/sessions", reply: SessionsReply.self).map { reply in
             let now = Date()
             let calendar = Calendar.current
-            var today = 0
-            let sessions: [SessionInfo] = (answer.json["sessions"] as? [[String: Any]] ?? []).compactMap { object in
-                guard let id = (object["id"] as? NSNumber)?.int64Value else { return nil }
-                let claimed = object["claimed"] as? Int ?? 0
-                if let created = (object["createdAt"] as? String).flatMap(Self.date), calendar.isDate(created, inSameDayAs: now) {
-                    today += claimed
-                }
-                let ended = (object["endedAt"] as? String).flatMap(Self.date)
-                return SessionInfo(id: id, title: object["title"] as? String ?? "", expected: object["expected"] as? Int ?? 0,
-                                   claimed: claimed, endedSecondsAgo: ended.map { max(0, now.timeIntervalSince($0)) },
-                                   code: (object["code"] as? [String: Any]).flatMap(Self.code),
-                                   badgeIDs: object["badges"] as? [String] ?? [])
+            let today = reply.sessions.filter { calendar.isDate($0.createdAt, inSameDayAs: now) }.reduce(0) { $0 + $1.claimed }
+            let sessions = reply.sessions.map { session in
+                SessionInfo(id: session.id, title: session.title, expected: session.expected, claimed: session.claimed,
+                            endedSecondsAgo: session.endedAt.map { max(0, now.timeIntervalSince($0)) },
+                            code: session.code.map(CodeInfo.init), badgeIDs: session.badges)
             }
             return SessionsSnapshot(sessions: sessions, todayClaims: today)
         }
     }
 
-    private static func date(_ text: String) -> Date? {
-        try? Date(text, strategy: .iso8601)
-    }
-
     /// Asks the service about a code without claiming: it checks the code (known, not expired, not
     /// full) before the name, so a refusal of the (missing) name means the code can be used.
     private func checkCode(_ code: String) -> Result<Bool, ServiceFailure> {
-        switch call("POST", "/api/v1/claims", body: ["code": code]) {
+        switch call("POST", "/api/v1/claims", body: ClaimRequest(code: code)) {
         case .failure(let failure) where failure.status == 400 && !failure.code.hasPrefix("code_"): .success(true)
         case .failure(let failure): .failure(failure)
         case .success: .success(true)
@@ -83,26 +56,17 @@ extension ServiceClient {
     }
 
     private func badges() -> Result<[BadgeInfo], ServiceFailure> {
-        call("GET", "/api/v1/badges").map { answer in
-            (answer.json["badges"] as? [[String: Any]] ?? []).compactMap { object in
-                guard let id = object["id"] as? String else { return nil }
-                return BadgeInfo(id: id, name: object["name"] as? String ?? id)
-            }
+        call("GET", "/api/v1/badges", reply: BadgesReply.self).map { reply in
+            reply.badges.map { BadgeInfo(id: $0.id, name: $0.name) }
         }
     }
 
     private func outbox() -> Result<OutboxInfo, ServiceFailure> {
-        call("GET", "/api/v1/outbox").map { answer in
-            let counts = answer.json["counts"] as? [String: Int] ?? [:]
-            let lastError = (answer.json["lastErrors"] as? [[String: Any]])?.first?["error"] as? String
-            let unsure = (answer.json["unsure"] as? [[String: Any]] ?? []).compactMap { object -> UnsureInfo? in
-                guard let id = (object["award"] as? NSNumber)?.int64Value else { return nil }
-                return UnsureInfo(id: id, badgeName: object["badgeName"] as? String ?? object["badge"] as? String ?? "",
-                                  email: object["email"] as? String ?? "")
-            }
-            return OutboxInfo(queued: counts["queued"] ?? 0, sending: counts["sending"] ?? 0, sent: counts["sent"] ?? 0,
-                              failed: counts["failed"] ?? 0, lastError: lastError, unsureCount: counts["unsure"] ?? unsure.count,
-                              unsure: unsure)
+        call("GET", "/api/v1/outbox", reply: OutboxStatusReply.self).map { reply in
+            let counts = reply.counts
+            return OutboxInfo(queued: counts.queued, sending: counts.sending, sent: counts.sent, failed: counts.failed,
+                              lastError: reply.lastErrors.first?.error, unsureCount: counts.unsure,
+                              unsure: reply.unsure.map { UnsureInfo(id: $0.award, badgeName: $0.badgeName, email: $0.email ?? "") })
         }
     }
 
@@ -117,8 +81,8 @@ extension ServiceClient {
 
     /// Makes the codes, then saves each as a printable SVG: the QR code with the short code under it.
     private func slips(session: Int64, count: Int, directory: String) -> Result<SlipBatch, ServiceFailure> {
-        call("POST", "/api/v1/sessions/\(session)/slips", body: ["count": count]).map { answer in
-            let codes = (answer.json["codes"] as? [[String: Any]] ?? []).compactMap(Self.code)
+        call("POST", "/api/v1/sessions/\(session)/slips", body: SlipsRequest(count: count), reply: SlipsReply.self).map { reply in
+            let codes = reply.codes.map(CodeInfo.init)
             var batch = SlipBatch(codes: codes)
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -132,5 +96,11 @@ extension ServiceClient {
             }
             return batch
         }
+    }
+}
+
+extension CodeInfo {
+    init(_ code: CodeDetail) {
+        self.init(token: code.token, short: code.short, url: code.url, maxClaims: code.maxClaims, claimed: code.claimed)
     }
 }

@@ -1,8 +1,10 @@
 import Foundation
 import HTTPKit
+import KioskAPI
 
-/// Talks to the local service's HTTP API for the front: one keep-alive connection, JSON in and
-/// out, every failure turned into a `ServiceFailure`. Used from one serial queue only.
+/// Talks to the local service's HTTP API for the front: one keep-alive connection, the API's own
+/// bodies (`KioskAPI`) in and out, every failure turned into a `ServiceFailure`. Used from one serial
+/// queue only.
 final class ServiceClient {
     private let address: ServiceAddress
     private let token: String?
@@ -13,22 +15,31 @@ final class ServiceClient {
         self.token = token
     }
 
-    /// A JSON answer: its status and its top-level object.
-    struct Answer {
-        var status: Int
-        var json: [String: Any]
-
-        func object(_ key: String) -> [String: Any]? { json[key] as? [String: Any] }
+    /// Sends one request and reads a 2xx answer as `Reply`. Any other status is the API's error; a 2xx
+    /// answer that is not a `Reply` is `ServiceFailure.malformed`, never a guessed value.
+    func call<Reply: Decodable>(_ method: String, _ path: String, body: (any Encodable)? = nil,
+                                reply: Reply.Type) -> Result<Reply, ServiceFailure> {
+        send(method, path, body: body).flatMap { response in
+            do {
+                return .success(try KioskAPI.decode(Reply.self, from: response.body))
+            } catch {
+                return .failure(.malformed(status: response.status, "\(method) \(path)", error))
+            }
+        }
     }
 
-    /// Sends one request; a 2xx answer succeeds, anything else is the API's error.
-    func call(_ method: String, _ path: String, body: [String: Any]? = nil) -> Result<Answer, ServiceFailure> {
+    /// Sends one request whose 2xx answer carries nothing the front needs.
+    func call(_ method: String, _ path: String, body: (any Encodable)? = nil) -> Result<Void, ServiceFailure> {
+        send(method, path, body: body).map { _ in }
+    }
+
+    private func send(_ method: String, _ path: String, body: (any Encodable)?) -> Result<HTTPClientResponse, ServiceFailure> {
         var headers = HTTPHeaders()
         if let token { headers.add("Authorization", "Bearer \(token)") }
         var bytes: [UInt8] = []
-        if let body, let data = try? JSONSerialization.data(withJSONObject: body) {
+        if let body, let encoded = try? KioskAPI.encode(body) {
             headers.add("Content-Type", "application/json")
-            bytes = Array(data)
+            bytes = encoded
         }
         let response: HTTPClientResponse
         do {
@@ -40,13 +51,11 @@ final class ServiceClient {
             client = nil
             return .failure(.unreachable)
         }
-        let json = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
-        let answer = Answer(status: response.status, json: json)
         guard (200..<300).contains(response.status) else {
-            let error = answer.object("error")
-            return .failure(ServiceFailure(status: response.status, code: error?["code"] as? String ?? "http_\(response.status)",
-                                           message: error?["message"] as? String ?? ""))
+            let error = (try? KioskAPI.decode(ErrorReply.self, from: response.body))?.error
+            return .failure(ServiceFailure(status: response.status, code: error?.code ?? "http_\(response.status)",
+                                           message: error?.message ?? ""))
         }
-        return .success(answer)
+        return .success(response)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import KioskAPI
 import Posix
 
 /// Keeps the live event stream (`GET /api/v1/events`) open on its own thread and reports what
@@ -75,7 +76,10 @@ final class ServiceMonitor: Sendable {
             do {
                 // A day at a time: the thread sleeps in poll until the service says something.
                 guard let chunk = try stream.nextChunk(timeout: 86_400) else { return .wasConnected }
-                for event in parser.feed(chunk) { post(.changed(event.kind)) }
+                for event in parser.feed(chunk) {
+                    // The service and the front ship together: a kind this front does not know cannot come.
+                    if let kind = EventKind(rawValue: event.kind) { post(.changed(kind)) }
+                }
             } catch HTTPClientError.timedOut {
                 continue
             } catch {

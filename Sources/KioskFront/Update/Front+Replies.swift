@@ -5,6 +5,9 @@ extension Front {
         case .sessions(.success(let snapshot)):
             model.service = model.service == .connecting ? .up : model.service
             sessionsLoaded(&model, snapshot)
+        case .sessions(.failure(let failure)) where failure.code == ServiceFailure.malformedReply:
+            // Not a passing outage but a service the front cannot read: a volunteer must hear of it.
+            volunteer(&model) { $0.message = Message(failure) }
         case .sessions(.failure):
             break
         case .codeChecked(let code, let result):

@@ -121,7 +121,7 @@ enum Front {
             model.service = .down
             return []
         case .changed(let kind):
-            if kind == "outbox", case .volunteer(let state) = model.screen, case .outbox = state.page {
+            if kind == .outbox, case .volunteer(let state) = model.screen, case .outbox = state.page {
                 return [.loadSessions, .loadOutbox]
             }
             return [.loadSessions]

@@ -1,7 +1,7 @@
-import Foundation
 import HTTPKit
+import KioskAPI
 
-/// Encoding and decoding of API bodies, and the JSON responses built from them.
+/// Request bodies read and responses written with the API contract's coding (`KioskAPI`).
 enum JSON {
     static let contentType = "application/json; charset=utf-8"
 
@@ -15,7 +15,7 @@ enum JSON {
             throw APIError(.badRequest, "invalid_json", "The body is not valid UTF-8 text.")
         }
         do {
-            return try JSONDecoder().decode(T.self, from: Data(request.body))
+            return try KioskAPI.decode(T.self, from: request.body)
         } catch DecodingError.typeMismatch(_, let context) where !context.codingPath.isEmpty {
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw APIError(.badRequest, "invalid_field", "The field `\(field)` has the wrong type.")
@@ -25,24 +25,13 @@ enum JSON {
     }
 
     static func response<T: Encodable>(_ status: HTTPStatus, _ value: T, headers: [(String, String)] = []) -> HTTPResponse {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = (try? encoder.encode(value)).map { [UInt8]($0) } ?? Array("{}".utf8)
+        let body = (try? KioskAPI.encode(value)) ?? Array("{}".utf8)
         var fields = HTTPHeaders([("Content-Type", contentType), ("Cache-Control", "no-store")])
         for (name, value) in headers { fields.add(name, value) }
         return HTTPResponse(status: status, headers: fields, body: body)
     }
 
     static func response(_ error: APIError) -> HTTPResponse {
-        response(error.status, ErrorBody(error: .init(code: error.code, message: error.message)), headers: error.headers)
-    }
-
-    private struct ErrorBody: Encodable {
-        struct Detail: Encodable {
-            var code: String
-            var message: String
-        }
-
-        var error: Detail
+        response(error.status, ErrorReply(code: error.code, message: error.message), headers: error.headers)
     }
 }

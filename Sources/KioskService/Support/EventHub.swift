@@ -1,21 +1,23 @@
 import HTTPKit
+import KioskAPI
 import Posix
 
 /// Fans live changes out to server-sent-event streams (`GET /api/v1/events`), so the front and
 /// any display update the moment something happens, with no polling.
 public final class EventHub: Sendable {
-    /// One change: `claim`, `session` or `outbox`, with a small JSON object (never personal data).
-    public struct Event: Sendable, Equatable {
-        public var kind: String
-        public var json: String
+    /// One change: its kind, with a small JSON object (never personal data).
+    struct Event: Sendable, Equatable {
+        var kind: EventKind
+        var json: String
 
-        public init(kind: String, json: String) {
+        /// `data` written as the API writes every body.
+        init(_ kind: EventKind, _ data: some Encodable) {
             self.kind = kind
-            self.json = json
+            json = String(decoding: (try? KioskAPI.encode(data)) ?? Array("{}".utf8), as: UTF8.self)
         }
 
         /// The event in the text/event-stream wire format.
-        var wire: [UInt8] { Array("event: \(kind)\ndata: \(json)\n\n".utf8) }
+        var wire: [UInt8] { Array("event: \(kind.rawValue)\ndata: \(json)\n\n".utf8) }
     }
 
     private struct Subscriber {
@@ -45,11 +47,11 @@ public final class EventHub: Sendable {
         }
     }
 
-    /// Sends `event` to every open stream.
-    public func publish(_ event: Event) {
+    /// Sends a `kind` event with `data` to every open stream.
+    public func publish(_ kind: EventKind, _ data: some Encodable) {
         let streams = subscribers.withLock { $0.list.map(\.stream) }
         guard !streams.isEmpty else { return }
-        let bytes = event.wire
+        let bytes = Event(kind, data).wire
         for stream in streams { stream.write(bytes) }
     }
 

@@ -18,11 +18,8 @@ extension BenchCommand {
     private static func front(_ parsed: ParsedArguments) throws {
         let idleSeconds = try parsed.number("idle-seconds", in: 1...3600)
         let keys = try parsed.number("keys", in: 1...10_000)
-        var template = Array("/tmp/badgekiosk-bench-front-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw RuntimeError("cannot make a temporary folder in /tmp") }
-        let directory = String(cString: made)
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        Console.out(try FrontBench(idleSeconds: idleSeconds, keys: keys, executable: executable, directory: directory).run())
+        Console.out(try FrontBench(idleSeconds: idleSeconds, keys: keys, executable: try selfExecutable(), directory: directory).run())
     }
 }

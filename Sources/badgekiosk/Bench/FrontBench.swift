@@ -1,6 +1,7 @@
 @preconcurrency import Glibc
 import Foundation
 import HTTPKit
+import KioskAPI
 import KioskCore
 import KioskService
 import KioskStore
@@ -88,8 +89,8 @@ struct FrontBench {
         let client = try HTTPClient(host: "127.0.0.1", port: service.port)
         defer { client.close() }
         let headers = HTTPHeaders([("Authorization", "Bearer \(try service.staffToken())"), ("Content-Type", "application/json")])
-        let body = #"{"title":"Bench session","badges":["bench-day-1"],"expected":12}"#
-        let created = try client.send(method: "POST", path: "/api/v1/sessions", headers: headers, body: Array(body.utf8))
+        let body = try KioskAPI.encode(SessionRequest(title: "Bench session", badges: ["bench-day-1"], expected: 12))
+        let created = try client.send(method: "POST", path: "/api/v1/sessions", headers: headers, body: body)
         let ended = try client.send(method: "POST", path: "/api/v1/sessions/1/end", headers: headers)
         guard created.status == 201, ended.status == 200 else {
             throw RuntimeError("could not prepare a bench session (HTTP \(created.status), \(ended.status))")

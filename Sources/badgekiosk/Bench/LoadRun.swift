@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import KioskAPI
 import Posix
 
 /// What one benchmark sends: the request for a given sequence number, and the statuses that count as success.
@@ -19,9 +20,9 @@ struct ClaimRequests: LoadRequests {
 
     func request(_ sequence: Int) -> (method: String, path: String, headers: HTTPHeaders, body: [UInt8]) {
         let code = codes[min(codes.count - 1, sequence / claimsPerCode)]
-        let body = #"{"code":"\#(code)","name":"Learner \#(sequence)","email":"\#(email(sequence))","consent":true}"#
+        let body = ClaimRequest(code: code, name: "Learner \(sequence)", email: email(sequence), consent: true)
         let headers = HTTPHeaders([("Content-Type", "application/json"), ("Authorization", "Bearer \(staffToken)")])
-        return ("POST", "/api/v1/claims", headers, Array(body.utf8))
+        return ("POST", "/api/v1/claims", headers, (try? KioskAPI.encode(body)) ?? [])
     }
 
     func succeeded(_ status: Int) -> Bool { status == 201 }

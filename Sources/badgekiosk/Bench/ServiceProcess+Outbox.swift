@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import KioskAPI
 import KioskService
 
 extension ServiceProcess {
@@ -11,9 +12,10 @@ extension ServiceProcess {
         let headers = HTTPHeaders([("Authorization", "Bearer \(try staffToken())")])
         while Date() < limit {
             let reply = try client.send(method: "GET", path: "/api/v1/outbox", headers: headers)
-            let root = (try? JSONSerialization.jsonObject(with: Data(reply.body))) as? [String: Any]
-            let counts = root?["counts"] as? [String: Int] ?? [:]
-            if reply.status == 200, counts["queued"] == 0, counts["sending"] == 0 { return true }
+            if reply.status == 200 {
+                let counts = try BenchCommand.reply(OutboxStatusReply.self, from: reply, status: 200, doing: "read the outbox").counts
+                if counts.queued == 0, counts.sending == 0 { return true }
+            }
             guard process.isRunning else { throw RuntimeError("the service stopped: \(log.suffix(300))") }
             usleep(20_000)
         }

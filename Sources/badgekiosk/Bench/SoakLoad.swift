@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import KioskAPI
 import Posix
 
 /// Claims sent at a steady rate from several keep-alive connections, each from its own loopback
@@ -105,7 +106,7 @@ final class SoakLoad: @unchecked Sendable {
     }
 
     private func record(_ response: HTTPClientResponse, email: String, resent: Bool) {
-        let id = BenchCommand.field(response.body, "claim", "id") as? String
+        let id = (try? KioskAPI.decode(ClaimReply.self, from: response.body))?.claim.id
         tally.withLock { tally in
             if resent { tally.resent += 1 }
             switch (response.status, id) {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPKit
 import IssuerSimulator
+import KioskAPI
 import KioskCore
 import KioskService
 import KioskStore
@@ -115,12 +116,14 @@ enum BenchCommand {
         """)
     }
 
+    /// A new empty folder for one run's state, under /tmp.
     static func temporaryDirectory() throws -> String {
         var template = Array("/tmp/badgekiosk-bench-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw RuntimeError("cannot make a temporary folder in /tmp") }
         return String(cString: made)
     }
 
+    /// This program's own path, to start its `serve` and `front` children.
     static func selfExecutable() throws -> String {
         do {
             return try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
@@ -141,26 +144,25 @@ enum BenchCommand {
         let client = try HTTPClient(host: "127.0.0.1", port: server.port)
         defer { client.close() }
         let headers = HTTPHeaders([("Authorization", "Bearer \(try server.staffToken())"), ("Content-Type", "application/json")])
-        let badgeList = badges.map { #""\#($0)""# }.joined(separator: ",")
         var codes: [String] = []
         for index in 0..<max(1, (claims + 1199) / 1200) {
-            let body = #"{"title":"Bench \#(index)","badges":[\#(badgeList)],"expected":1000}"#
-            let created = try client.send(method: "POST", path: "/api/v1/sessions", headers: headers, body: Array(body.utf8))
-            guard created.status == 201, let id = field(created.body, "session", "id") as? Int else {
-                throw RuntimeError("could not create a bench session (HTTP \(created.status))")
-            }
-            let ended = try client.send(method: "POST", path: "/api/v1/sessions/\(id)/end", headers: headers)
-            guard ended.status == 200, let code = field(ended.body, "code", "token") as? String else {
-                throw RuntimeError("could not end a bench session (HTTP \(ended.status))")
-            }
-            codes.append(code)
+            let body = try KioskAPI.encode(SessionRequest(title: "Bench \(index)", badges: badges, expected: 1000))
+            let created = try client.send(method: "POST", path: "/api/v1/sessions", headers: headers, body: body)
+            let session = try reply(SessionReply.self, from: created, status: 201, doing: "create a bench session").session
+            let ended = try client.send(method: "POST", path: "/api/v1/sessions/\(session.id)/end", headers: headers)
+            codes.append(try reply(CodeReply.self, from: ended, status: 200, doing: "end a bench session").code.token)
         }
         return codes
     }
 
-    /// `body.object.key` of a JSON reply.
-    static func field(_ body: [UInt8], _ object: String, _ key: String) -> Any? {
-        let root = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
-        return (root?[object] as? [String: Any])?[key]
+    /// The body of `response` as `type`; an error saying what could not be done for any other status or body.
+    static func reply<T: Decodable>(_ type: T.Type, from response: HTTPClientResponse, status: Int,
+                                    doing what: String) throws -> T {
+        guard response.status == status else { throw RuntimeError("could not \(what) (HTTP \(response.status))") }
+        do {
+            return try KioskAPI.decode(T.self, from: response.body)
+        } catch {
+            throw RuntimeError("could not \(what): the service's answer could not be read (\(error))")
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPKit
 import Issuers
 import IssuerSimulator
+import KioskAPI
 import KioskFront
 import KioskService
 import Posix
@@ -113,16 +114,16 @@ enum DemoCommand {
     private static func setUpProgramme(port: Int, token: String, issuer: IssuerKind, log: LogFile) {
         let staff = HTTPHeaders([("Authorization", "Bearer \(token)")])
         let listed = try? HTTPClient(host: "127.0.0.1", port: port).send(method: "GET", path: "/api/v1/programmes", headers: staff)
-        let existing = listed.flatMap { try? JSONSerialization.jsonObject(with: Data($0.body)) as? [String: Any] }?["programmes"]
-        guard let existing = existing as? [Any], existing.isEmpty else {
+        let existing = listed.flatMap { try? KioskAPI.decode(ProgrammesReply.self, from: $0.body) }?.programmes
+        guard let existing, existing.isEmpty else {
             log.line("demo: programmes answered \(listed.map { String($0.status) } ?? "nothing"); none added")
             return
         }
         let ids = SimulatedBadge.demoCatalogue.map { issuer == .navigatr ? String($0.navigatrID) : $0.id }
-        let programme: [String: Any] = ["name": "Intro to Work", "badges": Array(ids.dropLast()), "completion": ids[ids.count - 1]]
+        let programme = ProgrammeRequest(name: "Intro to Work", badges: Array(ids.dropLast()), completion: ids[ids.count - 1])
         var headers = staff
         headers.add("Content-Type", "application/json")
-        let body = (try? JSONSerialization.data(withJSONObject: programme)).map { [UInt8]($0) } ?? []
+        let body = (try? KioskAPI.encode(programme)) ?? []
         let reply = try? HTTPClient(host: "127.0.0.1", port: port).send(
             method: "POST", path: "/api/v1/programmes", headers: headers, body: body)
         log.line("demo: the Intro to Work programme answered \(reply.map { String($0.status) } ?? "nothing")")

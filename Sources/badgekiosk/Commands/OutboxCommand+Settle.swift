@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import KioskAPI
 import KioskCore
 import KioskService
 import KioskStore
@@ -49,8 +50,7 @@ extension OutboxCommand {
         } catch {
             throw RuntimeError("the service did not answer (\(error)); run 'badgekiosk outbox' to see where award \(id) stands")
         }
-        let message = ((try? JSONSerialization.jsonObject(with: Data(reply.body))) as? [String: Any])
-            .flatMap { $0["error"] as? [String: Any] }?["message"] as? String ?? "HTTP \(reply.status)"
+        let message = (try? KioskAPI.decode(ErrorReply.self, from: reply.body))?.error.message ?? "HTTP \(reply.status)"
         switch reply.status {
         case 200: return done
         case 404: throw RuntimeError("there is no award \(id)")

@@ -1,5 +1,6 @@
 #if DEBUG || FUZZING
 import HTTPKit
+import KioskAPI
 import KioskCore
 @testable import KioskService
 
@@ -11,7 +12,7 @@ enum ClaimInputFuzz {
     static func run(_ bytes: [UInt8]) {
         let request = HTTPRequest(method: "POST", target: "/api/v1/claims",
                                   headers: HTTPHeaders([("Content-Type", "application/json")]), body: bytes)
-        if let body = try? JSON.decode(Bodies.ClaimRequest.self, from: request) {
+        if let body = try? JSON.decode(ClaimRequest.self, from: request) {
             check(name: body.name, email: body.email, consent: body.consent)
         }
         let form = ClaimForm(body: bytes)
