@@ -1,4 +1,5 @@
 import Foundation
+import HTTPCore
 import HTTPKit
 
 /// Talks to the local service's HTTP API for the front: one keep-alive connection, JSON in and

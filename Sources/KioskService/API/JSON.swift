@@ -1,5 +1,5 @@
 import Foundation
-import HTTPKit
+import HTTPCore
 
 /// Encoding and decoding of API bodies, and the JSON responses built from them.
 enum JSON {

@@ -1,5 +1,5 @@
 #if DEBUG || FUZZING
-import HTTPKit
+import HTTPCore
 import KioskCore
 @testable import KioskService
 

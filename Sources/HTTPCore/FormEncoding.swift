@@ -1,4 +1,5 @@
-/// `application/x-www-form-urlencoded`, as form bodies and query strings carry it.
+/// Percent-decoding: `application/x-www-form-urlencoded` as form bodies and query strings carry it,
+/// and path segments (where `+` is itself). The one decoder the service and the simulator share.
 public enum FormEncoding {
     /// The `name=value` pairs of a body or query, decoded, in order; a part whose bytes are not
     /// UTF-8 text decodes to nil, so callers can ask for it again rather than keep U+FFFD.
@@ -9,18 +10,27 @@ public enum FormEncoding {
         }
     }
 
-    /// Percent-decodes one name or value (`+` is a space); nil when the bytes are not UTF-8 text.
+    /// Percent-decodes one form name or value (`+` is a space); nil when the bytes are not UTF-8 text.
     /// A `%` not followed by two hex digits stays as it is.
     public static func decode(_ part: ArraySlice<UInt8>) -> String? {
+        percentDecoded(part, plusIsSpace: true)
+    }
+
+    /// Percent-decodes one path segment (`+` stays `+`); nil when the bytes are not UTF-8 text.
+    public static func decodePathSegment(_ segment: some StringProtocol) -> String? {
+        percentDecoded(ArraySlice(segment.utf8), plusIsSpace: false)
+    }
+
+    private static func percentDecoded(_ part: ArraySlice<UInt8>, plusIsSpace: Bool) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(part.count)
         var index = part.startIndex
         while index < part.endIndex {
             let byte = part[index]
-            if byte == UInt8(ascii: "+") {
+            if byte == UInt8(ascii: "+") && plusIsSpace {
                 bytes.append(UInt8(ascii: " "))
             } else if byte == UInt8(ascii: "%"), index + 2 < part.endIndex,
-                      let high = hexValue(part[index + 1]), let low = hexValue(part[index + 2]) {
+                      let high = ByteRules.hexValue(part[index + 1]), let low = ByteRules.hexValue(part[index + 2]) {
                 bytes.append(high << 4 | low)
                 index += 2
             } else {
@@ -29,14 +39,5 @@ public enum FormEncoding {
             index += 1
         }
         return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
