@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "KioskServiceTests", dependencies: ["KioskService", "KioskStore", "KioskCore", "HTTPCore", "HTTPKit", "Posix", "Localization", "TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "IssuersTests", dependencies: ["Issuers", "IssuerSimulator", "KioskStore", "KioskCore", "HTTPCore", "HTTPKit", "Posix", "KioskService", "TestSupport"]),
-        .testTarget(name: "IssuerSimulatorTests", dependencies: ["IssuerSimulator", "HTTPCore", "HTTPKit"]),
+        .testTarget(name: "IssuerSimulatorTests", dependencies: ["IssuerSimulator", "HTTPCore", "HTTPKit", "TestSupport"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "CQREncode"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         // The command line's own pure parts (the soak's plan, figures and checks).
