@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "CLinux"),
 
         // System primitives: EINTR-safe calls, file descriptors, signals, locks.
-        .target(name: "Posix", dependencies: ["CLinux"]),
+        .target(name: "Posix"),
         // The domain: badges, sessions, claim codes, claims, validation. Pure.
         .target(name: "KioskCore"),
         // SQLite: migrations, repositories, the group-commit writer.
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore", "CSQLite", "Posix"]),
         .testTarget(name: "KioskServiceTests", dependencies: ["KioskService", "KioskStore", "KioskCore", "HTTPCore", "HTTPKit", "Posix", "Localization", "TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
-        .testTarget(name: "IssuersTests", dependencies: ["Issuers", "IssuerSimulator", "KioskStore", "KioskCore", "HTTPCore", "HTTPKit", "Posix", "KioskService", "TestSupport"]),
+        .testTarget(name: "IssuersTests", dependencies: ["Issuers", "IssuerSimulator", "KioskStore", "KioskCore", "HTTPCore", "Posix", "KioskService", "TestSupport"]),
         .testTarget(name: "IssuerSimulatorTests", dependencies: ["IssuerSimulator", "HTTPCore", "HTTPKit", "TestSupport"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "CQREncode"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

@@ -1,5 +1,4 @@
 import Foundation
-import HTTPCore
 import Testing
 @testable import IssuerSimulator
 import TestSupport

@@ -1,5 +1,4 @@
 import Foundation
-import HTTPKit
 @testable import KioskService
 
 /// Drives the claim page over loopback the way a browser with no JavaScript would: it keeps the
