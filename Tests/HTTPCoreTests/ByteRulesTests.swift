@@ -42,4 +42,12 @@ struct ByteRulesTests {
         #expect(FormEncoding.decodePathSegment("%C0%AF") == nil)
         #expect(FormEncoding.decodePathSegment("50%") == "50%")
     }
+
+    @Test func encodingKeepsOnlyUnreservedBytesAndDecodesBack() {
+        #expect(FormEncoding.encode("a b&c=d/é+~_.-") == "a%20b%26c%3Dd%2F%C3%A9%2B~_.-")
+        for text in ["Amīra O'Neil", "a+b@example.org", "100%", "🎉 x=y&z"] {
+            #expect(FormEncoding.pairs(Array("k=\(FormEncoding.encode(text))".utf8)).first?.value == text)
+            #expect(FormEncoding.decodePathSegment(FormEncoding.encode(text)) == text)
+        }
+    }
 }
