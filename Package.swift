@@ -18,57 +18,60 @@ let package = Package(
         .target(name: "CLinux"),
 
         // System primitives: EINTR-safe calls, file descriptors, signals, locks.
-        .target(name: "Posix", dependencies: ["CLinux"]),
+        .target(name: "Posix"),
         // The domain: badges, sessions, claim codes, claims, validation. Pure.
         .target(name: "KioskCore"),
         // SQLite: migrations, repositories, the group-commit writer.
         .target(name: "KioskStore", dependencies: ["KioskCore", "CSQLite", "Posix"]),
-        // HTTP/1.1 over POSIX sockets: a pure parser, an epoll server, a small client.
-        .target(name: "HTTPKit", dependencies: ["Posix", "CLinux"]),
+        // HTTP/1.1 as values, pure: parsers, headers, status, requests and responses, the wire format, the responder protocols.
+        .target(name: "HTTPCore"),
+        // HTTP/1.1 over POSIX sockets: an epoll server with limits and a small blocking client.
+        .target(name: "HTTPKit", dependencies: ["HTTPCore", "Posix", "CLinux"]),
         // The words of the claim page and the front, one table per language.
         .target(name: "Localization"),
         // Issuer adapters (Open Badge Factory, Badgr, Navigatr), their transports and the outbox forwarder.
-        .target(name: "Issuers", dependencies: ["KioskCore", "KioskStore", "HTTPKit", "Posix", "CCurl"]),
+        .target(name: "Issuers", dependencies: ["KioskCore", "KioskStore", "HTTPCore", "HTTPKit", "Posix", "CCurl"]),
         // A stand-in issuer speaking all three APIs, with injectable faults: for the demo, tests and practice.
-        .target(name: "IssuerSimulator", dependencies: ["HTTPKit", "Posix"]),
+        .target(name: "IssuerSimulator", dependencies: ["HTTPCore", "HTTPKit", "Posix"]),
         // The wire contract of the service's API: every request and reply body, and the live events' kinds.
         .target(name: "KioskAPI"),
         // The local service: routes, claim page, staff auth, rate limits, configuration.
-        .target(name: "KioskService", dependencies: ["KioskAPI", "KioskCore", "KioskStore", "HTTPKit", "Posix", "Localization", "Issuers"]),
+        .target(name: "KioskService", dependencies: ["KioskAPI", "KioskCore", "KioskStore", "HTTPCore", "HTTPKit", "Posix", "Localization", "Issuers"]),
         // QR codes through libqrencode: the matrix, terminal rendering, SVG.
         .target(name: "QRCode", dependencies: ["CQREncode"]),
         // The terminal toolkit: raw mode, keys, cell buffer and diff renderer, big font, layout.
         .target(name: "TerminalUI", dependencies: ["Posix", "CLinux"]),
         // The front's screens as model → update → view, talking to the service over HTTP.
-        .target(name: "KioskFront", dependencies: ["KioskAPI", "TerminalUI", "QRCode", "KioskCore", "HTTPKit", "Localization", "Posix"]),
+        .target(name: "KioskFront", dependencies: ["KioskAPI", "TerminalUI", "QRCode", "KioskCore", "HTTPCore", "HTTPKit", "Localization", "Posix"]),
         // The command line.
         .executableTarget(name: "badgekiosk", dependencies: [
-            "KioskAPI", "KioskService", "KioskStore", "KioskCore", "HTTPKit", "Posix", "Issuers", "IssuerSimulator", "KioskFront",
-            "QRCode", "TerminalUI", "CLinux",
+            "KioskAPI", "KioskService", "KioskStore", "KioskCore", "HTTPCore", "HTTPKit", "Posix", "Issuers", "IssuerSimulator",
+            "KioskFront", "QRCode", "TerminalUI", "CLinux",
         ]),
 
         // The libFuzzer targets (.ci/fuzz builds them with -DFUZZING to fuzz). The program's main is C because
         // SwiftPM links a Swift executable's main to its own entry point, and libFuzzer must supply main.
-        .target(name: "FuzzTargets", dependencies: ["HTTPKit", "KioskAPI", "KioskCore", "KioskService", "TerminalUI"], path: "Tests/Fuzz/Targets"),
+        .target(name: "FuzzTargets", dependencies: ["HTTPCore", "KioskAPI", "KioskCore", "KioskService", "TerminalUI"], path: "Tests/Fuzz/Targets"),
         .executableTarget(name: "badgekiosk-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Main"),
 
-        // Helpers shared by the test targets: scripted servers, raw connections.
-        .target(name: "TestSupport", dependencies: ["Posix"], path: "Tests/TestSupport"),
-        .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit", "TestSupport"]),
+        // Helpers shared by the test targets: a responder rig that records answers in memory, scripted servers, raw connections.
+        .target(name: "TestSupport", dependencies: ["HTTPCore", "Posix"], path: "Tests/TestSupport"),
+        .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"]),
+        .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit", "HTTPCore", "Posix", "TestSupport"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
-        .testTarget(name: "KioskAPITests", dependencies: ["KioskAPI"]),
         .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore", "CSQLite", "Posix"]),
-        .testTarget(name: "KioskServiceTests", dependencies: ["KioskAPI", "KioskService", "KioskStore", "KioskCore", "HTTPKit", "Posix", "Localization", "TestSupport"]),
+        .testTarget(name: "KioskAPITests", dependencies: ["KioskAPI"]),
+        .testTarget(name: "KioskServiceTests", dependencies: ["KioskAPI", "KioskService", "KioskStore", "KioskCore", "HTTPCore", "HTTPKit", "Posix", "Localization", "TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
-        .testTarget(name: "IssuersTests", dependencies: ["Issuers", "IssuerSimulator", "KioskStore", "KioskCore", "HTTPKit", "Posix", "KioskService", "TestSupport"]),
-        .testTarget(name: "IssuerSimulatorTests", dependencies: ["IssuerSimulator", "HTTPKit"]),
+        .testTarget(name: "IssuersTests", dependencies: ["Issuers", "IssuerSimulator", "KioskStore", "KioskCore", "HTTPCore", "Posix", "KioskService", "TestSupport"]),
+        .testTarget(name: "IssuerSimulatorTests", dependencies: ["IssuerSimulator", "HTTPCore", "HTTPKit", "TestSupport"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "CQREncode"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         // The command line's own pure parts (the soak's plan, figures and checks).
         .testTarget(name: "BenchTests", dependencies: ["badgekiosk"]),
         // The command line's declarations, parser and help, and the built binary's answers to bad words.
         .testTarget(name: "CommandLineTests", dependencies: ["badgekiosk"]),
-        .testTarget(name: "KioskFrontTests", dependencies: ["KioskAPI", "KioskFront", "TerminalUI", "QRCode", "KioskCore", "HTTPKit", "Localization", "KioskService", "KioskStore", "IssuerSimulator"]),
+        .testTarget(name: "KioskFrontTests", dependencies: ["KioskAPI", "KioskFront", "TerminalUI", "QRCode", "KioskCore", "HTTPCore", "HTTPKit", "Localization", "KioskService", "KioskStore", "IssuerSimulator"]),
     ],
     swiftLanguageModes: [.v6]
 )

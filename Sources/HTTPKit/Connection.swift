@@ -1,3 +1,5 @@
+import HTTPCore
+
 /// One accepted socket and its request/response state; touched only by its event loop's thread.
 final class Connection {
     let fd: Int32
@@ -19,7 +21,7 @@ final class Connection {
 
     var inFlight = false
     var serial: UInt64 = 0
-    var stream: HTTPStream?
+    var stream: EventLoopStream?
     var streamChunked = false
     var streamHead = false
     var continueSent = false

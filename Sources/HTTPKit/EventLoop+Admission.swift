@@ -1,5 +1,6 @@
 @preconcurrency import Glibc
 import CLinux
+import HTTPCore
 import Posix
 
 /// Accepting connections: who gets a place, who is told 503, who sheds a connection to make room,

@@ -1,4 +1,5 @@
 @preconcurrency import Glibc
+import HTTPCore
 import Posix
 
 /// Applying responses and stream parts to their connections.
@@ -36,7 +37,7 @@ extension EventLoop {
         close(connection)
     }
 
-    func startStream(_ context: RequestContext, _ head: HTTPResponse, _ stream: HTTPStream) {
+    func startStream(_ context: RequestContext, _ head: HTTPResponse, _ stream: EventLoopStream) {
         let startedAt = MonotonicClock.nanoseconds()
         let (found, gone) = awaiting(context)
         if found != nil || gone { shared.report(context, status: head.status.code, at: startedAt) }
@@ -55,7 +56,7 @@ extension EventLoop {
         markDirty(connection)
     }
 
-    func streamData(_ stream: HTTPStream, _ bytes: [UInt8]) {
+    func streamData(_ stream: EventLoopStream, _ bytes: [UInt8]) {
         guard let connection = streaming(stream), !connection.streamHead else { return }
         if connection.streamChunked {
             HTTPResponse.appendNumber(bytes.count, radix: 16, to: &connection.out)
@@ -72,7 +73,7 @@ extension EventLoop {
         markDirty(connection)
     }
 
-    func endStream(_ stream: HTTPStream) {
+    func endStream(_ stream: EventLoopStream) {
         guard let connection = streaming(stream) else { return }
         connection.stream = nil
         if connection.streamChunked { connection.out.append(contentsOf: "0\r\n\r\n".utf8) }
@@ -81,7 +82,7 @@ extension EventLoop {
         stream.markClosed()
     }
 
-    private func streaming(_ stream: HTTPStream) -> Connection? {
+    private func streaming(_ stream: EventLoopStream) -> Connection? {
         guard let connection = connection(stream.context.connectionID), connection.stream === stream else { return nil }
         return connection
     }

@@ -1,5 +1,6 @@
 @preconcurrency import Glibc
 import CLinux
+import HTTPCore
 import Posix
 
 /// Taking on connections, reading requests and handing them to the responder.
@@ -105,7 +106,7 @@ extension EventLoop {
             method: request.method, path: request.path, remoteAddress: connection.remoteAddress,
             receivedAt: connection.requestStart, version: request.version,
             isHead: request.method == "HEAD", keepAlive: request.wantsKeepAlive && !draining)
-        shared.responder.respond(to: request, writer: HTTPResponseWriter(loop: self, context: context))
+        shared.responder.respond(to: request, writer: EventLoopWriter(loop: self, context: context))
     }
 
     /// Queues an error answer for a request that cannot be served, and closes after it.

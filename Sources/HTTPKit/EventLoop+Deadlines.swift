@@ -1,3 +1,5 @@
+import HTTPCore
+
 /// Timeouts: first byte, head, whole request, idle keep-alive, stalled writes, lingering close.
 ///
 /// A request's deadlines count from its first byte and never move with later bytes, so a client

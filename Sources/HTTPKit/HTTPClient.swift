@@ -1,5 +1,6 @@
 @preconcurrency import Glibc
 import CLinux
+import HTTPCore
 import Posix
 
 /// A small blocking HTTP/1.1 client over one keep-alive connection (tests, the load generator,

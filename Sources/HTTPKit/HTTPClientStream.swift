@@ -1,4 +1,5 @@
 @preconcurrency import Glibc
+import HTTPCore
 import Posix
 
 /// The body of a streamed response (e.g. server-sent events), read piece by piece as it arrives.

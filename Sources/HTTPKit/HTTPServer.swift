@@ -1,5 +1,6 @@
 @preconcurrency import Glibc
 import CLinux
+import HTTPCore
 import Posix
 
 /// An HTTP/1.1 server: one listener, N epoll event-loop threads, keep-alive and pipelining.

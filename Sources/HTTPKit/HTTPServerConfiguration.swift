@@ -1,3 +1,5 @@
+import HTTPCore
+
 /// Where the server listens and how patient it is.
 public struct HTTPServerConfiguration: Sendable {
     public var host = "0.0.0.0"

@@ -1,3 +1,5 @@
+import HTTPCore
+
 /// What the loop needs to finish one request: where the answer goes, how to frame it, what to log.
 struct RequestContext: Sendable {
     let connectionID: UInt64

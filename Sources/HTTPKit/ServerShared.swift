@@ -1,3 +1,4 @@
+import HTTPCore
 import Posix
 
 /// What every event loop of one server shares: settings, the responder, the log, who holds which connection places.

@@ -1,4 +1,4 @@
-import HTTPKit
+import HTTPCore
 
 /// `a=1&b=two` as sent in form bodies and query strings, decoded.
 struct FormFields: Sendable {

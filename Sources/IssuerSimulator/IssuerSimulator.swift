@@ -1,3 +1,4 @@
+import HTTPCore
 import HTTPKit
 import Posix
 
@@ -7,6 +8,9 @@ import Posix
 public final class IssuerSimulator: Sendable {
     public let configuration: SimulatorConfiguration
     private let state: SimulatorState
+    /// The simulator's answers without its server, so a test can call it with no socket; it keeps
+    /// the same awards, requests and faults as the server does.
+    public let responder: any HTTPResponder
     private let server: HTTPServer
     private let boundPort = Locked<Int?>(nil)
 
@@ -21,8 +25,8 @@ public final class IssuerSimulator: Sendable {
         // They all come from the kiosk's one address, so that address may hold every place.
         serverConfiguration.maxConnections = 4096
         serverConfiguration.maxConnectionsPerAddress = 4096
-        server = HTTPServer(configuration: serverConfiguration,
-                            responder: SimulatorResponder(configuration: configuration, state: state)) { _ in }
+        responder = SimulatorResponder(configuration: configuration, state: state)
+        server = HTTPServer(configuration: serverConfiguration, responder: responder) { _ in }
     }
 
     /// Starts listening; returns the bound port.

@@ -1,11 +1,11 @@
 import Dispatch
 import Foundation
-import HTTPKit
+import HTTPCore
 
 /// One request being answered: sends the answer (now, later, or never) and logs it once.
 struct SimulatorExchange: Sendable {
     let request: HTTPRequest
-    let writer: HTTPResponseWriter
+    let writer: any HTTPResponseWriter
     let state: SimulatorState
     let log: (@Sendable (String) -> Void)?
     /// A fault already decided for this request (a slow answer), logged with whatever is sent.

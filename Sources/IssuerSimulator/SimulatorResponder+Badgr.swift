@@ -1,5 +1,4 @@
 import Foundation
-import HTTPKit
 
 /// badgr-server's v2 API as the kiosk uses it: token, badge classes, assertions, with wrapped answers.
 extension SimulatorResponder {

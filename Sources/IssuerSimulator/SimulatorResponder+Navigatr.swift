@@ -1,5 +1,5 @@
 import Foundation
-import HTTPKit
+import HTTPCore
 
 /// Navigatr's API as the kiosk uses it: a personal access token, a provider's badges, issuing one.
 ///

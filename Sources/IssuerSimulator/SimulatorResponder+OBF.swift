@@ -1,5 +1,4 @@
 import Foundation
-import HTTPKit
 
 /// Open Badge Factory's API as the kiosk uses it: token, badge list, issue, event look-up.
 extension SimulatorResponder {

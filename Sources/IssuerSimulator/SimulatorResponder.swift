@@ -1,5 +1,5 @@
 import Foundation
-import HTTPKit
+import HTTPCore
 
 /// Routes the simulator's requests to the OBF, Badgr and Navigatr handlers, with auth, shape checks and faults.
 final class SimulatorResponder: HTTPResponder {
@@ -11,9 +11,9 @@ final class SimulatorResponder: HTTPResponder {
         self.state = state
     }
 
-    func respond(to request: HTTPRequest, writer: HTTPResponseWriter) {
+    func respond(to request: HTTPRequest, writer: any HTTPResponseWriter) {
         let exchange = SimulatorExchange(request: request, writer: writer, state: state, log: configuration.log)
-        let path = request.path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
+        let path = request.path.split(separator: "/").map { FormEncoding.decodePathSegment($0) ?? String($0) }
         let method = request.method
         func match(_ verb: String, _ template: String) -> [String]? {
             Self.match(path, verb == method ? template : nil)

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPCore
 import KioskCore
 import KioskStore
 
@@ -53,7 +54,7 @@ final class BadgrAdapter: IssuerAdapter {
     /// admin revoked was still made, and must not come back by itself.
     func lookup(_ award: OutboxItem) -> LookupResult {
         let path = "/v2/badgeclasses/\(StatusRules.segment(award.badgeID))/assertions?recipient="
-            + IssuerRequest.formEncoded(award.email.lowercased()) + "&include_revoked=true&include_expired=true"
+            + FormEncoding.encode(award.email.lowercased()) + "&include_revoked=true&include_expired=true"
         switch client.send({ IssuerRequest.get(path, token: $0) }) {
         case let .failed(advice):
             return .retry(RetryAdvice(reason: advice.reason, ambiguous: true, retryAfter: advice.retryAfter,

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPCore
 import HTTPKit
 
 /// Plain http (to this machine only: the simulator) over HTTPKit's blocking client, on a connection

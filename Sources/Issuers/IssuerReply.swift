@@ -1,5 +1,5 @@
 import Foundation
-import HTTPKit
+import HTTPCore
 
 /// The issuer's answer to one request.
 public struct IssuerReply: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPCore
 
 /// One HTTP request to the issuer, built by an adapter.
 public struct IssuerRequest: Sendable {
@@ -30,27 +31,9 @@ public struct IssuerRequest: Sendable {
 
     /// An `application/x-www-form-urlencoded` POST, as OAuth2 token endpoints want.
     public static func form(_ path: String, _ fields: [(String, String)]) -> IssuerRequest {
-        let text = fields.map { "\(formEncoded($0.0))=\(formEncoded($0.1))" }.joined(separator: "&")
+        let text = fields.map { "\(FormEncoding.encode($0.0))=\(FormEncoding.encode($0.1))" }.joined(separator: "&")
         return IssuerRequest(method: "POST", path: path,
                              headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")],
                              body: Data(text.utf8))
-    }
-
-    /// Percent-encodes every byte but RFC 3986's unreserved ASCII, for form fields, query values and
-    /// path segments. Byte by byte on purpose: CharacterSet would pull in Unicode tables for nothing.
-    public static func formEncoded(_ text: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.append(byte)
-            default:
-                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPCore
 import KioskCore
 import KioskStore
 
@@ -38,7 +39,7 @@ final class OBFAdapter: IssuerAdapter {
 
     func lookup(_ award: OutboxItem) -> LookupResult {
         let query = [("badge_id", award.badgeID), ("email", award.email), ("api_consumer_id", Self.apiConsumerID)]
-            .map { "\($0.0)=\(IssuerRequest.formEncoded($0.1))" }.joined(separator: "&")
+            .map { "\($0.0)=\(FormEncoding.encode($0.1))" }.joined(separator: "&")
         let path = "/v1/event/\(StatusRules.segment(settings.clientID))?\(query)"
         switch client.send({ IssuerRequest.get(path, token: $0) }) {
         case let .failed(advice):

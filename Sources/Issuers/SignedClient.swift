@@ -1,4 +1,5 @@
 import Foundation
+import HTTPCore
 import KioskCore
 
 /// Requests with the issuer's bearer token, renewed once when the issuer refuses it (401/403).
@@ -138,6 +139,6 @@ extension StatusRules {
 
     /// `text` as one URL path segment.
     static func segment(_ text: String) -> String {
-        IssuerRequest.formEncoded(text)
+        FormEncoding.encode(text)
     }
 }

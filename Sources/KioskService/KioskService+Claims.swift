@@ -1,4 +1,4 @@
-import HTTPKit
+import HTTPCore
 import KioskAPI
 import KioskCore
 import KioskStore
@@ -8,7 +8,7 @@ extension KioskService {
     ///
     /// The response is sent from the store's writer thread after the commit, so a 201 always
     /// means the claim and its outbox rows are on disk.
-    func submitClaim(_ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
+    func submitClaim(_ request: HTTPRequest, _ writer: any HTTPResponseWriter) throws(APIError) {
         let body = try JSON.decode(ClaimRequest.self, from: request)
         let now = Timestamp.now()
         let entry: CodeBook.Entry

@@ -1,5 +1,5 @@
 import Dispatch
-import HTTPKit
+import HTTPCore
 import KioskAPI
 import Issuers
 import KioskCore
@@ -33,7 +33,7 @@ extension KioskService {
     }
 
     /// `POST /api/v1/outbox/{id}/retry`: queues a parked award to go now.
-    func retryAward(_ text: Substring, _ writer: HTTPResponseWriter) throws(APIError) {
+    func retryAward(_ text: Substring, _ writer: any HTTPResponseWriter) throws(APIError) {
         guard let id = Int64(text), id > 0 else { throw Self.awardNotFound }
         let forwarder = forwarding.withLock { $0 }
         store.retryAward(id, at: .now()) { result in
@@ -59,7 +59,7 @@ extension KioskService {
 
     /// `POST /api/v1/outbox/{id}/resend` and `…/arrived`: staff checked the issuer's own records for an
     /// unsure award. Resend queues it to go now with no look-up; arrived marks it sent, "confirmed by staff".
-    func settleAward(_ text: Substring, _ choice: KioskStore.UnsureChoice, _ writer: HTTPResponseWriter) throws(APIError) {
+    func settleAward(_ text: Substring, _ choice: KioskStore.UnsureChoice, _ writer: any HTTPResponseWriter) throws(APIError) {
         guard let id = Int64(text), id > 0 else { throw Self.awardNotFound }
         let forwarder = forwarding.withLock { $0 }
         let events = events
@@ -86,7 +86,7 @@ extension KioskService {
     }
 
     /// `POST /api/v1/badges/sync`: fetches the issuer's catalogue off the event loop, then answers the new list.
-    func syncBadges(_ writer: HTTPResponseWriter) throws(APIError) {
+    func syncBadges(_ writer: any HTTPResponseWriter) throws(APIError) {
         guard let issuer = forwarding.withLock({ $0 })?.issuer else {
             throw APIError(.conflict, "no_issuer",
                            "No issuer is configured, so there is no catalogue to sync. Set issuer, issuer_url, "

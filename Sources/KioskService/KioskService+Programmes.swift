@@ -1,11 +1,11 @@
-import HTTPKit
+import HTTPCore
 import KioskAPI
 import KioskCore
 import KioskStore
 
 extension KioskService {
     /// `POST /api/v1/programmes`: sets up a programme whose completion badge is claimed automatically.
-    func createProgramme(_ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
+    func createProgramme(_ request: HTTPRequest, _ writer: any HTTPResponseWriter) throws(APIError) {
         let body = try JSON.decode(ProgrammeRequest.self, from: request)
         let draft: ProgrammeDraft
         do {

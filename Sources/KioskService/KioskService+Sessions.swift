@@ -1,11 +1,11 @@
-import HTTPKit
+import HTTPCore
 import KioskAPI
 import KioskCore
 import KioskStore
 
 extension KioskService {
     /// `POST /api/v1/sessions`: starts a session with badges from the catalogue.
-    func createSession(_ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
+    func createSession(_ request: HTTPRequest, _ writer: any HTTPResponseWriter) throws(APIError) {
         let body = try JSON.decode(SessionRequest.self, from: request)
         let draft: SessionDraft
         do {
@@ -33,7 +33,7 @@ extension KioskService {
     }
 
     /// `POST /api/v1/sessions/{id}/end`: ends the session and answers with its claim code.
-    func endSession(_ id: Substring, _ writer: HTTPResponseWriter) throws(APIError) {
+    func endSession(_ id: Substring, _ writer: any HTTPResponseWriter) throws(APIError) {
         let sessionID = try existingSession(id)
         let codes = codes
         let publicURL = publicURL
@@ -53,7 +53,7 @@ extension KioskService {
     }
 
     /// `POST /api/v1/sessions/{id}/slips`: single-use codes for printed slips, for learners without a phone.
-    func makeSlips(_ id: Substring, _ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
+    func makeSlips(_ id: Substring, _ request: HTTPRequest, _ writer: any HTTPResponseWriter) throws(APIError) {
         let sessionID = try existingSession(id)
         let body = try JSON.decode(SlipsRequest.self, from: request)
         guard let count = body.count, (1...200).contains(count) else {
@@ -75,7 +75,7 @@ extension KioskService {
 
     /// `POST /api/v1/sessions/{id}/limit`: lets more (or fewer) learners use the session's code, e.g.
     /// when more people came than expected. Never below the number who have already claimed.
-    func setClaimLimit(_ id: Substring, _ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
+    func setClaimLimit(_ id: Substring, _ request: HTTPRequest, _ writer: any HTTPResponseWriter) throws(APIError) {
         let sessionID = try existingSession(id)
         let body = try JSON.decode(LimitRequest.self, from: request)
         let most = CodePolicy.largestClaimLimit

@@ -1,4 +1,4 @@
-import HTTPKit
+import HTTPCore
 import KioskAPI
 import KioskStore
 
@@ -17,7 +17,7 @@ extension KioskService {
     /// `GET /healthz`: 200 while the store can use its disk; 503 with the problem in plain words after
     /// a write failed for want of space, an I/O error or damage, until a write succeeds again. While
     /// a fault stands each check tries a small write of its own, so it clears once the disk recovers.
-    func healthCheck(_ writer: HTTPResponseWriter) {
+    func healthCheck(_ writer: any HTTPResponseWriter) {
         guard let fault = store.storageFault else { return writer.send(Self.healthy) }
         guard fault.kind != .damaged else { return writer.send(JSON.response(Self.storageFailing(fault))) }
         store.checkStorage { left in

@@ -1,4 +1,4 @@
-import HTTPKit
+import HTTPCore
 import KioskAPI
 import Issuers
 import KioskCore
@@ -56,7 +56,7 @@ public final class KioskService: HTTPResponder {
         events.publish(.address, AddressEvent(url: url))
     }
 
-    public func respond(to request: HTTPRequest, writer: HTTPResponseWriter) {
+    public func respond(to request: HTTPRequest, writer: any HTTPResponseWriter) {
         do {
             try route(request, writer)
         } catch {
@@ -64,7 +64,7 @@ public final class KioskService: HTTPResponder {
         }
     }
 
-    private func route(_ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
+    private func route(_ request: HTTPRequest, _ writer: any HTTPResponseWriter) throws(APIError) {
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         let method = request.method
         switch Array(segments) {

@@ -1,5 +1,5 @@
 import Foundation
-import HTTPKit
+import HTTPCore
 import Testing
 
 @Suite("Server: malformed requests and limits over the wire")

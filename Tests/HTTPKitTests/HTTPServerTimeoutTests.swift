@@ -1,5 +1,5 @@
 import Foundation
-import HTTPKit
+import HTTPCore
 import Testing
 
 @Suite("Server: timeouts, slow clients, connection limit")

@@ -1,5 +1,6 @@
 import Foundation
 @preconcurrency import Glibc
+import HTTPCore
 import HTTPKit
 import TestSupport
 
@@ -23,9 +24,9 @@ final class Shared<Value>: @unchecked Sendable {
 
 /// A responder built from a closure.
 struct ClosureResponder: HTTPResponder {
-    let body: @Sendable (HTTPRequest, HTTPResponseWriter) -> Void
+    let body: @Sendable (HTTPRequest, any HTTPResponseWriter) -> Void
 
-    func respond(to request: HTTPRequest, writer: HTTPResponseWriter) {
+    func respond(to request: HTTPRequest, writer: any HTTPResponseWriter) {
         body(request, writer)
     }
 }
@@ -37,7 +38,7 @@ final class TestServer: Sendable {
     let logs = Shared<[HTTPLogEntry]>([])
 
     init(
-        _ respond: @escaping @Sendable (HTTPRequest, HTTPResponseWriter) -> Void = TestServer.echo,
+        _ respond: @escaping @Sendable (HTTPRequest, any HTTPResponseWriter) -> Void = TestServer.echo,
         configure: (inout HTTPServerConfiguration) -> Void = { _ in }
     ) throws {
         var configuration = HTTPServerConfiguration(host: "127.0.0.1", port: 0)
@@ -50,7 +51,7 @@ final class TestServer: Sendable {
     }
 
     /// Answers 200 with "method path" and the request body.
-    static let echo: @Sendable (HTTPRequest, HTTPResponseWriter) -> Void = { request, writer in
+    static let echo: @Sendable (HTTPRequest, any HTTPResponseWriter) -> Void = { request, writer in
         writer.send(HTTPResponse(status: .ok, body: Array("\(request.method) \(request.target)\n".utf8) + request.body))
     }
 

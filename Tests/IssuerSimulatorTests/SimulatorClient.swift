@@ -1,25 +1,33 @@
 import Foundation
+import HTTPCore
 import HTTPKit
 import Testing
 import IssuerSimulator
+import TestSupport
 
-/// A started simulator and a plain HTTP client to it.
+/// A simulator called in memory; with `listening`, started on a loopback port with a plain HTTP client
+/// to it, for what only the wire shows (lost answers, reused connections).
 final class SimulatorClient {
     let simulator: IssuerSimulator
-    let client: HTTPClient
+    let rig: ResponderRig
+    /// Nil unless the simulator listens.
+    let client: HTTPClient?
 
-    init(_ configure: (inout SimulatorConfiguration) -> Void = { _ in }) throws {
+    init(listening: Bool = false, _ configure: (inout SimulatorConfiguration) throws -> Void = { _ in }) throws {
         var configuration = SimulatorConfiguration()
         configuration.port = 0
         configuration.seed = 7
-        configure(&configuration)
+        try configure(&configuration)
         simulator = IssuerSimulator(configuration: configuration)
-        client = try HTTPClient(host: "127.0.0.1", port: try simulator.start(), timeout: 5)
+        rig = ResponderRig(simulator.responder)
+        client = listening ? try HTTPClient(host: "127.0.0.1", port: try simulator.start(), timeout: 5) : nil
     }
 
     deinit {
-        client.close()
-        simulator.shutdown()
+        if let client {
+            client.close()
+            simulator.shutdown()
+        }
     }
 
     func send(_ method: String, _ path: String, form: String? = nil, json: String? = nil,
@@ -28,7 +36,12 @@ final class SimulatorClient {
         if form != nil { headers.add("Content-Type", "application/x-www-form-urlencoded") }
         if json != nil { headers.add("Content-Type", "application/json") }
         if let token { headers.add("Authorization", "Bearer \(token)") }
-        return try client.send(method: method, path: path, headers: headers, body: Array((form ?? json ?? "").utf8))
+        let body = Array((form ?? json ?? "").utf8)
+        guard let client else {
+            let response = try rig.request(HTTPMethod(rawValue: method), path, body: body, headers: Array(headers))
+            return HTTPClientResponse(status: response.status.code, headers: response.headers, body: response.body)
+        }
+        return try client.send(method: method, path: path, headers: headers, body: body)
     }
 
     func token(badgr: Bool = false) throws -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPCore
 import HTTPKit
 import Testing
 import IssuerSimulator
@@ -9,7 +10,7 @@ struct SimulatorFaultTests {
     static let body = SimulatorShapeTests.obfBody
 
     @Test func dropReusedLosesOnlyAnswersOnAReusedConnectionAndTheClientSendsNothingTwice() throws {
-        let sim = try SimulatorClient { $0.faults = try! FaultSpec(parsing: "drop-reused:1") }
+        let sim = try SimulatorClient(listening: true) { $0.faults = try FaultSpec(parsing: "drop-reused:1") }
         let token = try sim.token()
         // The token answer took the connection's first request; this award arrives on it reused.
         #expect(throws: (any Error).self) {
@@ -29,7 +30,7 @@ struct SimulatorFaultTests {
     }
 
     @Test func dropLosesTheAnswerOnAnyConnection() throws {
-        let sim = try SimulatorClient { $0.faults = try! FaultSpec(parsing: "drop:1") }
+        let sim = try SimulatorClient(listening: true) { $0.faults = try FaultSpec(parsing: "drop:1") }
         let token = try sim.token()
         let fresh = try HTTPClient(host: "127.0.0.1", port: try #require(sim.simulator.port), timeout: 5)
         let headers = HTTPHeaders([("Content-Type", "application/json"), ("Authorization", "Bearer \(token)")])

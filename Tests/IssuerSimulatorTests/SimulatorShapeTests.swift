@@ -1,7 +1,7 @@
 import Foundation
-import HTTPKit
 import Testing
 @testable import IssuerSimulator
+import TestSupport
 
 @Suite("The simulator holds requests to the documented shapes")
 struct SimulatorShapeTests {
@@ -95,13 +95,9 @@ struct SimulatorShapeTests {
         sim.simulator.failNext(.status(503))
         #expect(try sim.send("POST", "/v1/badge/demo/intro-to-work-day-1", json: Self.obfBody, token: token).status == 503)
         sim.simulator.failNext(.reset)
-        // A fresh connection: HTTPClient would resend once on a reused one that is reset before answering.
-        let fresh = try HTTPClient(host: "127.0.0.1", port: try #require(sim.simulator.port))
-        defer { fresh.close() }
-        #expect(throws: (any Error).self) {
-            try fresh.send(method: "POST", path: "/v1/badge/demo/intro-to-work-day-1",
-                           headers: HTTPHeaders([("Content-Type", "application/json"), ("Authorization", "Bearer \(token)")]),
-                           body: Array(Self.obfBody.utf8))
+        // A reset closes the connection without an answer.
+        #expect(throws: HTTPResponseRecorder.Unanswered.self) {
+            try sim.send("POST", "/v1/badge/demo/intro-to-work-day-1", json: Self.obfBody, token: token)
         }
         #expect(sim.simulator.requests.map(\.fault).suffix(3) == [.tooManyRequests, .status(503), .reset])
     }
@@ -110,13 +106,9 @@ struct SimulatorShapeTests {
         let sim = try SimulatorClient()
         let token = try sim.token()
         sim.simulator.failNext(.timeout)
-        let slowClient = try HTTPClient(host: "127.0.0.1", port: try #require(sim.simulator.port), timeout: 0.3)
-        defer { slowClient.close() }
-        #expect(throws: HTTPClientError.timedOut) {
-            try slowClient.send(method: "POST", path: "/v1/badge/demo/intro-to-work-day-1",
-                                headers: HTTPHeaders([("Content-Type", "application/json"), ("Authorization", "Bearer \(token)")]),
-                                body: Array(Self.obfBody.utf8))
-        }
+        let held = sim.rig.start(sim.rig.makeRequest(.post, "/v1/badge/demo/intro-to-work-day-1", json: Self.obfBody,
+                                                     headers: [("Authorization", "Bearer \(token)")]))
+        #expect(throws: HTTPResponseRecorder.Unanswered.self) { try held.wait(timeout: 0.3) }
         #expect(sim.simulator.awards.count == 1)
     }
 

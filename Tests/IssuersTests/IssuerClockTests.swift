@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import HTTPKit
+import HTTPCore
 @testable import Issuers
 import IssuerSimulator
 import KioskCore

@@ -1,19 +1,17 @@
 import Foundation
-import HTTPKit
 import Testing
 @testable import Issuers
 import IssuerSimulator
 import KioskCore
 @testable import KioskService
 import KioskStore
+import TestSupport
 
-/// The service with a forwarder attached, on a loopback port, over a drill's store.
+/// The service with a forwarder attached, over a drill's store, called in memory.
 final class ServiceRig: Sendable {
     let drill: Drill
     let service: KioskService
-    let server: HTTPServer
-    let port: Int
-    let token: String
+    let rig: ResponderRig
 
     init(_ drill: Drill, forwarder: Forwarder, log: @escaping @Sendable (String) -> Void = { _ in }) throws {
         self.drill = drill
@@ -22,25 +20,14 @@ final class ServiceRig: Sendable {
         configuration.listenPort = 0
         configuration.stateDirectory = drill.folder
         let staff = try StaffToken.loadOrCreate(in: drill.folder)
-        token = staff.value
         service = try KioskService(configuration: configuration, store: drill.store, staffToken: staff, log: log)
         service.attach(forwarder)
-        server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), responder: service) { _ in }
-        port = try server.start()
-    }
-
-    deinit {
-        server.shutdown(grace: 0)
+        rig = ResponderRig(service, staffToken: staff.value)
     }
 
     func send(_ method: String, _ path: String, json: String? = nil, staff: Bool = true) throws -> (status: Int, json: [String: Any]) {
-        let client = try HTTPClient(host: "127.0.0.1", port: port)
-        defer { client.close() }
-        var headers = HTTPHeaders()
-        if staff { headers.add("Authorization", "Bearer \(token)") }
-        if json != nil { headers.add("Content-Type", "application/json") }
-        let reply = try client.send(method: method, path: path, headers: headers, body: Array((json ?? "").utf8))
-        return (reply.status, (try? JSONSerialization.jsonObject(with: Data(reply.body))) as? [String: Any] ?? [:])
+        let reply = try rig.request(HTTPMethod(rawValue: method), path, json: json, staff: staff)
+        return (reply.status.code, (try? JSONSerialization.jsonObject(with: Data(reply.body))) as? [String: Any] ?? [:])
     }
 }
 

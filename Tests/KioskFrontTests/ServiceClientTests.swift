@@ -1,3 +1,4 @@
+import HTTPCore
 import HTTPKit
 import KioskAPI
 import Testing
@@ -14,7 +15,7 @@ private struct FixedService: HTTPResponder {
         self.body = body
     }
 
-    func respond(to request: HTTPRequest, writer: HTTPResponseWriter) {
+    func respond(to request: HTTPRequest, writer: any HTTPResponseWriter) {
         writer.send(HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "application/json")]),
                                  body: Array(body.utf8)))
     }

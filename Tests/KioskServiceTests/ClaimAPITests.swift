@@ -1,11 +1,10 @@
 import Foundation
 import Testing
-import HTTPKit
 import KioskCore
 import KioskStore
 @testable import KioskService
 
-@Suite("API: staff → end session → claim, over loopback")
+@Suite("API: staff → end session → claim")
 struct ClaimAPITests {
     @Test func healthz() throws {
         let kiosk = try TestKiosk()
@@ -152,13 +151,10 @@ struct ClaimAPITests {
 
     @Test func invalidUTF8BodyIsRefused() throws {
         let kiosk = try TestKiosk()
-        let client = try HTTPClient(host: "127.0.0.1", port: kiosk.port)
-        defer { client.close() }
         var body = Array(#"{"code":"K7M-2QX","name":"A"#.utf8)
         body += [0xC3, 0x28]
         body += Array(#"","email":"a@b.co","consent":true}"#.utf8)
-        let response = try client.send(method: "POST", path: "/api/v1/claims",
-                                       headers: .init([("Content-Type", "application/json")]), body: body)
+        let response = try kiosk.request("POST", "/api/v1/claims", body: body, headers: [("Content-Type", "application/json")])
         #expect(response.status == 400)
     }
 

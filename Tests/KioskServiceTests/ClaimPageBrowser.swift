@@ -1,5 +1,5 @@
 import Foundation
-import HTTPKit
+import HTTPCore
 @testable import KioskService
 
 /// Drives the claim page over loopback the way a browser with no JavaScript would: it keeps the
@@ -22,7 +22,7 @@ struct ClaimPageBrowser {
 
     /// Posts `fields` (url-encoded, in order) as the page's forms would.
     func post(_ fields: [(String, String)], headers extra: [(String, String)] = []) throws -> Reply {
-        let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        let body = fields.map { "\(FormEncoding.encode($0.0))=\(FormEncoding.encode($0.1))" }.joined(separator: "&")
         return try kiosk.request("POST", path, json: body,
                                  headers: [("Content-Type", "application/x-www-form-urlencoded")] + acceptLanguage + extra)
     }
@@ -51,10 +51,5 @@ struct ClaimPageBrowser {
 
     private var acceptLanguage: [(String, String)] {
         (language.map { [("Accept-Language", $0)] } ?? []) + headers
-    }
-
-    private static func encode(_ text: String) -> String {
-        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import HTTPKit
 import KioskCore
 import Localization
 import Testing

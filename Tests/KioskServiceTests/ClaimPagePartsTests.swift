@@ -1,5 +1,5 @@
 import Foundation
-import HTTPKit
+import HTTPCore
 import KioskCore
 import Localization
 import Testing

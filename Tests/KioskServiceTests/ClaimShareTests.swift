@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import HTTPKit
 import KioskCore
 @testable import KioskService
 

@@ -1,11 +1,12 @@
 @preconcurrency import Glibc
 import Foundation
-import HTTPKit
+import HTTPCore
 import KioskStore
 import Testing
 import TestSupport
 
-/// Everything an attacker on the venue Wi-Fi was seen to try, against a live service on loopback. Each case: the
+/// Everything an attacker on the venue Wi-Fi was seen to try: what is malformed on the wire against a live
+/// service on loopback, the rest in memory. Each case: the
 /// expected answer, the service healthy afterwards, and nothing stored changed.
 @Suite("Hostile input catalogue", .serialized)
 struct HostileInputCatalogueTests {
@@ -42,7 +43,7 @@ struct HostileInputCatalogueTests {
                             "/api/v1/sessions/1/..%2f..%2fend", "/%2e%2e/%2e%2e/", "/c/%00"]
 
     @Test func malformedRequestsOnTheWire() throws {
-        let kiosk = try TestKiosk()
+        let kiosk = try TestKiosk(listening: true)
         let before = try Self.stored(kiosk)
         for attack in Self.wire {
             #expect(Self.send(attack.bytes, to: kiosk.port) == attack.status, "\(attack.name)")
@@ -52,7 +53,7 @@ struct HostileInputCatalogueTests {
     }
 
     @Test func pathsThatTryToLeaveTheRoutes() throws {
-        let kiosk = try TestKiosk()
+        let kiosk = try TestKiosk(listening: true)
         let before = try Self.stored(kiosk)
         for path in Self.traversal {
             let status = try #require(Self.send(Array("GET \(path) HTTP/1.1\r\nHost: k\r\n\r\n".utf8), to: kiosk.port))
@@ -155,9 +156,7 @@ struct HostileInputCatalogueTests {
 
     /// Posts raw body bytes as JSON.
     static func post(_ body: [UInt8], to path: String, kiosk: TestKiosk) throws -> Reply {
-        let client = try HTTPClient(host: "127.0.0.1", port: kiosk.port)
-        defer { client.close() }
-        return Reply(try client.send(method: "POST", path: path, headers: HTTPHeaders([("Content-Type", "application/json")]), body: body))
+        try kiosk.request("POST", path, body: body, headers: [("Content-Type", "application/json")])
     }
 
     /// Sends raw bytes and reads the status line of the answer; nil when none came.

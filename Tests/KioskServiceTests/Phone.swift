@@ -1,18 +1,25 @@
 import Foundation
 @preconcurrency import Glibc
-import HTTPKit
+import HTTPCore
 import Posix
+import TestSupport
 
-/// A phone on the venue Wi-Fi: each request goes out from its own loopback address (127.0.0.2 and
-/// up), so the service sees a different peer for each phone, as it would on the venue network.
+/// A phone on the venue Wi-Fi: its requests come from its own address (127.0.0.2 and up), so the
+/// service sees a different peer for each phone, as it would on the venue network. In memory the
+/// address is the request's; when the kiosk listens, each request goes out on a socket bound to it.
 struct Phone: Sendable {
     let address: String
-    let port: Int
+    let kiosk: TestKiosk
 
     struct NoAnswer: Error {}
 
-    /// One request on a connection of its own, bound to `address`; the answer once the service closes it.
+    /// One request, from `address`; over loopback, on a connection of its own, answered once the service closes it.
     func send(_ method: String, _ path: String, body: [UInt8] = [], headers: [(String, String)] = []) throws -> Reply {
+        guard kiosk.server != nil else {
+            let method = HTTPMethod(rawValue: method)
+            return Reply(try kiosk.rig.request(method, path, body: body, headers: headers, from: address))
+        }
+        let port = kiosk.port
         let fd = try retryingEINTR("socket") { socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0) }
         defer { FileDescriptor.close(fd) }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
@@ -71,6 +78,6 @@ struct Phone: Sendable {
 extension TestKiosk {
     /// Phone number `n` (2 and up): it talks from 127.0.0.`n`.
     func phone(_ number: Int) -> Phone {
-        Phone(address: "127.0.0.\(number)", port: port)
+        Phone(address: "127.0.0.\(number)", kiosk: self)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-import HTTPKit
 import KioskAPI
+import TestSupport
 @testable import KioskService
 
 @Suite("API: staff endpoints and routing")
@@ -37,6 +37,11 @@ struct StaffAPITests {
         let wrongMethod = try kiosk.request("DELETE", "/api/v1/claims")
         #expect(wrongMethod.status == 405)
         #expect(wrongMethod.headers["Allow"] == "POST")
+    }
+
+    /// The service answers HEAD as GET and the server leaves out the body: over loopback.
+    @Test func headIsAnsweredWithoutABody() throws {
+        let kiosk = try TestKiosk(listening: true)
         let head = try kiosk.request("HEAD", "/healthz")
         #expect(head.status == 200)
         #expect(head.text.isEmpty)
@@ -77,8 +82,9 @@ struct StaffAPITests {
         #expect(sessions.last?["code"] != nil)
     }
 
+    /// The server's own request log: over loopback.
     @Test func logNeverShowsEmailsOrTokens() throws {
-        let kiosk = try TestKiosk()
+        let kiosk = try TestKiosk(listening: true)
         let session = try kiosk.endedSession()
         _ = try kiosk.claim(code: session.token, email: "secret.person@example.com")
         _ = try kiosk.request("GET", "/c/\(session.token)")
@@ -95,18 +101,18 @@ struct EventStreamTests {
     @Test func claimsAndSessionsArriveAsServerSentEvents() throws {
         let kiosk = try TestKiosk()
         let session = try kiosk.endedSession()
-        let client = try HTTPClient(host: "127.0.0.1", port: kiosk.port, timeout: 5)
-        defer { client.close() }
-        let stream = try client.openStream(path: "/api/v1/events", headers: .init([("Authorization", "Bearer \(kiosk.token)")]))
-        #expect(stream.status == 200)
-        #expect(stream.headers["Content-Type"] == "text/event-stream; charset=utf-8")
-        var received = ""
-        while !received.contains(": connected"), let chunk = try stream.nextChunk(timeout: 5) {
-            received += String(decoding: chunk, as: UTF8.self)
+        let recorder = kiosk.rig.start(kiosk.rig.makeRequest(.get, "/api/v1/events", staff: true))
+        guard case .streamed(let head) = try recorder.wait() else {
+            Issue.record("the events were not streamed")
+            return
         }
+        #expect(head.status == .ok)
+        #expect(head.headers["Content-Type"] == "text/event-stream; charset=utf-8")
+        #expect(try recorder.chunks(atLeast: 1) == [Array(": connected\n\n".utf8)])
         #expect(try kiosk.claim(code: session.token).status == 201)
-        while !received.contains("event: claim"), let chunk = try stream.nextChunk(timeout: 5) {
-            received += String(decoding: chunk, as: UTF8.self)
+        var received = ""
+        for count in 2...10 where !received.contains("event: claim") {
+            received = try recorder.chunks(atLeast: count).map { String(decoding: $0, as: UTF8.self) }.joined()
         }
         // The forwarder's `outbox` events may come first: read the data line that follows `event: claim`.
         let lines = received.split(separator: "\n")
@@ -115,6 +121,9 @@ struct EventStreamTests {
         #expect(try KioskAPI.decode(ClaimEvent.self, from: Array(data.utf8)).sessionId == session.id)
         #expect(!received.contains("amira"))
         #expect(kiosk.service.events.subscriberCount == 1)
+        // The client going away ends its subscription.
+        recorder.disconnect()
+        #expect(kiosk.service.events.subscriberCount == 0)
     }
 
     @Test func eventsNeedTheStaffToken() throws {

@@ -1,28 +1,36 @@
 import Foundation
+import HTTPCore
 import HTTPKit
 import KioskCore
 import KioskService
 import KioskStore
 import Testing
+import TestSupport
 
-/// A real service on a loopback port with a real SQLite file in a fresh folder.
+/// A real service with a real SQLite file in a fresh folder, called in memory through a `ResponderRig`;
+/// with `listening`, also behind a real server on a loopback port, for what only the wire shows.
 final class TestKiosk: Sendable {
     static let badges = [
         Badge(id: "intro-day-1", name: "Intro to Work — Day 1", description: "Motivation and job habits"),
         Badge(id: "intro-day-2", name: "Intro to Work — Day 2", description: "Job search"),
     ]
+    /// The port the service is told it is reached on when it does not listen: claim links carry it.
+    static let inMemoryPort = 8080
 
     let directory: String
     let store: KioskStore
     let service: KioskService
-    let server: HTTPServer
+    /// Nil unless the kiosk listens.
+    let server: HTTPServer?
     let port: Int
     let token: String
+    let rig: ResponderRig
+    /// The server's request lines, when it listens.
     let logLines = LockedLines()
     /// What the service itself logged (not the request lines).
     let serviceLog = LockedLines()
 
-    init(configure: (inout ServiceConfiguration) -> Void = { _ in },
+    init(listening: Bool = false, configure: (inout ServiceConfiguration) -> Void = { _ in },
          prepare: (KioskStore) throws -> Void = { _ in }) throws {
         directory = try TestFolder.make()
         store = try KioskStore(directory: directory)
@@ -37,29 +45,41 @@ final class TestKiosk: Sendable {
         let serviceLog = serviceLog
         service = try KioskService(configuration: configuration, store: store,
                                    staffToken: StaffToken.loadOrCreate(in: directory), log: { serviceLog.append($0) })
+        rig = ResponderRig(service, staffToken: token)
+        guard listening else {
+            server = nil
+            port = Self.inMemoryPort
+            service.announce(port: port)
+            return
+        }
         var serverConfiguration = HTTPServerConfiguration()
         serverConfiguration.host = "127.0.0.1"
         serverConfiguration.port = 0
         let lines = logLines
-        server = HTTPServer(configuration: serverConfiguration, responder: service) { lines.append(RequestLog.line(for: $0)) }
+        let server = HTTPServer(configuration: serverConfiguration, responder: service) { lines.append(RequestLog.line(for: $0)) }
+        self.server = server
         port = try server.start()
         service.announce(port: port)
     }
 
     deinit {
-        server.shutdown(grace: 1)
+        server?.shutdown(grace: 1)
         store.close()
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    func request(_ method: String, _ path: String, json: String? = nil, staff: Bool = false,
+    /// One request from the kiosk's own address (127.0.0.1): in memory, or over loopback when listening.
+    func request(_ method: String, _ path: String, json: String? = nil, body: [UInt8]? = nil, staff: Bool = false,
                  headers extra: [(String, String)] = []) throws -> Reply {
+        guard server != nil else {
+            return Reply(try rig.request(HTTPMethod(rawValue: method), path, json: json, body: body, staff: staff, headers: extra))
+        }
         let client = try HTTPClient(host: "127.0.0.1", port: port)
         defer { client.close() }
         var headers = HTTPHeaders(extra)
         if staff { headers.add("Authorization", "Bearer \(token)") }
         if json != nil, headers["Content-Type"] == nil { headers.add("Content-Type", "application/json") }
-        let response = try client.send(method: method, path: path, headers: headers, body: Array((json ?? "").utf8))
+        let response = try client.send(method: method, path: path, headers: headers, body: body ?? Array((json ?? "").utf8))
         return Reply(response)
     }
 
@@ -88,11 +108,19 @@ struct Reply {
     let text: String
     let json: [String: Any]
 
+    init(status: Int, headers: HTTPHeaders, body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        text = String(decoding: body, as: UTF8.self)
+        json = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
+    }
+
     init(_ response: HTTPClientResponse) {
-        status = response.status
-        headers = response.headers
-        text = String(decoding: response.body, as: UTF8.self)
-        json = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
+        self.init(status: response.status, headers: response.headers, body: response.body)
+    }
+
+    init(_ response: HTTPResponse) {
+        self.init(status: response.status.code, headers: response.headers, body: response.body)
     }
 
     func object(_ key: String) -> [String: Any]? { json[key] as? [String: Any] }

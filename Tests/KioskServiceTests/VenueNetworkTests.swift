@@ -1,5 +1,6 @@
 import Foundation
 @preconcurrency import Glibc
+import HTTPCore
 import HTTPKit
 import KioskCore
 import KioskStore

@@ -1,4 +1,4 @@
-import HTTPKit
+import HTTPCore
 import KioskCore
 
 /// A refusal the API sends as `{"error":{"code":…,"message":…}}` with its HTTP status.

@@ -1,4 +1,5 @@
-import HTTPKit
+import Foundation
+import HTTPCore
 import KioskAPI
 
 /// Request bodies read and responses written with the API contract's coding (`KioskAPI`).

@@ -1,4 +1,4 @@
-import HTTPKit
+import HTTPCore
 import Localization
 
 /// What one claim page form sent: the answers so far, which form it was, and which button.

@@ -1,4 +1,4 @@
-import HTTPKit
+import HTTPCore
 import KioskCore
 
 /// Keeps other sites from posting the claim page's forms.

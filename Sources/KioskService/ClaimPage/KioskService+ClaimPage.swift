@@ -1,5 +1,5 @@
 import Dispatch
-import HTTPKit
+import HTTPCore
 import KioskCore
 import KioskStore
 import Localization
@@ -10,7 +10,7 @@ import Localization
 /// guessing limits as the JSON API, and the final step goes through the same
 /// `queueClaim` path, so a page claim is exactly as durable, and as idempotent, as an API claim.
 extension KioskService {
-    func claimPage(_ path: [Substring], _ request: HTTPRequest, _ writer: HTTPResponseWriter) throws(APIError) {
+    func claimPage(_ path: [Substring], _ request: HTTPRequest, _ writer: any HTTPResponseWriter) throws(APIError) {
         guard ["GET", "HEAD", "POST"].contains(request.method) else { throw .methodNotAllowed("GET, POST") }
         var form = request.method == "POST" ? ClaimForm(body: request.body) : ClaimForm()
         let language = form.language ?? Self.language(inQuery: request.query)

@@ -1,4 +1,4 @@
-import HTTPKit
+import HTTPCore
 import KioskAPI
 import Posix
 
@@ -22,7 +22,7 @@ public final class EventHub: Sendable {
 
     private struct Subscriber {
         var id: Int
-        var stream: HTTPStream
+        var stream: any HTTPBodyStream
     }
 
     private let subscribers = Locked<(next: Int, list: [Subscriber])>((0, []))
@@ -30,7 +30,7 @@ public final class EventHub: Sendable {
     public init() {}
 
     /// Starts an event stream on `writer`; it ends when the client goes away.
-    public func subscribe(_ writer: HTTPResponseWriter) {
+    public func subscribe(_ writer: any HTTPResponseWriter) {
         let head = HTTPResponse(status: .ok, headers: HTTPHeaders([
             ("Content-Type", "text/event-stream; charset=utf-8"), ("Cache-Control", "no-store"),
         ]), body: [])

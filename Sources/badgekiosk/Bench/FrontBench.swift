@@ -1,5 +1,6 @@
 @preconcurrency import Glibc
 import Foundation
+import HTTPCore
 import HTTPKit
 import KioskAPI
 import KioskCore

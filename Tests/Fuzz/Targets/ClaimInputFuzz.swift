@@ -1,5 +1,5 @@
 #if DEBUG || FUZZING
-import HTTPKit
+import HTTPCore
 import KioskAPI
 import KioskCore
 @testable import KioskService

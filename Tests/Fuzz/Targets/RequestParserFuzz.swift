@@ -1,5 +1,5 @@
 #if DEBUG || FUZZING
-import HTTPKit
+import HTTPCore
 
 /// The request parser and its chunked decoder, fed the input whole and one byte at a time.
 ///

@@ -33,11 +33,11 @@ public struct HTTPRequestParser {
     public var needsContinue: Bool { pending != nil && expectsContinue }
 
     /// The head is complete and the body is arriving.
-    var isReadingBody: Bool { pending != nil }
+    package var isReadingBody: Bool { pending != nil }
 
     /// Body bytes the pending request has announced so far: its Content-Length, or its chunk sizes
     /// and extensions; what the time allowed for the body is reckoned from.
-    var announcedBodyBytes: Int {
+    package var announcedBodyBytes: Int {
         switch body {
         case .fixed(let remaining): (pending?.body.count ?? 0) + remaining
         case .chunked(let decoder): decoder.counted
@@ -45,7 +45,7 @@ public struct HTTPRequestParser {
     }
 
     /// Bytes buffered and not yet turned into a request.
-    var bufferedCount: Int { buffer.count - start }
+    package var bufferedCount: Int { buffer.count - start }
 
     public mutating func feed(_ bytes: UnsafeRawBufferPointer) {
         if start == buffer.count {

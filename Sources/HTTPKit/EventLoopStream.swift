@@ -1,7 +1,8 @@
+import HTTPCore
 import Posix
 
-/// A streamed (chunked) response body, e.g. server-sent events; usable from any thread.
-public final class HTTPStream: Sendable {
+/// A streamed body on an event loop's connection: chunks become messages to the loop.
+final class EventLoopStream: HTTPBodyStream {
     private struct State {
         var open = true
         var closed = false
@@ -17,16 +18,14 @@ public final class HTTPStream: Sendable {
         self.context = context
     }
 
-    /// Queues `bytes` as one chunk; false once the stream is finished or the peer is gone.
     @discardableResult
-    public func write(_ bytes: [UInt8]) -> Bool {
+    func write(_ bytes: [UInt8]) -> Bool {
         guard isOpen else { return false }
         if !bytes.isEmpty { loop.submit(.streamData(self, bytes)) }
         return true
     }
 
-    /// Ends the body; the connection then serves the client's next request.
-    public func finish() {
+    func finish() {
         let wasOpen = state.withLock { state in
             defer { state.open = false }
             return state.open
@@ -34,12 +33,9 @@ public final class HTTPStream: Sendable {
         if wasOpen { loop.submit(.streamEnd(self)) }
     }
 
-    /// False after `finish()` or once the connection has closed.
-    public var isOpen: Bool { state.withLock { $0.open } }
+    var isOpen: Bool { state.withLock { $0.open } }
 
-    /// Runs `body` once when the stream ends, by `finish()` or because the connection closed;
-    /// at once if it already has. It runs on the event-loop thread, so it must be quick.
-    public func onClose(_ body: @escaping @Sendable () -> Void) {
+    func onClose(_ body: @escaping @Sendable () -> Void) {
         let runNow = state.withLock { state in
             if state.closed { return true }
             state.handlers.append(body)

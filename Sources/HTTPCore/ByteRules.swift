@@ -1,6 +1,4 @@
-@preconcurrency import Glibc
-
-/// Byte-level rules of HTTP/1.1 syntax (RFC 9110 §5.6, RFC 9112), shared by both parsers.
+/// Byte-level rules of HTTP/1.1 syntax (RFC 9110 §5.6, RFC 9112), shared by both parsers and the form decoder.
 enum ByteRules {
     static let cr = UInt8(ascii: "\r")
     static let lf = UInt8(ascii: "\n")
@@ -28,12 +26,24 @@ enum ByteRules {
         byte == tab || (byte >= 0x20 && byte != 0x7F)
     }
 
-    /// Index of the first `byte` in `bytes[from..<to]`, by memchr.
+    /// Index of the first `byte` in `bytes[from..<to]`. Eight bytes at a time (the word-at-a-time
+    /// zero-byte test), so scanning a head for line ends stays as quick as memchr without libc.
     @inline(__always)
     static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
         guard from < to, let base = bytes.baseAddress else { return nil }
-        guard let hit = memchr(base + from, Int32(byte), to - from) else { return nil }
-        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        let raw = UnsafeRawPointer(base)
+        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+        var index = from
+        while to - index >= 8 {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ pattern
+            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+            index += 8
+        }
+        while index < to {
+            if base[index] == byte { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// Text from bytes that must be UTF-8; nil when they are not. ASCII, the common case, skips validation.
@@ -71,5 +81,15 @@ enum ByteRules {
             if overflow1 || overflow2 { value = Int.max } else { value = sum }
         }
         return value
+    }
+
+    /// The value of one hexadecimal digit, either case; nil for any other byte.
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }

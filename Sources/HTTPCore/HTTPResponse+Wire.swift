@@ -1,7 +1,7 @@
 /// Serialising a response head and body into a connection's output buffer in one pass.
 extension HTTPResponse {
     /// How the body is framed on the wire.
-    enum Framing {
+    package enum Framing {
         case length
         case chunked
         /// HTTP/1.0 streams: the body ends when the connection closes.
@@ -10,7 +10,7 @@ extension HTTPResponse {
 
     private static let crlf: StaticString = "\r\n"
 
-    func write(into out: inout [UInt8], isHead: Bool, close: Bool, keepAliveHeader: Bool, framing: Framing = .length) {
+    package func write(into out: inout [UInt8], isHead: Bool, close: Bool, keepAliveHeader: Bool, framing: Framing = .length) {
         out.reserveCapacity(out.count + 128 + body.count)
         out.append(contentsOf: "HTTP/1.1 ".utf8)
         Self.appendDecimal(status.code, to: &out)
@@ -54,7 +54,7 @@ extension HTTPResponse {
         !name.utf8.contains { $0 == 13 || $0 == 10 } && !value.utf8.contains { $0 == 13 || $0 == 10 }
     }
 
-    static func appendLine(_ out: inout [UInt8]) {
+    package static func appendLine(_ out: inout [UInt8]) {
         out.append(13)
         out.append(10)
     }
@@ -64,7 +64,7 @@ extension HTTPResponse {
     }
 
     /// Digits without going through String, since this runs for every response.
-    static func appendNumber(_ value: Int, radix: Int, to out: inout [UInt8]) {
+    package static func appendNumber(_ value: Int, radix: Int, to out: inout [UInt8]) {
         if value == 0 {
             out.append(UInt8(ascii: "0"))
             return

@@ -1,4 +1,4 @@
-import HTTPKit
+import HTTPCore
 import Testing
 
 @Suite("Request parser: limits at and past the boundary")

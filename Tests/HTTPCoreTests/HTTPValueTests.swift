@@ -1,4 +1,4 @@
-import HTTPKit
+import HTTPCore
 import Testing
 
 @Suite("Headers, statuses, error bodies, response parser")

@@ -1,4 +1,4 @@
-import HTTPKit
+import HTTPCore
 
 /// Parses every request in `bytes`, fed all at once or one byte at a time.
 func parseAll(_ bytes: [UInt8], limits: HTTPLimits = .init(), byteAtATime: Bool = false) -> Result<[HTTPRequest], HTTPParseError> {

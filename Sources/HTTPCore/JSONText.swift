@@ -1,4 +1,4 @@
-/// Escaping for the few JSON strings HTTPKit writes itself (error messages).
+/// Escaping for the few JSON strings this module writes itself (error bodies), without Foundation.
 enum JSONText {
     static func escaped(_ text: String) -> String {
         var result = ""

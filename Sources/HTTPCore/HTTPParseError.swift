@@ -14,5 +14,5 @@ public struct HTTPParseError: Error, Equatable, Sendable {
     }
 
     /// The response the server sends before closing the connection.
-    var response: HTTPResponse { .error(status, message: message) }
+    package var response: HTTPResponse { .error(status, message: message) }
 }

@@ -63,7 +63,7 @@ public struct HTTPResponseParser {
     }
 
     /// The head of the current response once it is complete.
-    mutating func nextHead() throws(HTTPParseError) -> (status: Int, headers: HTTPHeaders)? {
+    package mutating func nextHead() throws(HTTPParseError) -> (status: Int, headers: HTTPHeaders)? {
         while head == nil {
             guard let parsed = try parseHead() else { return nil }
             if parsed.status >= 100 && parsed.status < 200 && parsed.status != 101 { continue }
@@ -74,7 +74,7 @@ public struct HTTPResponseParser {
     }
 
     /// Moves available body bytes into `part`; true once the body is complete.
-    mutating func readBody(into part: inout [UInt8]) throws(HTTPParseError) -> Bool {
+    package mutating func readBody(into part: inout [UInt8]) throws(HTTPParseError) -> Bool {
         let available = buffer.count - start
         switch body {
         case .fixed(let remaining):

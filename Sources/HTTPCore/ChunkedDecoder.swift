@@ -100,7 +100,7 @@ struct ChunkedDecoder {
         var value: UInt64 = 0
         var digits = 0
         var index = range.lowerBound
-        while index < range.upperBound, let digit = hexValue(bytes[index]) {
+        while index < range.upperBound, let digit = ByteRules.hexValue(bytes[index]) {
             digits += 1
             if digits > 16 { throw .bad("Chunk size is too large.") }
             value = value << 4 | UInt64(digit)
@@ -115,15 +115,6 @@ struct ChunkedDecoder {
             }
         }
         return (value > UInt64(Int.max) ? Int.max : Int(value), index)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 
     private static func trailersTooLarge() -> HTTPParseError {
