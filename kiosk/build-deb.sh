@@ -4,11 +4,12 @@
 # (--static-swift-stdlib), so the laptop needs only Debian's own libraries.
 #
 # Usage: kiosk/build-deb.sh [OUTPUT_FOLDER]     (default: the folder you are in)
-# BADGEKIOSK_VERSION sets the version (default 0.1.0).
+# BADGEKIOSK_VERSION sets the version (default 0.1.0), BADGEKIOSK_DEB_REVISION the package's own revision
+# (default 1): the package is badgekiosk_0.1.0-1_<arch>.deb.
 set -euo pipefail
 
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
-  sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 
@@ -17,7 +18,7 @@ out="${1:-.}"
 [[ $out == /* ]] || out="$PWD/$out"
 cd "$(dirname "$0")/.."
 
-version="${BADGEKIOSK_VERSION:-0.1.0}"
+version="${BADGEKIOSK_VERSION:-0.1.0}-${BADGEKIOSK_DEB_REVISION:-1}"
 
 # Say what is missing in one line, before a long build starts.
 if ! command -v swift >/dev/null; then
@@ -57,6 +58,7 @@ install -D -m 0644 README.md "$doc/README.md"
 install -D -m 0644 kiosk/deb/copyright "$doc/copyright"
 install -D -m 0755 kiosk/kiosk-console "$root/usr/libexec/badgekiosk/kiosk-console"
 install -D -m 0755 kiosk/install "$root/usr/share/badgekiosk/install"
+install -D -m 0644 kiosk/deb/lintian-overrides "$root/usr/share/lintian/overrides/badgekiosk"
 
 # changelog.Debian: one entry for this build, dated by its commit so the same commit builds the same file.
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
