@@ -1,43 +1,96 @@
 #!/usr/bin/env bash
-# Builds badgekiosk_<version>_<arch>.deb for `sudo apt install ./badgekiosk_*.deb` on the kiosk laptop.
-# The binary carries the Swift runtime and Foundation inside it (--static-swift-stdlib), so the
-# laptop needs only Debian's own libraries.
+# Builds badgekiosk_<version>_<arch>.deb for the kiosk laptop (install it with kiosk/install, or
+# `sudo apt install ./badgekiosk_*.deb`). The program carries the Swift runtime and Foundation inside it
+# (--static-swift-stdlib), so the laptop needs only Debian's own libraries.
+#
+# Usage: kiosk/build-deb.sh [OUTPUT_FOLDER]     (default: the folder you are in)
+# BADGEKIOSK_VERSION sets the version (default: the program's own, in Sources/badgekiosk/CLI/Version.swift), BADGEKIOSK_DEB_REVISION the package's own revision
+# (default 1): the package is badgekiosk_0.1.0-1_<arch>.deb.
 set -euo pipefail
+
+if [[ ${1:-} == -h || ${1:-} == --help ]]; then
+  awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"
+  exit 0
+fi
+
+# A relative output folder is taken from where you ran this, not from the source tree.
+out="${1:-.}"
+[[ $out == /* ]] || out="$PWD/$out"
 cd "$(dirname "$0")/.."
 
-version="${BADGEKIOSK_VERSION:-0.1.0}"
-arch="$(dpkg --print-architecture)"
-out="${1:-.}"
+# The version is written once, in the program (badgekiosk --version says it).
+program_version="$(sed -n 's/^ *static let number = "\(.*\)"$/\1/p' Sources/badgekiosk/CLI/Version.swift)"
+version="${BADGEKIOSK_VERSION:-$program_version}-${BADGEKIOSK_DEB_REVISION:-1}"
 
-# badgekiosk speaks https to the issuer through libcurl: building needs its development files.
-if ! dpkg -s libcurl4-openssl-dev >/dev/null 2>&1; then
-  echo "build-deb.sh: needs libcurl4-openssl-dev: sudo apt-get install -y libcurl4-openssl-dev" >&2
+# Say what is missing in one line, before a long build starts.
+if ! command -v swift >/dev/null; then
+  echo "build-deb.sh: needs Swift 6 on the PATH (see swift.org/install)" >&2
   exit 2
 fi
-swift build -c release --static-swift-stdlib --scratch-path .build-deb --product badgekiosk -Xcc -DBADGEKIOSK_COMMIT=\"$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\"
+missing=()
+for package in pkg-config dpkg-dev binutils libsqlite3-dev libqrencode-dev libcurl4-openssl-dev; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if [[ ${#missing[@]} -gt 0 ]]; then
+  echo "build-deb.sh: needs ${missing[*]}: sudo apt-get install -y ${missing[*]}" >&2
+  exit 2
+fi
+mkdir -p "$out"
+arch="$(dpkg --print-architecture)"
+
+# The release build. Add flags by appending to the array, e.g. swift_build+=(-Xcc -DNAME=VALUE).
+swift_build=(swift build -c release --static-swift-stdlib --scratch-path .build-static --product badgekiosk)
+# The commit `badgekiosk --version` names.
+swift_build+=(-Xcc "-DBADGEKIOSK_COMMIT=\"$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\"")
+"${swift_build[@]}"
+binary=".build-static/release/badgekiosk"
 
 root="$(mktemp -d)"
 chmod 0755 "$root"
 trap 'rm -rf "$root"' EXIT
-install -D -m 0755 .build-deb/release/badgekiosk "$root/usr/bin/badgekiosk"
+doc="$root/usr/share/doc/badgekiosk"
+
+install -D -m 0755 "$binary" "$root/usr/bin/badgekiosk"
 strip --strip-unneeded "$root/usr/bin/badgekiosk"
 for unit in systemd/*.service; do
   install -D -m 0644 "$unit" "$root/lib/systemd/system/$(basename "$unit")"
 done
-install -D -m 0644 kiosk/badgekiosk.conf.example "$root/etc/badgekiosk/badgekiosk.conf"
-install -D -m 0644 README.md "$root/usr/share/doc/badgekiosk/README.md"
-for script in kiosk/*.sh; do
-  case "$(basename "$script")" in build-deb.sh) continue ;; esac
-  install -D -m 0755 "$script" "$root/usr/share/badgekiosk/$(basename "$script")"
-done
+# The settings hold the volunteer PIN: root alone reads them; the units get them as a systemd credential.
+install -D -m 0640 kiosk/badgekiosk.conf.example "$root/etc/badgekiosk/badgekiosk.conf"
+install -D -m 0644 kiosk/badgekiosk.conf.example "$doc/examples/badgekiosk.conf.example"
+install -D -m 0644 README.md "$doc/README.md"
+install -D -m 0644 kiosk/deb/copyright "$doc/copyright"
+install -D -m 0755 kiosk/kiosk-console "$root/usr/libexec/badgekiosk/kiosk-console"
+install -D -m 0755 kiosk/install "$root/usr/share/badgekiosk/install"
+install -D -m 0644 kiosk/deb/lintian-overrides "$root/usr/share/lintian/overrides/badgekiosk"
+
+# changelog.Debian: one entry for this build, dated by its commit so the same commit builds the same file.
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+when="$(date -R -d "@$(git log -1 --format=%ct 2>/dev/null || date +%s)")"
+gzip -9n > "$doc/changelog.Debian.gz" <<CHANGELOG
+badgekiosk ($version) bookworm; urgency=medium
+
+  * Built from badgekiosk commit $commit.
+
+ -- badgekiosk contributors <badgekiosk@localhost>  $when
+CHANGELOG
+chmod 0644 "$doc/changelog.Debian.gz"
+
+# The libraries the program links to, with the versions it needs, as Debian's own tools work them out.
+mkdir -p "$root/debian"
+printf 'Source: badgekiosk\n\nPackage: badgekiosk\nArchitecture: any\n' > "$root/debian/control"
+shlibs="$(cd "$root" && dpkg-shlibdeps -O -e usr/bin/badgekiosk 2>/dev/null | sed -n 's/^shlibs:Depends=//p')"
+rm -rf "$root/debian"
+[[ -n $shlibs ]] || { echo "build-deb.sh: dpkg-shlibdeps found no libraries in usr/bin/badgekiosk" >&2; exit 1; }
 
 mkdir -p "$root/DEBIAN"
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: badgekiosk
 Version: $version
 Architecture: $arch
-Maintainer: badgekiosk developers <badgekiosk@localhost>
-Depends: libc6, libgcc-s1, libstdc++6, libsqlite3-0, libqrencode4, libcurl4
+Maintainer: badgekiosk contributors <badgekiosk@localhost>
+Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
+Depends: $shlibs, ca-certificates
 Section: misc
 Priority: optional
 Description: hand out digital badges the moment a session ends
@@ -46,31 +99,8 @@ Description: hand out digital badges the moment a session ends
  durably and forwarded to the central issuer exactly once.
 CONTROL
 echo "/etc/badgekiosk/badgekiosk.conf" > "$root/DEBIAN/conffiles"
-cat > "$root/DEBIAN/postinst" <<'SCRIPT'
-#!/bin/sh
-set -e
-if [ -d /run/systemd/system ]; then
-  systemctl daemon-reload
-  if [ "$1" = configure ]; then
-    systemctl enable badgekiosk.service >/dev/null
-    systemctl restart badgekiosk.service || true
-  fi
-fi
-SCRIPT
-cat > "$root/DEBIAN/prerm" <<'SCRIPT'
-#!/bin/sh
-set -e
-if [ -d /run/systemd/system ] && [ "$1" = remove ]; then
-  systemctl disable --now badgekiosk.service badgekiosk-front.service >/dev/null 2>&1 || true
-fi
-SCRIPT
-cat > "$root/DEBIAN/postrm" <<'SCRIPT'
-#!/bin/sh
-set -e
-if [ -d /run/systemd/system ]; then systemctl daemon-reload || true; fi
-SCRIPT
-chmod 0755 "$root/DEBIAN/postinst" "$root/DEBIAN/prerm" "$root/DEBIAN/postrm"
+install -m 0755 kiosk/deb/postinst kiosk/deb/prerm kiosk/deb/postrm "$root/DEBIAN/"
 
 package="$out/badgekiosk_${version}_${arch}.deb"
-dpkg-deb --root-owner-group --build "$root" "$package"
-echo "built $package"
+dpkg-deb --root-owner-group -Zxz --build "$root" "$package" >/dev/null
+echo "built $package ($(du -h "$package" | cut -f1))"
