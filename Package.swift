@@ -70,8 +70,8 @@ let package = Package(
         // The command line's own pure parts (the soak's plan, figures and checks).
         .testTarget(name: "BenchTests", dependencies: ["badgekiosk"]),
         // The command line's declarations, parser and help, and the built binary's answers to bad words.
-        .testTarget(name: "CommandLineTests", dependencies: ["badgekiosk"]),
-        .testTarget(name: "KioskFrontTests", dependencies: ["KioskAPI", "KioskFront", "TerminalUI", "QRCode", "KioskCore", "HTTPCore", "HTTPKit", "Localization", "KioskService", "KioskStore", "IssuerSimulator"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["badgekiosk", "TestSupport"]),
+        .testTarget(name: "KioskFrontTests", dependencies: ["TestSupport", "KioskAPI", "KioskFront", "TerminalUI", "QRCode", "KioskCore", "HTTPCore", "HTTPKit", "Localization", "KioskService", "KioskStore", "IssuerSimulator"]),
     ],
     swiftLanguageModes: [.v6]
 )

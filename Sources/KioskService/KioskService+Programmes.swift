@@ -6,12 +6,8 @@ import KioskStore
 extension KioskService {
     /// `POST /api/v1/programmes`: sets up a programme whose completion badge is claimed automatically.
     func createProgramme(_ request: HTTPRequest, _ writer: any HTTPResponseWriter) throws(APIError) {
-        let body = try JSON.decode(ProgrammeRequest.self, from: request)
-        let draft: ProgrammeDraft
-        do {
-            draft = try ProgrammeDraft(name: body.name, badgeIDs: body.badges, completionBadgeID: body.completion)
-        } catch {
-            throw APIError(error)
+        let draft = try JSON.decode(ProgrammeRequest.self, from: request) { body throws(FieldError) in
+            try ProgrammeDraft(name: body.name, badgeIDs: body.badges, completionBadgeID: body.completion)
         }
         store.createProgramme(draft, at: .now()) { result in
             switch result {

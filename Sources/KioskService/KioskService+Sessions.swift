@@ -6,12 +6,8 @@ import KioskStore
 extension KioskService {
     /// `POST /api/v1/sessions`: starts a session with badges from the catalogue.
     func createSession(_ request: HTTPRequest, _ writer: any HTTPResponseWriter) throws(APIError) {
-        let body = try JSON.decode(SessionRequest.self, from: request)
-        let draft: SessionDraft
-        do {
-            draft = try SessionDraft(title: body.title, badgeIDs: body.badges, expected: body.expected)
-        } catch {
-            throw APIError(error)
+        let draft = try JSON.decode(SessionRequest.self, from: request) { body throws(FieldError) in
+            try SessionDraft(title: body.title, badgeIDs: body.badges, expected: body.expected)
         }
         let known = Set(try read { try store.badges() }.map(\.id))
         if let unknown = draft.badgeIDs.first(where: { !known.contains($0) }) {

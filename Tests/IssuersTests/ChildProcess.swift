@@ -3,40 +3,11 @@ import Issuers
 import IssuerSimulator
 import KioskCore
 import KioskStore
+import TestSupport
 import Testing
 
-/// The built `badgekiosk` binary beside the test bundle, and a state folder seeded with claims.
+/// A state folder seeded with claims, and the settings that point a child service at the simulator.
 enum ChildProcess {
-    static var binary: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("badgekiosk").path
-    }
-
-    /// Runs the binary to completion: exit status, stdout and stderr.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-        var childEnvironment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BADGEKIOSK_") }
-        childEnvironment["BADGEKIOSK_CONFIG"] = "/dev/null"
-        childEnvironment.merge(environment) { $1 }
-        return try runTool(binary, arguments, environment: childEnvironment)
-    }
-
-    /// Runs any program to completion: exit status, stdout and stderr.
-    static func runTool(_ path: String, _ arguments: [String],
-                        environment: [String: String]? = nil) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
-    }
-
     /// A fresh folder with `state/` holding `claims` claims of one session with `badges` demo badges,
     /// and a private secret file for the simulator's default client.
     static func seededFolder(claims: Int, badges: Int, kind: IssuerKind = .obf) throws -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import IssuerSimulator
 import KioskService
@@ -11,7 +12,7 @@ struct CommandLineTests {
                       ["bench", "drain", "--awards", "0"], ["bench", "drain", "--faults", "500:2"], ["demo", "--issuer", "acme"],
                       ["bench", "soak", "--minutes", "0"], ["bench", "soak", "--faults", "drop:2"], ["bench", "soak", "--bogus"]])
     func usageErrorsAreOneLineAndExit2(arguments: [String]) throws {
-        let result = try ChildProcess.run(arguments)
+        let result = try BuiltBinary.run(arguments)
         #expect(result.status == 2)
         #expect(result.err.split(separator: "\n").count == 1)
         #expect(result.err.hasPrefix("badgekiosk: "))
@@ -19,26 +20,26 @@ struct CommandLineTests {
 
     @Test func helpWorks() throws {
         for command in [["issuer-sim", "--help"], ["outbox", "--help"], ["badges", "--help"], ["bench", "--help"]] {
-            #expect(try ChildProcess.run(command).status == 0)
+            #expect(try BuiltBinary.run(command).status == 0)
         }
-        #expect(try ChildProcess.run(["--help"]).out.contains("issuer-sim"))
+        #expect(try BuiltBinary.run(["--help"]).out.contains("issuer-sim"))
     }
 
     @Test func badIssuerSettingsStopStartWithTheKeyNamed() throws {
         let folder = try ChildProcess.seededFolder(claims: 1, badges: 1)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let missing = try ChildProcess.run(["serve", "--state-dir", "\(folder)/state", "--listen", "127.0.0.1:0"],
+        let missing = try BuiltBinary.run(["serve", "--state-dir", "\(folder)/state", "--listen", "127.0.0.1:0"],
                                            environment: ["BADGEKIOSK_ISSUER": "obf"])
         #expect(missing.status == 2)
         #expect(missing.err.contains("issuer_url"))
-        let plain = try ChildProcess.run(["serve", "--state-dir", "\(folder)/state"],
+        let plain = try BuiltBinary.run(["serve", "--state-dir", "\(folder)/state"],
                                          environment: ["BADGEKIOSK_ISSUER_URL": "http://issuer.example.com"])
         #expect(plain.status == 2)
         #expect(plain.err.contains("https://"))
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: "\(folder)/secret")
         var environment = ChildProcess.environment(folder: folder, port: 9)
         environment["BADGEKIOSK_STATE_DIR"] = "\(folder)/state"
-        let open = try ChildProcess.run(["badges", "sync"], environment: environment)
+        let open = try BuiltBinary.run(["badges", "sync"], environment: environment)
         #expect(open.status == 2)
         #expect(open.err.contains("chmod 600"))
         #expect(!open.err.contains("demo-secret"))
@@ -54,10 +55,10 @@ struct CommandLineTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var environment = ChildProcess.environment(folder: folder, port: port)
         environment["BADGEKIOSK_STATE_DIR"] = "\(folder)/state"
-        let sync = try ChildProcess.run(["badges", "sync"], environment: environment)
+        let sync = try BuiltBinary.run(["badges", "sync"], environment: environment)
         #expect(sync.status == 0)
         #expect(sync.out.contains("synced 5 badge(s) from Open Badge Factory"))
-        let outbox = try ChildProcess.run(["outbox"], environment: environment)
+        let outbox = try BuiltBinary.run(["outbox"], environment: environment)
         #expect(outbox.status == 0)
         #expect(outbox.out.contains("Awards: 3 waiting, 0 being sent, 0 sent, 0 refused by the issuer."))
         #expect(outbox.out.contains("Issuer: Open Badge Factory at http://127.0.0.1:\(port)."))
@@ -74,12 +75,12 @@ struct CommandLineTests {
         var environment = ChildProcess.environment(folder: folder, port: port, kind: "navigatr")
         environment["BADGEKIOSK_STATE_DIR"] = "\(folder)/state"
         environment["BADGEKIOSK_ISSUER_CLIENT_ID"] = nil
-        let without = try ChildProcess.run(["badges", "sync"], environment: environment)
+        let without = try BuiltBinary.run(["badges", "sync"], environment: environment)
         #expect(without.status == 1)
         #expect(without.err.contains("Navigatr lists badges only for one provider"))
         #expect(without.err.contains("badgekiosk badges add --id ID --name NAME"))
         environment["BADGEKIOSK_ISSUER_CLIENT_ID"] = "77"
-        let with = try ChildProcess.run(["badges", "sync"], environment: environment)
+        let with = try BuiltBinary.run(["badges", "sync"], environment: environment)
         #expect(with.status == 0)
         #expect(with.out.contains("synced 5 badge(s) from Navigatr"))
         #expect(with.out.contains("3425\tIntro to Work — Day 1"))
@@ -103,13 +104,13 @@ struct CommandLineTests {
         var environment = ChildProcess.environment(folder: folder, port: port, kind: "navigatr")
         environment["BADGEKIOSK_ISSUER_CLIENT_ID"] = "77"
         environment["BADGEKIOSK_ISSUER_CONCURRENCY"] = "1"
-        let service = try ServiceProcess(executable: ChildProcess.binary, stateDirectory: state, environment: environment)
+        let service = try ServiceProcess(executable: BuiltBinary.path, stateDirectory: state, environment: environment)
         let limit = Date().addingTimeInterval(30)
         while try ChildProcess.counts(state)["unsure", default: 0] < 2, Date() < limit { usleep(20_000) }
         environment["BADGEKIOSK_STATE_DIR"] = state
         environment["BADGEKIOSK_SERVICE_URL"] = "http://127.0.0.1:\(service.port)"
 
-        let outbox = try ChildProcess.run(["outbox"], environment: environment)
+        let outbox = try BuiltBinary.run(["outbox"], environment: environment)
         #expect(outbox.status == 0)
         #expect(outbox.out.contains("Awards: 0 waiting, 0 being sent, 0 sent, 0 refused by the issuer, 2 unsure."))
         #expect(outbox.out.contains("2 awards are unsure, waiting for you to check (oldest first):"))
@@ -118,20 +119,20 @@ struct CommandLineTests {
         #expect(outbox.out.contains("Check the badge's Recipients tab on Navigatr for learner0@example.org."))
         #expect(outbox.out.contains("Then run 'badgekiosk outbox resend 1' or 'badgekiosk outbox arrived 1'."))
 
-        let arrived = try ChildProcess.run(["outbox", "arrived", "1"], environment: environment)
+        let arrived = try BuiltBinary.run(["outbox", "arrived", "1"], environment: environment)
         #expect(arrived.status == 0 && arrived.out.contains("Award 1 now counts as sent (confirmed by staff)."))
-        let resent = try ChildProcess.run(["outbox", "resend", "2"], environment: environment)
+        let resent = try BuiltBinary.run(["outbox", "resend", "2"], environment: environment)
         #expect(resent.status == 0 && resent.out.contains("Award 2 goes to the issuer again now."))
         while try ChildProcess.counts(state)["sent", default: 0] < 2, Date() < limit { usleep(20_000) }
         #expect(try ChildProcess.counts(state) == ["sent": 2])
         #expect(simulator.awards.map(\.email).sorted() == ["learner0@example.org", "learner1@example.org"])
-        let twice = try ChildProcess.run(["outbox", "resend", "1"], environment: environment)
+        let twice = try BuiltBinary.run(["outbox", "resend", "1"], environment: environment)
         #expect(twice.status == 1 && twice.err.contains("not waiting for a check: it is sent"))
 
         #expect(service.stop() == 0)
-        let direct = try ChildProcess.run(["outbox", "arrived", "2"], environment: environment)
+        let direct = try BuiltBinary.run(["outbox", "arrived", "2"], environment: environment)
         #expect(direct.status == 1 && direct.err.contains("not waiting for a check: it is sent"))
-        let missing = try ChildProcess.run(["outbox", "resend", "99"], environment: environment)
+        let missing = try BuiltBinary.run(["outbox", "resend", "99"], environment: environment)
         #expect(missing.status == 1 && missing.err.contains("there is no award 99"))
     }
 }

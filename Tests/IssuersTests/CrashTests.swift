@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import IssuerSimulator
 import KioskService
@@ -26,13 +27,13 @@ struct CrashTests {
         let environment = ChildProcess.environment(folder: folder, port: port, tls: tls)
         let limit = Date().addingTimeInterval(240)
         for _ in 0..<10 {
-            let service = try ServiceProcess(executable: ChildProcess.binary, stateDirectory: state, environment: environment)
+            let service = try ServiceProcess(executable: BuiltBinary.path, stateDirectory: state, environment: environment)
             let target = min(1000, simulator.awards.count + 60)
             while simulator.awards.count < target, Date() < limit { usleep(2_000) }
             #expect(service.stop(signal: SIGKILL) == SIGKILL)
         }
         #expect(try ChildProcess.counts(state)["sending", default: 0] > 0, "no kill landed mid-send")
-        let service = try ServiceProcess(executable: ChildProcess.binary, stateDirectory: state, environment: environment)
+        let service = try ServiceProcess(executable: BuiltBinary.path, stateDirectory: state, environment: environment)
         while try ChildProcess.counts(state)["sent", default: 0] < 1000, Date() < limit { usleep(20_000) }
         #expect(service.stop() == 0)
         #expect(try ChildProcess.counts(state) == ["sent": 1000])

@@ -1,5 +1,6 @@
 import Foundation
 import KioskStore
+import TestSupport
 import Testing
 
 @Suite("badgekiosk programmes")
@@ -8,14 +9,14 @@ struct ProgrammesCommandTests {
         let folder = NSTemporaryDirectory() + "badgekiosk-programmes-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for id in ["day-1", "day-2", "complete"] {
-            let added = try ChildProcess.run(["badges", "add", "--state-dir", folder, "--id", id, "--name", "Badge \(id)"])
+            let added = try BuiltBinary.run(["badges", "add", "--state-dir", folder, "--id", id, "--name", "Badge \(id)"])
             #expect(added.status == 0, "\(added.err)")
         }
-        let add = try ChildProcess.run(["programmes", "add", "--state-dir", folder, "--name", "Intro to Work",
+        let add = try BuiltBinary.run(["programmes", "add", "--state-dir", folder, "--name", "Intro to Work",
                                         "--badges", "day-1,day-2", "--completion", "complete"])
         #expect(add.status == 0, "\(add.err)")
         #expect(add.out.hasPrefix("added programme 1: Intro to Work"))
-        let list = try ChildProcess.run(["programmes", "list", "--state-dir", folder])
+        let list = try BuiltBinary.run(["programmes", "list", "--state-dir", folder])
         #expect(list.status == 0)
         #expect(list.out == "1\tIntro to Work\tday-1,day-2\tcomplete\n")
 
@@ -36,16 +37,16 @@ struct ProgrammesCommandTests {
     func usageErrorsAreOneLineAndExit2(arguments: [String]) throws {
         let folder = NSTemporaryDirectory() + "badgekiosk-programmes-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = try ChildProcess.run(arguments + ["--state-dir", folder])
+        let result = try BuiltBinary.run(arguments + ["--state-dir", folder])
         #expect(result.status == 2)
         #expect(result.err.split(separator: "\n").count == 1)
         #expect(result.err.hasPrefix("badgekiosk: "))
     }
 
     @Test func helpWorks() throws {
-        let help = try ChildProcess.run(["programmes", "--help"])
+        let help = try BuiltBinary.run(["programmes", "--help"])
         #expect(help.status == 0)
         #expect(help.out.contains("--completion ID"))
-        #expect(try ChildProcess.run(["--help"]).out.contains("programmes"))
+        #expect(try BuiltBinary.run(["--help"]).out.contains("programmes"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import IssuerSimulator
 import KioskService
@@ -24,7 +25,7 @@ struct ShutdownTests {
         var environment = ChildProcess.environment(folder: folder, port: port, tls: tls)
         // The shipped default: each request may hang for 20 s, longer than the unit lets a stop take.
         environment["BADGEKIOSK_ISSUER_TIMEOUT_SECONDS"] = "20"
-        let service = try ServiceProcess(executable: ChildProcess.binary, stateDirectory: state, environment: environment)
+        let service = try ServiceProcess(executable: BuiltBinary.path, stateDirectory: state, environment: environment)
         let limit = Date().addingTimeInterval(60)
         while simulator.requests.filter({ $0.fault == .timeout }).count < 4, Date() < limit { usleep(10_000) }
         try #require(simulator.requests.contains { $0.fault == .timeout }, "no request was held")
@@ -39,7 +40,7 @@ struct ShutdownTests {
 
         // Held awards were abandoned, not lost: after a restart with a healthy issuer each goes once.
         simulator.faults = .none
-        let again = try ServiceProcess(executable: ChildProcess.binary, stateDirectory: state, environment: environment)
+        let again = try ServiceProcess(executable: BuiltBinary.path, stateDirectory: state, environment: environment)
         while try ChildProcess.counts(state)["sent", default: 0] < 12, Date() < limit { usleep(20_000) }
         #expect(again.stop() == 0)
         #expect(try ChildProcess.counts(state) == ["sent": 12])

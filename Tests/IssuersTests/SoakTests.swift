@@ -1,5 +1,6 @@
 import Foundation
 import KioskService
+import TestSupport
 import Testing
 
 /// `badgekiosk bench soak --minutes 2` as CI runs it: claims, issuer faults, kills and a full disk,
@@ -8,7 +9,7 @@ import Testing
 struct SoakTests {
     @Test(.timeLimit(.minutes(20)))
     func twoMinutesOfKillsIssuerFaultsAndAFullDiskLoseNoClaimAndSendEachAwardOnce() throws {
-        let run = try ChildProcess.run(["bench", "soak", "--minutes", "2", "--seed", "2024"])
+        let run = try BuiltBinary.run(["bench", "soak", "--minutes", "2", "--seed", "2024"])
         #expect(run.status == 0, "\(run.out)\n\(run.err)")
         #expect(run.out.contains("result: PASS"), "\(run.out)")
         #expect(!run.out.contains("FAILED"), "\(run.out)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Debian's stunnel in front of a loopback port, with a throwaway certificate made by openssl: https
@@ -17,7 +18,7 @@ final class TLSFront {
         folder = NSTemporaryDirectory() + "badgekiosk-tls-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         caFile = "\(folder)/cert.pem"
-        let made = try ChildProcess.runTool("/usr/bin/openssl", [
+        let made = try BuiltBinary.runTool("/usr/bin/openssl", [
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
             "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", "\(folder)/key.pem", "-out", caFile,
         ])

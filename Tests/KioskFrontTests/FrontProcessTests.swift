@@ -6,15 +6,9 @@ import IssuerSimulator
 import KioskCore
 import KioskService
 import KioskStore
+import TestSupport
 import Testing
 import TerminalUI
-
-/// The built `badgekiosk` binary, beside the test bundle in the build folder.
-enum Binary {
-    static var path: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("badgekiosk").path
-    }
-}
 
 /// The real `badgekiosk front` in a real pty, read through a screen replica.
 final class FrontInPTY {
@@ -27,7 +21,7 @@ final class FrontInPTY {
         var environment = environment
         environment["TERM"] = "xterm"
         environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        pty = try PseudoTerminal(executable: Binary.path, arguments: [command] + arguments, environment: environment, size: size)
+        pty = try PseudoTerminal(executable: BuiltBinary.path, arguments: [command] + arguments, environment: environment, size: size)
         replica = ScreenReplica(size: size)
     }
 
@@ -75,7 +69,7 @@ struct FrontProcessTests {
         let secret = "\(directory)/issuer-secret"
         try simulatorSettings.clientSecret.write(toFile: secret, atomically: true, encoding: .utf8)
         chmod(secret, 0o600)
-        let service = try ServiceProcess(executable: Binary.path, stateDirectory: state, environment: [
+        let service = try ServiceProcess(executable: BuiltBinary.path, stateDirectory: state, environment: [
             "BADGEKIOSK_ISSUER": "obf", "BADGEKIOSK_ISSUER_URL": try #require(simulator.url),
             "BADGEKIOSK_ISSUER_CLIENT_ID": simulatorSettings.clientID, "BADGEKIOSK_ISSUER_CLIENT_SECRET_FILE": secret,
         ])

@@ -3,6 +3,7 @@ import HTTPCore
 import HTTPKit
 import KioskCore
 import KioskStore
+import TestSupport
 import Testing
 @testable import KioskService
 
@@ -17,12 +18,12 @@ struct ClaimPageBrowserTests {
         let python = try #require(BrowserTools.python)
         let directory = try TestFolder.make()
         let state = "\(directory)/state"
-        let added = try Binary.run(["badges", "add", "--state-dir", state, "--id", "intro-day-1",
+        let added = try BuiltBinary.run(["badges", "add", "--state-dir", state, "--id", "intro-day-1",
                                     "--name", "Intro to Work — Day 1",
                                     "--description", "You came to every part of day 1 and made a plan for your job search."],
                                    environment: ["BADGEKIOSK_CONFIG": "/dev/null"])
         #expect(added.status == 0)
-        let server = try ServiceProcess(executable: Binary.path, stateDirectory: state,
+        let server = try ServiceProcess(executable: BuiltBinary.path, stateDirectory: state,
                                         environment: ["BADGEKIOSK_VENUE_NAME": "Riverside Community Hall"])
         defer { server.stop() }
         let staffToken = try String(contentsOfFile: "\(state)/staff-token", encoding: .utf8)

@@ -4,6 +4,7 @@ import HTTPKit
 import KioskCore
 import KioskStore
 import Posix
+import TestSupport
 import Testing
 @testable import KioskService
 
@@ -21,7 +22,7 @@ struct DurabilityTests {
             try store.upsertBadge(Badge(id: "day-2", name: "Day 2"))
             store.close()
         }
-        let server = try ServiceProcess(executable: Binary.path, stateDirectory: state)
+        let server = try ServiceProcess(executable: BuiltBinary.path, stateDirectory: state)
         let token = try String(contentsOfFile: "\(state)/staff-token", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let staff = try HTTPClient(host: "127.0.0.1", port: server.port)
         let auth = HTTPHeaders([("Authorization", "Bearer \(token)"), ("Content-Type", "application/json")])

@@ -2,33 +2,9 @@ import Foundation
 import HTTPKit
 import KioskCore
 import KioskStore
+import TestSupport
 import Testing
 @testable import KioskService
-
-/// The built `badgekiosk` binary, beside the test bundle in the build folder.
-enum Binary {
-    static var path: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("badgekiosk").path
-    }
-
-    /// Runs the binary to completion: exit status and stderr.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        var childEnvironment = ProcessInfo.processInfo.environment
-        childEnvironment.merge(environment) { $1 }
-        process.environment = childEnvironment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-}
 
 @Suite("The badgekiosk process", .serialized)
 struct ProcessTests {
@@ -36,31 +12,31 @@ struct ProcessTests {
                       ["bench", "claims", "--connections", "0"], ["badges", "add", "--name", "x"]])
     func usageErrorsAreOneLineAndExit2(arguments: [String]) throws {
         let directory = try TestFolder.make()
-        let result = try Binary.run(arguments + (arguments.first == "badges" ? ["--state-dir", directory] : []),
+        let result = try BuiltBinary.run(arguments + (arguments.first == "badges" ? ["--state-dir", directory] : []),
                                     environment: ["BADGEKIOSK_CONFIG": "/dev/null"])
         #expect(result.status == 2)
-        #expect(result.stderr.split(separator: "\n").count == 1)
-        #expect(result.stderr.hasPrefix("badgekiosk: "))
+        #expect(result.err.split(separator: "\n").count == 1)
+        #expect(result.err.hasPrefix("badgekiosk: "))
     }
 
     @Test func brokenConfigNamesFileLineAndKey() throws {
         let directory = try TestFolder.make()
         let path = "\(directory)/bad.conf"
         try "# ok\nvenue_name = Hall\nevent_loops = many\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let result = try Binary.run(["serve", "--config", path, "--state-dir", directory])
+        let result = try BuiltBinary.run(["serve", "--config", path, "--state-dir", directory])
         #expect(result.status == 2)
-        #expect(result.stderr == "badgekiosk: \(path):3: event_loops: expected a whole number from 1 to 64\n")
+        #expect(result.err == "badgekiosk: \(path):3: event_loops: expected a whole number from 1 to 64\n")
     }
 
     @Test func helpWorksOnEveryCommand() throws {
         for command in [["--help"], ["serve", "--help"], ["badges", "--help"], ["bench", "--help"]] {
-            #expect(try Binary.run(command).status == 0)
+            #expect(try BuiltBinary.run(command).status == 0)
         }
     }
 
     @Test func sigtermStopsCleanlyWithExitZero() throws {
         let directory = try TestFolder.make()
-        let server = try ServiceProcess(executable: Binary.path, stateDirectory: "\(directory)/state")
+        let server = try ServiceProcess(executable: BuiltBinary.path, stateDirectory: "\(directory)/state")
         let client = try HTTPClient(host: "127.0.0.1", port: server.port)
         #expect(try client.send(method: "GET", path: "/healthz").status == 200)
         client.close()
@@ -72,10 +48,10 @@ struct ProcessTests {
     @Test func badgesAddThenServeListsThem() throws {
         let directory = try TestFolder.make()
         let state = "\(directory)/state"
-        let added = try Binary.run(["badges", "add", "--state-dir", state, "--id", "day-1", "--name", "Day 1",
+        let added = try BuiltBinary.run(["badges", "add", "--state-dir", state, "--id", "day-1", "--name", "Day 1",
                                     "--description", "Motivation"], environment: ["BADGEKIOSK_CONFIG": "/dev/null"])
         #expect(added.status == 0)
-        let server = try ServiceProcess(executable: Binary.path, stateDirectory: state)
+        let server = try ServiceProcess(executable: BuiltBinary.path, stateDirectory: state)
         defer { server.stop() }
         let token = try String(contentsOfFile: "\(state)/staff-token", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let client = try HTTPClient(host: "127.0.0.1", port: server.port)
@@ -87,7 +63,7 @@ struct ProcessTests {
     @Test func tellsSystemdReadyWatchdogAndStopping() throws {
         let directory = try TestFolder.make()
         let notify = try NotifySocket(directory: directory)
-        let server = try ServiceProcess(executable: Binary.path, stateDirectory: "\(directory)/state",
+        let server = try ServiceProcess(executable: BuiltBinary.path, stateDirectory: "\(directory)/state",
                                         environment: ["NOTIFY_SOCKET": notify.path, "WATCHDOG_USEC": "200000"])
         #expect(notify.await("READY=1") != nil)
         #expect(notify.await("WATCHDOG=1") != nil)

@@ -2,6 +2,7 @@ import Foundation
 import HTTPKit
 import KioskCore
 import KioskStore
+import TestSupport
 import Testing
 @testable import KioskService
 
@@ -35,19 +36,19 @@ struct StartRefusalTests {
 
         let result = try Self.serve(state)
         #expect(result.status == 2)
-        let lines = result.stderr.split(separator: "\n")
-        #expect(lines.count == 1, "\(result.stderr)")
-        #expect(result.stderr.hasPrefix("badgekiosk: "))
+        let lines = result.err.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.err)")
+        #expect(result.err.hasPrefix("badgekiosk: "))
         switch damage {
         case .truncatedToZero:
-            #expect(result.stderr.contains("is empty (0 bytes)"))
-            #expect(result.stderr.contains("Restore badgekiosk.sqlite from a backup, or delete \(state)/staff-token"))
+            #expect(result.err.contains("is empty (0 bytes)"))
+            #expect(result.err.contains("Restore badgekiosk.sqlite from a backup, or delete \(state)/staff-token"))
         case .databaseMissing:
-            #expect(result.stderr.contains("is missing"))
-            #expect(result.stderr.contains("Restore badgekiosk.sqlite from a backup"))
+            #expect(result.err.contains("is missing"))
+            #expect(result.err.contains("Restore badgekiosk.sqlite from a backup"))
         case .zeroed, .garbageInTheMiddle:
-            #expect(result.stderr.contains("is damaged ("))
-            #expect(result.stderr.contains("Restore badgekiosk.sqlite from a backup"))
+            #expect(result.err.contains("is damaged ("))
+            #expect(result.err.contains("Restore badgekiosk.sqlite from a backup"))
         }
         // Nothing was replaced or repaired behind the admin's back.
         #expect(FileManager.default.contents(atPath: database) == before)
@@ -56,10 +57,10 @@ struct StartRefusalTests {
     @Test func adminCommandsRefuseAFolderThatLostItsDatabase() throws {
         let state = try Self.usedStateFolder()
         try FileManager.default.removeItem(atPath: "\(state)/\(KioskStore.fileName)")
-        let result = try Binary.run(["badges", "list", "--state-dir", state], environment: ["BADGEKIOSK_CONFIG": "/dev/null"])
+        let result = try BuiltBinary.run(["badges", "list", "--state-dir", state], environment: ["BADGEKIOSK_CONFIG": "/dev/null"])
         #expect(result.status == 2)
-        #expect(result.stderr.split(separator: "\n").count == 1)
-        #expect(result.stderr.contains("is missing"))
+        #expect(result.err.split(separator: "\n").count == 1)
+        #expect(result.err.contains("is missing"))
         #expect(!FileManager.default.fileExists(atPath: "\(state)/\(KioskStore.fileName)"))
     }
 
@@ -69,7 +70,7 @@ struct StartRefusalTests {
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
         // What a power cut between creating the token file and writing it leaves at first start.
         #expect(FileManager.default.createFile(atPath: "\(state)/staff-token", contents: Data()))
-        let server = try ServiceProcess(executable: Binary.path, stateDirectory: state)
+        let server = try ServiceProcess(executable: BuiltBinary.path, stateDirectory: state)
         defer { server.stop() }
         let token = try String(contentsOfFile: "\(state)/staff-token", encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -116,9 +117,9 @@ struct StartRefusalTests {
     }
 
     /// Runs `serve` on `state`; a service that starts after all is stopped, so a failing test cannot hang.
-    static func serve(_ state: String) throws -> (status: Int32, stderr: String) {
+    static func serve(_ state: String) throws -> (status: Int32, err: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.executableURL = URL(fileURLWithPath: BuiltBinary.path)
         process.arguments = ["serve", "--state-dir", state, "--listen", "127.0.0.1:0"]
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BADGEKIOSK_") }
         environment["BADGEKIOSK_CONFIG"] = "/dev/null"

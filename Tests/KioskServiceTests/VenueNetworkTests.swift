@@ -46,7 +46,7 @@ struct VenueNetworkTests {
             try store.upsertBadge(Badge(id: "day-1", name: "Day 1"))
             store.close()
         }
-        let server = try ServiceProcess(executable: Binary.path, stateDirectory: state)
+        let server = try ServiceProcess(executable: BuiltBinary.path, stateDirectory: state)
         defer { server.stop() }
         let code = try Self.claimCode(server)
         let hostiles = (0..<1024).compactMap { _ in Loopback.connect(port: server.port, from: "127.0.0.1") }
@@ -74,7 +74,7 @@ struct VenueNetworkTests {
             let ours = limit.rlim_cur
             limit.rlim_cur = 300
             setrlimit(resource, &limit)
-            let server = try ServiceProcess(executable: Binary.path, stateDirectory: try TestFolder.make() + "/state")
+            let server = try ServiceProcess(executable: BuiltBinary.path, stateDirectory: try TestFolder.make() + "/state")
             defer { server.stop() }
             limit.rlim_cur = ours
             setrlimit(resource, &limit)

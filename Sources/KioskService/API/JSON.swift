@@ -1,6 +1,7 @@
 import Foundation
 import HTTPCore
 import KioskAPI
+import KioskCore
 
 /// Request bodies read and responses written with the API contract's coding (`KioskAPI`).
 enum JSON {
@@ -22,6 +23,18 @@ enum JSON {
             throw APIError(.badRequest, "invalid_field", "The field `\(field)` has the wrong type.")
         } catch {
             throw APIError(.badRequest, "invalid_json", "The body is not a JSON object of the expected shape.")
+        }
+    }
+
+    /// The body as `T`, made into a checked value by `check` (a draft): a bad body, or a field the
+    /// rules refuse, is a 400 that names it.
+    static func decode<T: Decodable, Checked>(_ type: T.Type, from request: HTTPRequest,
+                                              _ check: (T) throws(FieldError) -> Checked) throws(APIError) -> Checked {
+        let body = try decode(type, from: request)
+        do {
+            return try check(body)
+        } catch {
+            throw APIError(error)
         }
     }
 
