@@ -1,6 +1,7 @@
 import Foundation
 import HTTPCore
 import HTTPKit
+import Posix
 import Testing
 
 @Suite("Server: streaming, disconnects, shutdown")
@@ -37,7 +38,7 @@ struct HTTPServerLifecycleTests {
 
     @Test func streamNoticesThePeerLeaving() throws {
         let closed = DispatchSemaphore(value: 0)
-        let writesRefused = Shared(false)
+        let writesRefused = Locked(false)
         let server = try TestServer { _, writer in
             let stream = writer.startStream(HTTPResponse(status: .ok))
             stream.onClose { closed.signal() }
@@ -56,8 +57,8 @@ struct HTTPServerLifecycleTests {
         #expect(closed.wait(timeout: .now() + 3) == .success)
         // The writer learns of the close at its next write: wait for that (3 s at most).
         let limit = Date().addingTimeInterval(3)
-        while !writesRefused.current && Date() < limit { usleep(1_000) }
-        #expect(writesRefused.current)
+        while !writesRefused.withLock { $0 } && Date() < limit { usleep(1_000) }
+        #expect(writesRefused.withLock { $0 })
     }
 
     @Test func peerClosingMidResponseDoesNotHurtTheServer() throws {
@@ -92,7 +93,7 @@ struct HTTPServerLifecycleTests {
         idle.send("GET /warm HTTP/1.1\r\nHost: k\r\n\r\n")
         #expect(try idle.readResponse()?.status == 200)
 
-        let result = Shared<HTTPClientResponse?>(nil)
+        let result = Locked<HTTPClientResponse?>(nil)
         let done = DispatchSemaphore(value: 0)
         let port = server.port
         Thread {
@@ -107,7 +108,7 @@ struct HTTPServerLifecycleTests {
         server.server.shutdown(grace: 5)
         #expect(Date().timeIntervalSince(started) < 3)
         #expect(done.wait(timeout: .now() + 2) == .success)
-        let response = try #require(result.current)
+        let response = try #require(result.withLock { $0 })
         #expect(response.text == "finished")
         #expect(response.headers["Connection"] == "close")
         #expect(idle.readUntilClose().closed)

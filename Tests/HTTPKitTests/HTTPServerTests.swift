@@ -1,6 +1,7 @@
 import Foundation
 import HTTPCore
 import HTTPKit
+import Posix
 import Testing
 
 @Suite("Server: requests over loopback")
@@ -78,7 +79,7 @@ struct HTTPServerTests {
     }
 
     @Test func pipelinedRequestsAreAnsweredInOrderOneAtATime() async throws {
-        let inFlight = Shared((now: 0, most: 0))
+        let inFlight = Locked((now: 0, most: 0))
         let server = try TestServer { request, writer in
             inFlight.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
             // Earlier requests take longer, so answers would come out of order if dispatched together.
@@ -94,7 +95,7 @@ struct HTTPServerTests {
         var bodies: [String] = []
         for _ in 1...4 { bodies.append(try #require(try raw.readResponse()).text) }
         #expect(bodies == ["/1", "/2", "/3", "/4"])
-        #expect(inFlight.current.most == 1)
+        #expect(inFlight.withLock { $0 }.most == 1)
     }
 
     @Test func manyConnectionsAnsweredFromOtherThreadsOutOfOrder() async throws {
@@ -105,7 +106,7 @@ struct HTTPServerTests {
             }
         }
         defer { server.server.shutdown(grace: 1) }
-        let results = Shared<[String]>([])
+        let results = Locked<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 16) { index in
             guard let client = try? server.client() else { return }
             for round in 0..<3 {
@@ -115,7 +116,7 @@ struct HTTPServerTests {
                 }
             }
         }
-        #expect(results.current.count == 48)
+        #expect(results.withLock { $0 }.count == 48)
     }
 
     @Test func oneHundredContinueOverTheWire() throws {

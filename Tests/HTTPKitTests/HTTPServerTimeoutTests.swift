@@ -1,5 +1,6 @@
 import Foundation
 import HTTPCore
+import Posix
 import Testing
 
 @Suite("Server: timeouts, slow clients, connection limit")
@@ -84,10 +85,10 @@ struct HTTPServerTimeoutTests {
         defer { server.server.shutdown(grace: 1) }
         let slow = try (0..<200).map { _ in try server.raw() }
         let request = Array("GET /slow HTTP/1.1\r\nHost: k\r\n\r\n".utf8)
-        let stop = Shared(false)
+        let stop = Locked(false)
         let dripper = Thread {
             var index = 0
-            while !stop.current && index < request.count {
+            while !stop.withLock { $0 } && index < request.count {
                 for connection in slow { connection.send([request[index]]) }
                 index += 1
                 Thread.sleep(forTimeInterval: 1)
@@ -104,6 +105,6 @@ struct HTTPServerTimeoutTests {
             #expect(response.status == 200)
             Thread.sleep(forTimeInterval: 0.5)
         }
-        #expect(server.logs.current.allSatisfy { $0.path.hasPrefix("/fast") })
+        #expect(server.logs.withLock { $0 }.allSatisfy { $0.path.hasPrefix("/fast") })
     }
 }

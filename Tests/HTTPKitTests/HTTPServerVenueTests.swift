@@ -1,5 +1,6 @@
 import Foundation
 import HTTPKit
+import Posix
 import Testing
 
 /// What a hostile socket does once connected: nothing, half a head, or a head and a byte of its body.
@@ -134,10 +135,10 @@ struct HTTPServerVenueTests {
         defer { server.server.shutdown(grace: 1) }
         let raw = try server.raw()
         raw.send(opening)
-        let stop = Shared(false)
+        let stop = Locked(false)
         let dripper = Thread {
             // 84 drips 50 ms apart would take 4 s; each is well inside the 30 s idle timeout.
-            for _ in 0..<84 where !stop.current {
+            for _ in 0..<84 where !stop.withLock { $0 } {
                 raw.send(drip)
                 usleep(50_000)
             }

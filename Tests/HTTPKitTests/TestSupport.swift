@@ -2,25 +2,8 @@ import Foundation
 @preconcurrency import Glibc
 import HTTPCore
 import HTTPKit
+import Posix
 import TestSupport
-
-/// A value shared between test threads.
-final class Shared<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
-
-    var current: Value { withLock { $0 } }
-}
 
 /// A responder built from a closure.
 struct ClosureResponder: HTTPResponder {
@@ -35,7 +18,7 @@ struct ClosureResponder: HTTPResponder {
 final class TestServer: Sendable {
     let server: HTTPServer
     let port: Int
-    let logs = Shared<[HTTPLogEntry]>([])
+    let logs = Locked<[HTTPLogEntry]>([])
 
     init(
         _ respond: @escaping @Sendable (HTTPRequest, any HTTPResponseWriter) -> Void = TestServer.echo,
@@ -67,8 +50,8 @@ final class TestServer: Sendable {
     /// Waits until the log holds `count` entries (they are written on the loop thread).
     func waitForLogs(_ count: Int, within seconds: Double = 2) -> [HTTPLogEntry] {
         let deadline = Date().addingTimeInterval(seconds)
-        while logs.current.count < count && Date() < deadline { usleep(5_000) }
-        return logs.current
+        while logs.withLock { $0 }.count < count && Date() < deadline { usleep(5_000) }
+        return logs.withLock { $0 }
     }
 }
 

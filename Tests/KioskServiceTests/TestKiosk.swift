@@ -4,6 +4,7 @@ import HTTPKit
 import KioskCore
 import KioskService
 import KioskStore
+import Posix
 import Testing
 import TestSupport
 
@@ -130,24 +131,19 @@ struct Reply {
 }
 
 /// Lines collected from several threads.
-final class LockedLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String] = []
+final class LockedLines: Sendable {
+    private let lines = Locked<[String]>([])
 
     /// Adds a line; answers how many there are now, counted under the same lock.
     @discardableResult
     func append(_ line: String) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        lines.append(line)
-        return lines.count
+        lines.withLock { lines in
+            lines.append(line)
+            return lines.count
+        }
     }
 
-    var all: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return lines
-    }
+    var all: [String] { lines.withLock { $0 } }
 }
 
 /// Fresh temporary folders for state.
