@@ -132,7 +132,7 @@ struct AdminCommandTests {
         #expect(before.isSubset(of: ids), "missing \(before.subtracting(ids).count) acknowledged claim(s)")
     }
 
-    @Test func restoreAsksOnATerminalAndRefusesElsewhereWithoutYes() throws {
+    @Test func restoreAwayFromATerminalNeedsYesAndAnExistingBackup() throws {
         let folder = try ChildProcess.seededFolder(claims: 1, badges: 1)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let backup = try ChildProcess.run(["backup", "\(folder)/copy.sqlite", "--state-dir", "\(folder)/state"])

@@ -23,7 +23,7 @@ extension Doctor {
         case let .answered(issuer, url):
             return .ok(name, "\(issuer) answers at \(url)")
         case let .unreachable(issuer, url, reason):
-            return .fail(name, "\(issuer) does not answer at \(url) (\(reason))",
+            return .fail(name, "\(issuer) does not answer at \(url): \(reason)",
                          advice: "Check this kiosk's internet connection and issuer_url. A network that inspects https needs issuer_ca_file.")
         }
     }
