@@ -17,7 +17,7 @@ enum RestoreCommand {
         Stop the service and the front first:  sudo systemctl stop badgekiosk badgekiosk-front
         and start them again afterwards:        sudo systemctl start badgekiosk badgekiosk-front
 
-        Exit code 0: restored. 1: it failed. 2: refused (a wrong word, the service running, no confirmation).
+        Exits 0 once restored, 1 when it fails, 2 when refused (a wrong word, the service running, no yes).
         """,
         options: LocalStore.options + [.flag("yes", doc: "Restore without asking (for scripts)")],
         positionals: [PositionalDeclaration("FILE", doc: "the backup to put back, made by 'badgekiosk backup'")],
