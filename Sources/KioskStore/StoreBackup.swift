@@ -55,21 +55,49 @@ public enum StoreBackup {
         }
         // Held until the new database is in place, so the service cannot start on a half-done restore.
         defer { withExtendedLifetime(lock) {} }
-        guard FileManager.default.fileExists(atPath: file) else { throw .notFound("backup file \(file)") }
-        let backup = try Connection.open(path: file, readOnly: true)
+        let backup = try openChecked(file)
         defer { backup.close() }
-        try KioskStore.checkIntegrity(backup, path: file, full: true)
-        let version = try schemaVersion(backup, path: file)
-        guard version <= Migrations.latestVersion else {
-            throw .newerSchema(found: version, supported: Migrations.latestVersion)
-        }
         let database = databasePath(in: directory)
         let incoming = database + ".restoring"
         let summary = try copy(from: backup, toNewFile: incoming, journal: "WAL")
-        try setAside(database, stamp: now)
+        try setAside(database, as: replacedDatabasePath(in: directory, at: now))
         try moveIntoPlace(incoming, database)
         matchOwner(of: database, to: directory)
+        // Made by this restore when the folder never had a service: the service must be able to open it.
+        matchOwner(of: "\(directory)/\(KioskStore.lockFileName)", to: directory)
         return summary
+    }
+
+    /// What the copy in `file` holds, once it passed the checks a restore makes: for the admin to see
+    /// it is the right copy before putting it back.
+    public static func inspect(_ file: String) throws(StoreError) -> Summary {
+        let backup = try openChecked(file)
+        defer { backup.close() }
+        var summary = try count(backup, path: file)
+        summary.bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        return summary
+    }
+
+    /// Where a restore at `stamp` keeps the database it replaces in `directory`.
+    public static func replacedDatabasePath(in directory: String, at stamp: Timestamp) -> String {
+        databasePath(in: directory) + ".before-restore-\(stamp.milliseconds / 1000)"
+    }
+
+    /// Opens a backup read-only after the full integrity check, refusing one a newer badgekiosk made.
+    private static func openChecked(_ file: String) throws(StoreError) -> Connection {
+        guard FileManager.default.fileExists(atPath: file) else { throw .notFound("backup file \(file)") }
+        let backup = try Connection.open(path: file, readOnly: true)
+        do throws(StoreError) {
+            try KioskStore.checkIntegrity(backup, path: file, full: true)
+            let version = try schemaVersion(backup, path: file)
+            guard version <= Migrations.latestVersion else {
+                throw StoreError.newerSchema(found: version, supported: Migrations.latestVersion)
+            }
+            return backup
+        } catch {
+            backup.close()
+            throw error
+        }
     }
 
     private static func databasePath(in directory: String) -> String {
@@ -135,10 +163,9 @@ public enum StoreBackup {
     }
 
     /// Renames the database and its log files aside together, so nothing it held is lost.
-    private static func setAside(_ database: String, stamp: Timestamp) throws(StoreError) {
-        let suffix = ".before-restore-\(stamp.milliseconds / 1000)"
+    private static func setAside(_ database: String, as aside: String) throws(StoreError) {
         for part in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: database + part) {
-            if case .failure(let error) = systemCall("rename", { rename(database + part, database + suffix + part) }) {
+            if case .failure(let error) = systemCall("rename", { rename(database + part, aside + part) }) {
                 throw .cannotOpen(path: database + part, reason: "it could not be set aside (\(error))")
             }
         }
