@@ -5,6 +5,7 @@ import KioskCore
 import KioskService
 import KioskStore
 import Posix
+import TestSupport
 import Testing
 
 /// `doctor`, `status`, `backup` and `restore` as an admin runs them: the built binary, a real state
@@ -35,7 +36,7 @@ struct AdminCommandTests {
         defer { simulator.shutdown() }
         let folder = try ChildProcess.seededFolder(claims: 0, badges: 1)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = try ChildProcess.run(["doctor"], environment: doctorEnvironment(folder: folder, port: port))
+        let result = try BuiltBinary.run(["doctor"], environment: doctorEnvironment(folder: folder, port: port))
         #expect(result.status == 0, "\(result.out)\(result.err)")
         let lines = result.out.split(separator: "\n").map(String.init)
         #expect(lines.contains("ok    settings      /dev/null loads."))
@@ -59,7 +60,7 @@ struct AdminCommandTests {
         let folder = try ChildProcess.seededFolder(claims: 0, badges: 1)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data("not-the-secret\n".utf8).write(to: URL(fileURLWithPath: "\(folder)/secret"))
-        let result = try ChildProcess.run(["doctor"], environment: doctorEnvironment(folder: folder, port: port))
+        let result = try BuiltBinary.run(["doctor"], environment: doctorEnvironment(folder: folder, port: port))
         #expect(result.status == 1)
         let lines = result.out.split(separator: "\n").map(String.init)
         #expect(lines.contains("ok    issuer        Open Badge Factory answers at http://127.0.0.1:\(port)."))
@@ -74,7 +75,7 @@ struct AdminCommandTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data("[service]\nlisten = nowhere\n".utf8).write(to: URL(fileURLWithPath: "\(folder)/badgekiosk.conf"))
-        let result = try ChildProcess.run(["doctor", "--config", "\(folder)/badgekiosk.conf"], environment: ["PATH": "/nonexistent"])
+        let result = try BuiltBinary.run(["doctor", "--config", "\(folder)/badgekiosk.conf"], environment: ["PATH": "/nonexistent"])
         #expect(result.status == 1)
         #expect(result.out.hasPrefix("FAIL  settings      \(folder)/badgekiosk.conf:2: listen: "))
         #expect(result.out.contains("skip  database      skipped: the settings did not load."))
@@ -83,7 +84,7 @@ struct AdminCommandTests {
     @Test func statusShowsTheSeededStoreOnOneScreen() throws {
         let folder = try ChildProcess.seededFolder(claims: 3, badges: 1)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = try ChildProcess.run(["status", "--state-dir", "\(folder)/state"])
+        let result = try BuiltBinary.run(["status", "--state-dir", "\(folder)/state"])
         #expect(result.status == 0, "\(result.err)")
         let lines = result.out.split(separator: "\n").map(String.init)
         #expect(lines.count <= 24)
@@ -103,25 +104,25 @@ struct AdminCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let state = "\(folder)/state", file = "\(folder)/copy.sqlite"
         let (sessionID, code) = try openSession(in: state)
-        let service = try ServiceProcess(executable: ChildProcess.binary, stateDirectory: state)
+        let service = try ServiceProcess(executable: BuiltBinary.path, stateDirectory: state)
         let client = Claimer(port: service.port, token: try service.staffToken(), code: code)
         let writer = Thread { client.claimUntilStopped() }
         writer.start()
         let limit = Date().addingTimeInterval(60)
         while client.acknowledged.count < 20, Date() < limit { usleep(1000) }
         let before = client.acknowledged
-        let backup = try ChildProcess.run(["backup", file, "--state-dir", state])
+        let backup = try BuiltBinary.run(["backup", file, "--state-dir", state])
         #expect(backup.status == 0, "\(backup.err)")
         #expect(backup.out.hasPrefix("Backed up the database in \(state) to \(file): 1 session(s), "))
 
-        let refused = try ChildProcess.run(["restore", file, "--state-dir", state, "--yes"])
+        let refused = try BuiltBinary.run(["restore", file, "--state-dir", state, "--yes"])
         #expect(refused.status == 2)
         #expect(refused.err.contains("stop it first: sudo systemctl stop badgekiosk badgekiosk-front"))
         client.stop()
         while !client.finished, Date() < limit { usleep(1000) }
         #expect(service.stop() == 0)
 
-        let restored = try ChildProcess.run(["restore", file, "--state-dir", state, "--yes"])
+        let restored = try BuiltBinary.run(["restore", file, "--state-dir", state, "--yes"])
         #expect(restored.status == 0, "\(restored.err)")
         #expect(restored.out.hasPrefix("The backup \(file) holds 1 session(s), "))
         let kept = try #require(restored.out.split(separator: "\n").first { $0.hasPrefix("The database it replaced is kept as ") })
@@ -135,10 +136,10 @@ struct AdminCommandTests {
     @Test func restoreAwayFromATerminalNeedsYesAndAnExistingBackup() throws {
         let folder = try ChildProcess.seededFolder(claims: 1, badges: 1)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let backup = try ChildProcess.run(["backup", "\(folder)/copy.sqlite", "--state-dir", "\(folder)/state"])
+        let backup = try BuiltBinary.run(["backup", "\(folder)/copy.sqlite", "--state-dir", "\(folder)/state"])
         #expect(backup.status == 0)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: ChildProcess.binary)
+        process.executableURL = URL(fileURLWithPath: BuiltBinary.path)
         process.arguments = ["restore", "\(folder)/copy.sqlite", "--state-dir", "\(folder)/state"]
         process.environment = ["BADGEKIOSK_CONFIG": "/dev/null"]
         process.standardInput = FileHandle.nullDevice
@@ -150,7 +151,7 @@ struct AdminCommandTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
         #expect(message.contains("add --yes to restore without asking"))
-        let missing = try ChildProcess.run(["restore", "\(folder)/nothing.sqlite", "--state-dir", "\(folder)/state", "--yes"])
+        let missing = try BuiltBinary.run(["restore", "\(folder)/nothing.sqlite", "--state-dir", "\(folder)/state", "--yes"])
         #expect(missing.status == 1 && missing.err.contains("There is no backup file"))
     }
 
