@@ -13,9 +13,4 @@ public struct RequestCounts: Sendable, Equatable {
     public mutating func record(status: Int) {
         byCode[status, default: 0] += 1
     }
-
-    /// Requests answered with codes of one class: 5 for 500 to 599.
-    public func total(class digit: Int) -> Int {
-        byCode.reduce(0) { $0 + ($1.key / 100 == digit ? $1.value : 0) }
-    }
 }
