@@ -24,13 +24,20 @@ public final class KioskService: HTTPResponder {
     /// Plain-words lines for the service log: never personal data or secrets.
     let log: @Sendable (String) -> Void
     let address: ClaimAddress
+    /// Which build this is, for `/metrics`.
+    let build: BuildInfo
+    /// When the service started, on the monotonic clock (nanoseconds).
+    let startedAt = MonotonicClock.nanoseconds()
+    /// Answered requests by status code, fed by the HTTP server's per-request callback.
+    let requests = Locked(RequestCounts())
 
-    public init(configuration: ServiceConfiguration, store: KioskStore, staffToken: StaffToken,
+    public init(configuration: ServiceConfiguration, store: KioskStore, staffToken: StaffToken, build: BuildInfo = .unknown,
                 addressLookup: @escaping @Sendable () -> String? = NetworkInterfaces.currentIPv4,
                 log: @escaping @Sendable (String) -> Void = { _ in }) throws(StoreError) {
         self.configuration = configuration
         self.store = store
         self.staffToken = staffToken
+        self.build = build
         self.log = log
         address = ClaimAddress(configuration: configuration, lookup: addressLookup)
         codes = CodeBook(try store.codes())
@@ -71,6 +78,9 @@ public final class KioskService: HTTPResponder {
         case ["healthz"]:
             try allow(method, "GET")
             healthCheck(writer)
+        case ["metrics"]:
+            try allow(method, "GET")
+            try metrics(request, writer)
         case ["api", "v1", "claims"]:
             try allow(method, "POST")
             try submitClaim(request, writer)

@@ -29,7 +29,9 @@ public final class ServiceHost: Sendable {
 
     /// Opens everything and starts listening. Each failure says which part could not start.
     /// Every line given to `log` has been through `LogText`, whatever part of the service wrote it.
-    public init(configuration: ServiceConfiguration, log sink: @escaping @Sendable (String) -> Void) throws(ServiceHostError) {
+    /// `build` is reported by `/metrics`.
+    public init(configuration: ServiceConfiguration, build: BuildInfo = .unknown,
+                log sink: @escaping @Sendable (String) -> Void) throws(ServiceHostError) {
         let log: @Sendable (String) -> Void = { sink(LogText.sanitize($0)) }
         self.configuration = configuration
         let directory = configuration.stateDirectory
@@ -38,7 +40,7 @@ public final class ServiceHost: Sendable {
         if let warning = store.clock.warning() { log("badgekiosk: warning: \(warning)") }
         do {
             staffToken = try StaffToken.loadOrCreate(in: directory)
-            service = try KioskService(configuration: configuration, store: store, staffToken: staffToken,
+            service = try KioskService(configuration: configuration, store: store, staffToken: staffToken, build: build,
                                        log: { log("badgekiosk: \($0)") })
         } catch {
             store.close()
@@ -68,7 +70,10 @@ public final class ServiceHost: Sendable {
                 asked to try again. Raise LimitNOFILE to serve more.
                 """)
         }
-        server = HTTPServer(configuration: settings, responder: service) { log(RequestLog.line(for: $0)) }
+        server = HTTPServer(configuration: settings, responder: service) { [service] entry in
+            service.countRequest(status: entry.status)
+            log(RequestLog.line(for: entry))
+        }
         do {
             port = try server.start()
         } catch {

@@ -32,6 +32,7 @@ struct SettingsTableTests {
         ("state_dir", "var/lib", "expected a folder path"),
         ("public_url", "ftp://kiosk", "expected an address starting with http:// or https://"),
         ("venue_name", "", "expected a name of 1 to 100 characters"),
+        ("venue_file", "venue", "expected the path of a file"),
         ("code_lifetime_hours", "soon", "expected a whole number from 1 to 8760"),
         ("claim_headroom_percent", "-1", "expected a whole number from 0 to 1000"),
         ("max_failed_code_attempts", "0", "expected a whole number from 1 to 10000"),

@@ -30,7 +30,32 @@ extension KioskSettings {
                 throw ConfigError(source: "command line", key: key, problem: problem)
             }
         }
+        try settings.applyVenueFile()
         return settings
+    }
+
+    /// This laptop's own venue name from `venue_file`, when that file exists: the one thing that
+    /// differs between kiosks sharing a settings file, kept outside it.
+    private mutating func applyVenueFile() throws(ConfigError) {
+        let path = service.venueFile
+        switch FileDescriptor.readFile(path, limit: 4096) {
+        case .success(let bytes):
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw ConfigError(source: path, key: "venue_file", problem: "is not UTF-8 text")
+            }
+            let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            guard let index = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+                throw ConfigError(source: path, key: "venue_file", problem: "is empty: write the venue's name in it")
+            }
+            let name = lines[index].drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()
+            if let problem = set("venue_name", to: String(name)) {
+                throw ConfigError(source: path, line: index + 1, key: "venue_name", problem: problem)
+            }
+        case .failure(let error) where error.code == ENOENT:
+            return
+        case .failure(let error):
+            throw ConfigError(source: path, key: "venue_file", problem: "cannot be read (\(error))")
+        }
     }
 
     /// A key may sit above the first header (files from before the headers) or under its own part's header.

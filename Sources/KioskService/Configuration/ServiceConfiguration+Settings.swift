@@ -20,8 +20,18 @@ extension ServiceConfiguration: SettingsPart {
             return checked(valid ? withoutTrailingSlash(text) : nil, or: "expected an address starting with http:// or https://")
         },
         .value("venue_name", \.venueName, default: "our venue", .sample("Your Venue, Town"),
-               doc: "The venue's name, shown to learners on the claim page.") {
+               doc: "The venue's name, shown to learners on the claim page.",
+               comment: ["Several kiosks at different venues can share this one file: see venue_file below."]) {
             checked(!$0.isEmpty && $0.count <= 100 ? $0 : nil, or: "expected a name of 1 to 100 characters")
+        },
+        .value("venue_file", \.venueFile, default: "/etc/badgekiosk/venue", .commented,
+               doc: "A file with this laptop's own venue name: when it exists, its first line replaces venue_name.",
+               comment: ["So one settings file serves many kiosks: copy the same badgekiosk.conf to every laptop,",
+                         "then on each laptop write its own venue's name in this file and restart the service:",
+                         "  echo 'Riverside Library, Leeds' | sudo tee /etc/badgekiosk/venue",
+                         "  sudo systemctl restart badgekiosk",
+                         "A laptop without the file uses venue_name."]) {
+            checked(isPath($0) ? $0 : nil, or: "expected the path of a file")
         },
         .number("code_lifetime_hours", \.codeLifetimeHours, default: 72, in: 1...24 * 365,
                 doc: "How long a session's code works after the session ends, in hours."),

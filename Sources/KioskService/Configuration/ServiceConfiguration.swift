@@ -13,6 +13,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var publicURL: String?
     /// Shown to learners ("You took part in … at <venue>").
     public var venueName: String
+    /// A per-laptop file whose first line, when the file exists, replaces `venueName`.
+    public var venueFile: String
     public var codeLifetimeHours: Int
     public var claimHeadroomPercent: Int
     /// Failed code attempts one address may make in five minutes before it must wait.
@@ -44,7 +46,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
     private static let defaults = tableDefaults()
 
     init(unfilled: ()) {
-        (listenHost, listenPort, stateDirectory, venueName) = ("", 0, "", "")
+        (listenHost, listenPort, stateDirectory, venueName, venueFile) = ("", 0, "", "", "")
         (codeLifetimeHours, claimHeadroomPercent, maxFailedCodeAttempts) = (0, 0, 0)
         (eventLoops, maxConnections, maxConnectionsPerAddress, retentionDays) = (0, 0, 0, 0)
         (issuerTimeoutSeconds, issuerConcurrency, issuerMaxBackoffSeconds) = (0, 0, 0)

@@ -94,7 +94,7 @@ enum DemoCommand {
             ("issuer_max_backoff_seconds", "10"),
         ]).service
         do {
-            return try ServiceHost(configuration: configuration) { log.line($0) }
+            return try ServiceHost(configuration: configuration, build: Version.build) { log.line($0) }
         } catch .configuration(let error) {
             throw ConfigErrorReport(error: error)
         } catch {

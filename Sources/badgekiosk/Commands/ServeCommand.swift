@@ -22,7 +22,7 @@ enum ServeCommand {
         Signals.ignoreBrokenPipe()
         let host: ServiceHost
         do {
-            host = try ServiceHost(configuration: configuration) { Console.error($0) }
+            host = try ServiceHost(configuration: configuration, build: Version.build) { Console.error($0) }
         } catch .configuration(let error) {
             throw ConfigErrorReport(error: error)
         } catch .refused(let reason) {

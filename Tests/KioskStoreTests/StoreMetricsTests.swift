@@ -1,0 +1,59 @@
+import KioskCore
+@testable import KioskStore
+import Testing
+
+@Suite("Store metrics: cheap counts for /metrics")
+struct StoreMetricsTests {
+    @Test("an empty store counts zero claims, zero awards in every state and no queued award")
+    func empty() throws {
+        let fixture = try Fixture()
+        let metrics = try fixture.store.metrics()
+        #expect(metrics == StoreMetrics(claims: 0, awards: [.queued: 0, .sending: 0, .sent: 0, .failed: 0, .unsure: 0],
+                                        oldestQueuedAt: nil))
+    }
+
+    @Test("the counts agree with full counts of the tables and with the outbox summary")
+    func agreesWithFullCounts() throws {
+        let fixture = try Fixture(expected: 20)
+        for learner in 0..<6 {
+            let at = Fixture.during.adding(seconds: Int64(learner))
+            _ = try fixture.store.submitClaim(Fixture.submission(code: fixture.code, learner: learner, at: at))
+        }
+        // The same claim again stores nothing new, and must not be counted twice.
+        let again = Fixture.submission(code: fixture.code, learner: 0)
+        _ = try fixture.store.submitClaim(again)
+        try fixture.store.writeAndWait { connection in
+            try connection.execute("""
+                UPDATE awards SET state = CASE id WHEN 1 THEN 'sent' WHEN 2 THEN 'sent' WHEN 3 THEN 'sending'
+                    WHEN 4 THEN 'failed' WHEN 5 THEN 'unsure' ELSE state END
+                """)
+        }
+        let metrics = try fixture.store.metrics()
+        let summary = try fixture.store.outboxSummary()
+        #expect(metrics.claims == (try fixture.count("claims")))
+        #expect(metrics.claims == 6)
+        #expect(metrics.awards == summary.counts)
+        #expect(metrics.awards == [.queued: 7, .sending: 1, .sent: 2, .failed: 1, .unsure: 1])
+        #expect(metrics.oldestQueuedAt == summary.oldestQueuedAt)
+        #expect(metrics.oldestQueuedAt == Fixture.during.adding(seconds: 2))
+    }
+
+    @Test("no metrics query scans a table: each plan is a search on the table's key or an index")
+    func queryPlansSearch() throws {
+        let fixture = try Fixture()
+        let connection = try Connection.open(path: fixture.store.path, readOnly: true)
+        defer { connection.close() }
+        let queries = KioskStore.metricsQueries
+        let plans = try [queries.claims, queries.awards, queries.inState, queries.oldestQueued].map { sql in
+            let explain = try connection.prepare("EXPLAIN QUERY PLAN " + sql)
+            var details: [String] = []
+            while try explain.step() { details.append(explain.text(at: 3) ?? "") }
+            return details
+        }
+        #expect(plans[0] == ["SEARCH claims"])
+        #expect(plans[1] == ["SEARCH awards"])
+        #expect(plans[2] == ["SEARCH awards USING COVERING INDEX awards_outbox (state=?)"])
+        #expect(plans[3] == ["SEARCH awards USING INDEX awards_outbox (state=?)"])
+        #expect(plans.joined().allSatisfy { !$0.hasPrefix("SCAN") })
+    }
+}
