@@ -1,3 +1,4 @@
+import Foundation
 import KioskService
 import KioskStore
 
@@ -19,6 +20,15 @@ enum LocalStore {
         } catch {
             throw RuntimeError("\(error)")
         }
+    }
+
+    /// `open`, for commands that only read: a folder the service has never used is said plainly, not made.
+    static func openExisting(_ configuration: ServiceConfiguration) throws -> KioskStore {
+        let database = "\(configuration.stateDirectory)/\(KioskStore.fileName)"
+        guard FileManager.default.fileExists(atPath: database) else {
+            throw RuntimeError("there is no database at \(database) yet (has the service run?)")
+        }
+        return try open(configuration)
     }
 
     /// The store the settings `parsed` names (`--config`, `--state-dir`) describe.

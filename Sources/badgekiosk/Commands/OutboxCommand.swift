@@ -55,11 +55,7 @@ enum OutboxCommand {
 
     private static func show(_ parsed: ParsedArguments) throws {
         let configuration = try SettingsOptions.load(parsed).service
-        let database = "\(configuration.stateDirectory)/\(KioskStore.fileName)"
-        guard FileManager.default.fileExists(atPath: database) else {
-            throw RuntimeError("there is no database at \(database) yet (has the service run?)")
-        }
-        let store = try LocalStore.open(configuration)
+        let store = try LocalStore.openExisting(configuration)
         defer { store.close() }
         let summary = try store.outboxSummary()
         for line in report(summary, configuration: configuration, now: .now()) { Console.out(line) }

@@ -20,11 +20,7 @@ enum StatusCommand {
 
     private static func run(_ parsed: ParsedArguments) throws {
         let configuration = try SettingsOptions.load(parsed).service
-        let database = "\(configuration.stateDirectory)/\(KioskStore.fileName)"
-        guard FileManager.default.fileExists(atPath: database) else {
-            throw RuntimeError("there is no database at \(database) yet (has the service run?)")
-        }
-        let store = try LocalStore.open(configuration)
+        let store = try LocalStore.openExisting(configuration)
         defer { store.close() }
         let today = Timestamp(Calendar.current.startOfDay(for: Date()))
         let facts = Facts(activity: try store.activity(since: today), outbox: try store.outboxSummary(),
