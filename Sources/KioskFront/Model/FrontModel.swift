@@ -1,3 +1,4 @@
+import KioskCore
 import Localization
 import QRCode
 
@@ -9,6 +10,11 @@ struct FrontModel: Equatable, Sendable {
         var demoHint: String?
         var allowQuit: Bool
         var pin: String?
+        /// Checked off the update path (`FrontEffect.checkPIN`): a guess costs a third of a second.
+        var pinHash: PINHash? = nil
+
+        /// Whether volunteer mode can be opened at all.
+        var hasPIN: Bool { pin != nil || pinHash != nil }
         var qrStyle: QRRenderStyle
         var language: Language
     }
