@@ -12,16 +12,17 @@ enum ChildProcess {
     }
 
     /// Runs the binary to completion: exit status, stdout and stderr.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+    static func run(_ arguments: [String], environment: [String: String] = [:],
+                    input: String? = nil) throws -> (status: Int32, out: String, err: String) {
         var childEnvironment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BADGEKIOSK_") }
         childEnvironment["BADGEKIOSK_CONFIG"] = "/dev/null"
         childEnvironment.merge(environment) { $1 }
-        return try runTool(binary, arguments, environment: childEnvironment)
+        return try runTool(binary, arguments, environment: childEnvironment, input: input)
     }
 
     /// Runs any program to completion: exit status, stdout and stderr.
     static func runTool(_ path: String, _ arguments: [String],
-                        environment: [String: String]? = nil) throws -> (status: Int32, out: String, err: String) {
+                        environment: [String: String]? = nil, input: String? = nil) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -30,7 +31,13 @@ enum ChildProcess {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let feed = input.map { _ in Pipe() }
+        if let feed { process.standardInput = feed }
         try process.run()
+        if let feed, let input {
+            feed.fileHandleForWriting.write(Data(input.utf8))
+            try feed.fileHandleForWriting.close()
+        }
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -7,7 +7,7 @@ enum Command {
         actions: [
             DemoCommand.declaration, ServeCommand.declaration, FrontCommand.declaration, QRCommand.declaration,
             BadgesCommand.declaration, ProgrammesCommand.declaration, OutboxCommand.declaration,
-            IssuerSimCommand.declaration, BenchCommand.declaration, version, help,
+            IssuerSimCommand.declaration, BenchCommand.declaration, SetupCommand.declaration, version, help,
         ],
         run: { parsed in
             guard parsed.flag("version") else { throw parsed.problem("say which command to run") }
