@@ -35,13 +35,14 @@ extension FrontSettings: SettingsPart {
     /// The front's settings: the `[front]` part of the file.
     static let settings: [Setting<FrontSettings>] = [
         .optional("pin", \.pin, sample: "2468",
-                  doc: "The volunteer PIN, 4 to 12 digits; unset, volunteer mode cannot be opened.") {
+                  doc: "The volunteer PIN, 4 to 12 digits; unset, volunteer mode cannot be opened.",
+                  comment: ["In plain digits: sudo badgekiosk setup stores it hashed instead, as pin_hash."]) {
             checked((4...12).contains($0.count) && $0.allSatisfy({ $0.isASCII && $0.isNumber }) ? $0 : nil,
                     or: "expected 4 to 12 digits")
         },
         .optional("pin_hash", \.pinHash, sample: "pbkdf2-sha256$100000$SALT$HASH",
                   doc: "The volunteer PIN, hashed: badgekiosk setup writes it (and removes pin).",
-                  comment: ["Set the PIN with: sudo badgekiosk setup"]) {
+                  comment: ["Set or change the PIN with: sudo badgekiosk setup"]) {
             checked(PINHash(parsing: $0), or: "expected a hash written by badgekiosk setup (pbkdf2-sha256$...)")
         },
         .optional("wifi_name", \.wifiName, sample: "Venue Guest",

@@ -162,12 +162,17 @@ enum SetupCommand {
         return String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
     }
 
+    /// The advice for a file the admin may not touch: run setup as root.
+    static func asRoot(_ code: Int32) -> String {
+        code == EACCES || code == EPERM ? "; run it as root: sudo badgekiosk setup" : ""
+    }
+
     /// A small text file; nil when it does not exist and that is allowed.
     static func readText(_ path: String, missingIsNil: Bool) throws -> String? {
         switch FileDescriptor.readFile(path, limit: 1 << 20) {
         case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .failure(let error) where error.code == ENOENT && missingIsNil: return nil
-        case .failure(let error): throw RuntimeError("cannot read \(path): \(error)")
+        case .failure(let error): throw RuntimeError("cannot read \(path) (\(error))" + asRoot(error.code))
         }
     }
 }

@@ -11,7 +11,12 @@ struct SetupConsole {
         Console.out(question)
         let prompt = "  " + (current.map { "[\($0)] " } ?? "") + "> "
         Array(prompt.utf8).withUnsafeBytes { try? FileDescriptor.writeAll(1, $0) }
-        guard secret, isTerminal else { return readLine(strippingNewline: true) }
+        guard isTerminal else {
+            // Piped answers are not echoed: end the prompt's line, so what follows reads in order.
+            defer { Console.out("") }
+            return readLine(strippingNewline: true)
+        }
+        guard secret else { return readLine(strippingNewline: true) }
         var saved = termios()
         guard case .success = systemCall("tcgetattr", { tcgetattr(0, &saved) }) else { return readLine(strippingNewline: true) }
         var quiet = saved

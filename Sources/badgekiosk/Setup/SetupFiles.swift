@@ -62,6 +62,14 @@ struct SetupFiles {
 
     /// Writes the secret, a copy of the old settings and the new settings; says what it did, one line each.
     func write(_ settings: Settings, secret: String?, before existing: String?) throws -> [String] {
+        do {
+            return try writeFiles(settings, secret: secret, before: existing)
+        } catch let error as SystemError {
+            throw RuntimeError("the settings could not be saved (\(error))" + SetupCommand.asRoot(error.code))
+        }
+    }
+
+    private func writeFiles(_ settings: Settings, secret: String?, before existing: String?) throws -> [String] {
         var done: [String] = []
         if let existing {
             try FileDescriptor.replaceFile(configPath + ".before-setup", with: Array(existing.utf8), mode: 0o600)
