@@ -63,6 +63,7 @@ struct SetupWizardTests {
         #expect(wizard.answer(.issuer, "Badgr") == nil)
         #expect(wizard.values["issuer_client_id"] == nil && !wizard.hasSecret)
         #expect(wizard.answer(.issuerSecret, "") == "Type the secret: Badgr needs it.")
+        #expect(wizard.answer(.issuerClientID, "-") == "Type the client id: Badgr needs it.")
     }
 
     @Test(arguments: [

@@ -10,7 +10,7 @@ struct FrontModel: Equatable, Sendable {
         var demoHint: String?
         var allowQuit: Bool
         var pin: String?
-        /// Checked off the update path (`FrontEffect.checkPIN`): a guess costs a third of a second.
+        /// Checked off the update path (`FrontEffect.checkPIN`): a check takes a tenth of a second or more.
         var pinHash: PINHash? = nil
 
         /// Whether volunteer mode can be opened at all.

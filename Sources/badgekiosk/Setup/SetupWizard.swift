@@ -146,7 +146,9 @@ struct SetupWizard: Equatable {
         case .venueName: return set("venue_name", text)
         case .issuer: return chooseIssuer(text)
         case .issuerURL: return set("issuer_url", text)
-        case .issuerClientID: return set("issuer_client_id", text, clearable: true)
+        case .issuerClientID:
+            if text == "-", issuer != .navigatr { return "Type the client id: \(issuer?.displayName ?? "the issuer") needs it." }
+            return set("issuer_client_id", text, clearable: true)
         case .issuerSecret:
             guard !text.contains(where: \.isNewline) else { return "The secret is one line." }
             secret = text
