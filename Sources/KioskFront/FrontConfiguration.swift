@@ -1,3 +1,4 @@
+import KioskCore
 import Localization
 
 /// What `FrontApp` needs to run: where the service is, the secrets, and how to look.
@@ -8,6 +9,8 @@ public struct FrontConfiguration: Sendable {
     public var staffToken: String?
     /// The volunteer PIN; nil means volunteer mode cannot be opened (the PIN screen says so).
     public var pin: String?
+    /// The volunteer PIN as `setup` stores it (`pin_hash`); it wins over `pin` when both are set.
+    public var pinHash: PINHash?
     /// Who makes and emails the badges, named to learners before they agree ("Open Badge Factory").
     public var issuerName: String
     public var qrStyle: QRStyleSetting
@@ -20,12 +23,13 @@ public struct FrontConfiguration: Sendable {
     /// The language the first screen starts in, and returns to after each learner.
     public var language: Language
 
-    public init(serviceURL: String, staffToken: String?, pin: String?, issuerName: String = "Open Badge Factory",
+    public init(serviceURL: String, staffToken: String?, pin: String?, pinHash: PINHash? = nil, issuerName: String = "Open Badge Factory",
                 qrStyle: QRStyleSetting = .auto, demoHint: String? = nil, allowQuit: Bool = false,
                 slipDirectory: String = ".", language: Language = .english) {
         self.serviceURL = serviceURL
         self.staffToken = staffToken
         self.pin = pin
+        self.pinHash = pinHash
         self.issuerName = issuerName
         self.qrStyle = qrStyle
         self.demoHint = demoHint

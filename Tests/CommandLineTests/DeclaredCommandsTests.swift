@@ -18,8 +18,9 @@ struct DeclaredCommandsTests {
     @Test func everyCommandAndActionIsCovered() {
         let named = Set(everyCommandPath.map { $0.joined(separator: " ") })
         for expected in ["demo", "serve", "front", "qr", "badges add", "badges list", "badges sync", "programmes add",
-                         "programmes list", "outbox", "outbox resend", "outbox arrived", "status", "doctor", "backup", "restore", "issuer-sim", "bench claims",
-                         "bench healthz", "bench idle", "bench drain", "bench front", "bench soak", "version", "help"] {
+                         "programmes list", "outbox", "outbox resend", "outbox arrived", "status", "doctor", "backup", "restore",
+                         "setup", "issuer-sim", "bench claims", "bench healthz", "bench idle", "bench drain", "bench front",
+                         "bench soak", "version", "help"] {
             #expect(named.contains(expected), "\(expected)")
         }
     }
@@ -77,6 +78,7 @@ struct DeclaredCommandsTests {
         #expect(try help("programmes").contains("--completion ID"))
         #expect(try help("outbox").contains("badgekiosk outbox resend AWARD [--state-dir DIR] [--config FILE]"))
         #expect(try help("bench", "soak").contains("kill -9 every 10 to 30 s"))
+        #expect(try help("setup").contains("--issuer-secret-file FILE") && help("setup").contains("never from the command line"))
     }
 
     @Test func badgesTakesTheStateFolderBeforeTheAction() throws {

@@ -49,6 +49,9 @@ struct SettingsTableTests {
         ("issuer_concurrency", "33", "expected a whole number from 1 to 32"),
         ("issuer_max_backoff_seconds", "0", "expected a whole number from 1 to 3600"),
         ("pin", "12a4", "expected 4 to 12 digits"),
+        ("pin_hash", "2468", "expected a hash written by badgekiosk setup (pbkdf2-sha256$...)"),
+        ("wifi_name", String(repeating: "é", count: 17), "expected a Wi-Fi name of 1 to 32 bytes"),
+        ("wifi_password", "short", "expected a Wi-Fi password of 8 to 63 characters, or nothing for an open network"),
         ("qr_style", "fancy", "expected halfblock, blocks or auto"),
         ("service_url", "https://127.0.0.1:8080", "expected the service's address, e.g. http://127.0.0.1:8080"),
     ]

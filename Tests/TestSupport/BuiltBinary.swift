@@ -10,16 +10,17 @@ public enum BuiltBinary {
     }
 
     /// Runs `badgekiosk` with none of the test run's own `BADGEKIOSK_*` variables and no settings file,
-    /// then `environment` on top.
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    /// then `environment` on top; `input`, when given, is its standard input.
+    public static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Outcome {
         var childEnvironment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BADGEKIOSK_") }
         childEnvironment["BADGEKIOSK_CONFIG"] = "/dev/null"
         childEnvironment.merge(environment) { $1 }
-        return try runTool(path, arguments, environment: childEnvironment)
+        return try runTool(path, arguments, environment: childEnvironment, input: input)
     }
 
     /// Runs any program to completion.
-    public static func runTool(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Outcome {
+    public static func runTool(_ path: String, _ arguments: [String], environment: [String: String]? = nil,
+                               input: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -28,7 +29,13 @@ public enum BuiltBinary {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let feed = input.map { _ in Pipe() }
+        if let feed { process.standardInput = feed }
         try process.run()
+        if let feed, let input {
+            feed.fileHandleForWriting.write(Data(input.utf8))
+            try feed.fileHandleForWriting.close()
+        }
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

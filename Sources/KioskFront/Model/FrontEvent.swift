@@ -1,3 +1,4 @@
+import KioskCore
 import KioskAPI
 import TerminalUI
 
@@ -35,6 +36,8 @@ enum ServiceReply: Equatable, Sendable {
     case settled(UnsureChoice, Result<Int64, ServiceFailure>)
     /// How many badges the catalogue has after syncing; nil when the service cannot sync (404).
     case synced(Result<Int?, ServiceFailure>)
+    /// Whether the PIN typed matches the stored hash (not the service's answer, but run with its work).
+    case pinChecked(Bool)
 }
 
 /// Work for the runtime: requests to the service, or leaving.
@@ -50,5 +53,7 @@ enum FrontEffect: Equatable, Sendable {
     case loadOutbox
     case settleUnsure(Int64, UnsureChoice)
     case syncBadges
+    /// Checks a typed PIN against the stored hash, which is slow on purpose.
+    case checkPIN(String, PINHash)
     case quit
 }

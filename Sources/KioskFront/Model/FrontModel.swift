@@ -1,3 +1,4 @@
+import KioskCore
 import Localization
 import QRCode
 
@@ -9,6 +10,11 @@ struct FrontModel: Equatable, Sendable {
         var demoHint: String?
         var allowQuit: Bool
         var pin: String?
+        /// Checked off the update path (`FrontEffect.checkPIN`): a check takes a tenth of a second or more.
+        var pinHash: PINHash? = nil
+
+        /// Whether volunteer mode can be opened at all.
+        var hasPIN: Bool { pin != nil || pinHash != nil }
         var qrStyle: QRRenderStyle
         var language: Language
     }

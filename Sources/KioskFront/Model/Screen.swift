@@ -15,4 +15,6 @@ indirect enum Screen: Equatable, Sendable {
 struct PinEntry: Equatable, Sendable {
     var field = TextField(.digits, maxLength: 12)
     var message: Message?
+    /// A typed PIN is being checked against the hash: keys wait until the answer.
+    var checking = false
 }

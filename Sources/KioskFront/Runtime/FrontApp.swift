@@ -36,6 +36,7 @@ public final class FrontApp {
         defer { terminal.restore() }
         let settings = FrontModel.Settings(issuerName: configuration.issuerName, demoHint: configuration.demoHint,
                                            allowQuit: configuration.allowQuit, pin: configuration.pin,
+                                           pinHash: configuration.pinHash,
                                            qrStyle: resolvedQRStyle(), language: configuration.language)
         var loop = FrontLoop(model: FrontModel(settings: settings, now: Self.now()), terminal: terminal)
         monitor.start()

@@ -26,6 +26,7 @@ extension ServiceClient {
         case .settleUnsure(let id, let choice):
             .settled(choice, call("POST", "/api/v1/outbox/\(id)/\(choice.rawValue)", reply: AwardReply.self).map(\.award.id))
         case .syncBadges: .synced(sync())
+        case .checkPIN(let typed, let hash): .pinChecked(hash.matches(typed))
         case .quit: nil
         }
     }

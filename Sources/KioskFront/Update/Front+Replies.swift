@@ -61,6 +61,12 @@ extension Front {
             }
         case .settled(let choice, let result):
             return unsureSettled(&model, choice, result)
+        case .pinChecked(let matches):
+            // Esc while checking left the PIN screen: the answer is for nobody now.
+            guard case .pin(var entry) = model.screen, entry.checking else { return [] }
+            let effects = pinChecked(&model, &entry, matches: matches)
+            if case .pin = model.screen { model.screen = .pin(entry) }
+            return effects
         case .synced(let result):
             volunteer(&model) { state in
                 guard case .sync = state.page else { return }

@@ -2,18 +2,29 @@ import KioskCore
 import TerminalUI
 
 extension Front {
-    /// Keys on the PIN screen: digits, Enter to open, Esc back to the first screen.
+    /// Keys on the PIN screen: digits, Enter to open, Esc back to the first screen. A hashed PIN is
+    /// checked by an effect, since a check takes longer than a key press may; a plain one here.
     static func pinKey(_ model: inout FrontModel, _ entry: inout PinEntry, _ key: Key) -> [FrontEffect] {
         if key == .escape {
             reset(&model)
             return []
         }
-        guard let pin = model.settings.pin, !model.pinGuard.isPaused(at: model.now) else { return [] }
+        guard model.settings.hasPIN, !entry.checking, !model.pinGuard.isPaused(at: model.now) else { return [] }
         guard key == .enter else {
             if entry.field.handle(key) { entry.message = nil }
             return []
         }
-        if entry.field.text == pin {
+        if let hash = model.settings.pinHash {
+            entry.checking = true
+            return [.checkPIN(entry.field.text, hash)]
+        }
+        return pinChecked(&model, &entry, matches: ConstantTime.equal(entry.field.text, model.settings.pin ?? ""))
+    }
+
+    /// The answer to a typed PIN: volunteer mode, or one try fewer.
+    static func pinChecked(_ model: inout FrontModel, _ entry: inout PinEntry, matches: Bool) -> [FrontEffect] {
+        entry.checking = false
+        if matches {
             model.pinGuard.clear()
             model.screen = .volunteer(VolunteerState())
             return [.loadSessions]

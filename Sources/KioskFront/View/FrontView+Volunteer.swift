@@ -7,7 +7,7 @@ extension FrontView {
         bar(&buffer, row: 0, left: model.text("front.pin.title"))
         keys(&buffer, [model.text("front.pin.keys")])
         var blocks: [Block]
-        if model.settings.pin == nil {
+        if !model.settings.hasPIN {
             blocks = [.problem(model.text("front.pin.unset"), in: area)]
         } else if let locked = model.pinGuard.pausedUntil, model.pinGuard.isPaused(at: model.now) {
             let seconds = Front.secondsLeft(until: locked, now: model.now)

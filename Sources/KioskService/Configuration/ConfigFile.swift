@@ -53,6 +53,11 @@ public struct ConfigFile: Sendable, Equatable {
         self.entries = entries
     }
 
+    /// `value` as a file line keeps it: in double quotes when `unquote` would change it or its spaces.
+    static func quoted(_ value: String) -> String {
+        !value.isEmpty && value.trimmingWhitespace() == value && unquote(value) == value ? value : "\"\(value)\""
+    }
+
     /// Values may be written in double quotes to keep leading or trailing spaces or a `#`.
     static func unquote(_ value: String) -> String {
         if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {

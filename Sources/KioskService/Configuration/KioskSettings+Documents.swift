@@ -11,13 +11,20 @@ extension SettingsSection {
     }
 
     /// This part of the example file: its header, then each setting's doc, default and line.
-    var exampleLines: [String] {
+    var exampleLines: [String] { lines(setting: [:]) }
+
+    /// This part of a settings file in the example's layout, with the settings in `values` (by key) set.
+    func lines(setting values: [String: String]) -> [String] {
         var lines = ["", "# ==== \(title) ===="] + about.map { "# " + $0 } + ["[\(name)]"]
         for setting in settings {
             if let heading = setting.heading { lines += ["", "# --- \(heading) ---"] }
             lines.append("")
             lines += ([setting.doc] + setting.comment).map { "# " + $0 }
             if let value = setting.defaultValue { lines.append("# Default: \(value)") }
+            if let value = values[setting.key] {
+                lines.append("\(setting.key) = \(ConfigFile.quoted(value))")
+                continue
+            }
             switch setting.exampleLine {
             case .active: lines.append("\(setting.key) = \(setting.defaultValue ?? "")")
             case .commented: lines.append("# \(setting.key) = \(setting.defaultValue ?? "")")

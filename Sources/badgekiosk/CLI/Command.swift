@@ -8,7 +8,7 @@ enum Command {
             DemoCommand.declaration, ServeCommand.declaration, FrontCommand.declaration, QRCommand.declaration,
             BadgesCommand.declaration, ProgrammesCommand.declaration, OutboxCommand.declaration,
             StatusCommand.declaration, DoctorCommand.declaration, BackupCommand.declaration, RestoreCommand.declaration,
-            IssuerSimCommand.declaration, BenchCommand.declaration, version, help,
+            SetupCommand.declaration, IssuerSimCommand.declaration, BenchCommand.declaration, version, help,
         ],
         run: { parsed in
             guard parsed.flag("version") else { throw parsed.problem("say which command to run") }

@@ -38,7 +38,7 @@ enum FrontCommand {
             Console.error("badgekiosk: cannot read \(tokenPath); volunteer mode will not work until the service has made it")
         }
         return FrontConfiguration(
-            serviceURL: settings.localServiceURL, staffToken: token, pin: settings.front.pin,
+            serviceURL: settings.localServiceURL, staffToken: token, pin: settings.front.pin, pinHash: settings.front.pinHash,
             issuerName: settings.service.issuer?.displayName ?? "Open Badge Factory",
             qrStyle: QRStyleSetting(rawValue: settings.front.qrStyle) ?? .auto,
             slipDirectory: "\(settings.service.stateDirectory)/slips")
