@@ -79,6 +79,9 @@ public final class ServiceHost: Sendable {
         } catch {
             forwarder.stop()
             store.close()
+            if let error = error as? SystemError, error.code == EADDRINUSE {
+                throw .addressInUse(host: configuration.listenHost, port: configuration.listenPort)
+            }
             throw .cannotStart("cannot listen on \(configuration.listenHost):\(configuration.listenPort): \(error)")
         }
         service.announce(port: port)
@@ -171,12 +174,15 @@ public enum ServiceHostError: Error, CustomStringConvertible {
     /// The state folder cannot be trusted as it is (a damaged database, or one missing from a folder
     /// in use): nothing was changed, and an admin must choose what to do.
     case refused(String)
+    /// Another program (often another badgekiosk) already listens on this port.
+    case addressInUse(host: String, port: Int)
 
     public var description: String {
         switch self {
         case .configuration(let error): error.description
         case .cannotStart(let reason): reason
         case .refused(let reason): reason
+        case .addressInUse(let host, let port): "cannot listen on \(host):\(port): another program is using port \(port)"
         }
     }
 }

@@ -9,7 +9,7 @@ import KioskStore
 struct CommandLineTests {
     @Test(arguments: [["issuer-sim", "--faults", "teapot:1"], ["issuer-sim", "--listen", "nowhere"], ["issuer-sim", "--bogus"],
                       ["outbox", "--bogus"], ["outbox", "forget", "1"], ["outbox", "resend"], ["outbox", "arrived", "abc"],
-                      ["bench", "drain", "--awards", "0"], ["bench", "drain", "--faults", "500:2"], ["demo", "--issuer", "acme"],
+                      ["bench", "drain", "--awards", "0"], ["bench", "drain", "--faults", "500:2"], ["demo", "--issuer", "acme"], ["demo", "--listen", "nowhere"],
                       ["bench", "soak", "--minutes", "0"], ["bench", "soak", "--faults", "drop:2"], ["bench", "soak", "--bogus"]])
     func usageErrorsAreOneLineAndExit2(arguments: [String]) throws {
         let result = try BuiltBinary.run(arguments)
@@ -43,6 +43,24 @@ struct CommandLineTests {
         #expect(open.status == 2)
         #expect(open.err.contains("chmod 600"))
         #expect(!open.err.contains("demo-secret"))
+    }
+
+    /// A port another program holds (here a simulator) stops the demo before its front starts, saying
+    /// what to try instead.
+    @Test func theDemoOnABusyPortSaysSoInOneLineAndExits2() throws {
+        var configuration = SimulatorConfiguration()
+        configuration.port = 0
+        let simulator = IssuerSimulator(configuration: configuration)
+        let port = try simulator.start()
+        defer { simulator.shutdown() }
+        let folder = NSTemporaryDirectory() + "badgekiosk-demo-busy-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try ChildProcess.run(["demo", "--state-dir", folder, "--listen", "127.0.0.1:\(port)"])
+        #expect(result.status == 2)
+        #expect(result.out.isEmpty)
+        #expect(result.err.split(separator: "\n").count == 1)
+        #expect(result.err.hasPrefix("badgekiosk: port \(port) is in use (is badgekiosk serve running?); "
+            + "try --listen 127.0.0.1:\(port + 1)"), "\(result.err)")
     }
 
     @Test func badgesSyncAndOutboxAgainstTheSimulator() throws {

@@ -146,7 +146,8 @@ struct FrontProcessTests {
     func theDemoRunsAClaimEndToEndAndQuitsCleanly(issuer: String, sent: String, name: String) throws {
         let directory = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let demo = try FrontInPTY(command: "demo", arguments: ["--state-dir", "\(directory)/demo", "--issuer", issuer],
+        let demo = try FrontInPTY(command: "demo", arguments: ["--state-dir", "\(directory)/demo", "--issuer", issuer,
+                                                                  "--listen", "127.0.0.1:0"],
                                   environment: ["BADGEKIOSK_CONFIG": "/dev/null"])
         let down = "\u{1B}[B"
         let claim: [(String, String)] = [
@@ -177,6 +178,8 @@ struct FrontProcessTests {
         }
         #expect(try String(contentsOfFile: logPath, encoding: .utf8).contains(line))
         #expect(try String(contentsOfFile: logPath, encoding: .utf8).contains("demo: the Intro to Work programme answered 201"))
+        // On loopback, as --listen asked (the default is 127.0.0.1:8080).
+        #expect(try String(contentsOfFile: logPath, encoding: .utf8).contains("demo: the service listens on 127.0.0.1:"))
         for (screen, keys) in quit {
             let shown = try demo.waitFor(screen)
             #expect(shown, "never showed '\(screen)'; screen was:\n\(demo.replica.text)")

@@ -15,9 +15,11 @@ enum DemoCommand {
         description: """
         Runs everything on this machine, with nothing to set up and no root: a stand-in for Open
         Badge Factory (or Badgr, or Navigatr) with the "Intro to Work" badges (Days 1 to 4 and a
-        completion badge), the local service, and the kiosk's front in this terminal. Phones on the
-        same network can scan the QR code. Press F2 and type the PIN to act as the volunteer; quit
-        from there.
+        completion badge), the local service, and the kiosk's front in this terminal.
+        Press F2 and type the PIN to act as the volunteer; quit from there.
+
+        The service listens on this machine only, at 127.0.0.1:8080. To let phones on the same
+        Wi-Fi scan the QR code and try the claim page, run it with --listen 0.0.0.0:8080.
         """,
         options: [
             OptionDeclaration("state-dir", placeholder: "DIR", doc: "Where the demo keeps its data",
@@ -25,13 +27,24 @@ enum DemoCommand {
             OptionDeclaration("pin", placeholder: "PIN", doc: "The volunteer PIN, 4 to 12 digits", defaultValue: .value("1234")),
             OptionDeclaration("issuer", placeholder: "NAME", doc: "Which issuer the stand-in plays: obf, badgr or navigatr",
                               defaultValue: .value(IssuerKind.obf.rawValue)),
+            OptionDeclaration("listen", placeholder: "HOST:PORT", doc: """
+                Where the service listens; 0.0.0.0:8080 lets phones on the same Wi-Fi reach it, \
+                port 0 picks a free one
+                """, defaultValue: .value(defaultListen)),
         ],
         run: run)
+
+    /// This machine only, on a port that stays the same from run to run, so its address can be written down.
+    static let defaultListen = "127.0.0.1:8080"
 
     private static func run(_ parsed: ParsedArguments) throws {
         let directory = absolute(try parsed.required("state-dir"))
         let pin = try parsed.required("pin")
         let issuer = try parsed.choice("issuer", of: IssuerKind.self)
+        let listen = try parsed.required("listen")
+        guard let (listenHost, listenPort) = ServiceConfiguration.parseListen(listen) else {
+            throw parsed.problem("--listen takes HOST:PORT, e.g. \(defaultListen), not '\(listen)'")
+        }
         guard (4...12).contains(pin.count), pin.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw parsed.problem("--pin takes 4 to 12 digits")
         }
@@ -52,8 +65,9 @@ enum DemoCommand {
         }
         defer { simulator.shutdown() }
 
-        let host = try startService(directory: directory, issuer: issuer, simulator: simulatorSettings,
-                                    simulatorPort: simulatorPort, log: log)
+        let host = try startService(directory: directory, listen: (listenHost, listenPort), issuer: issuer,
+                                    simulator: simulatorSettings, simulatorPort: simulatorPort, log: log)
+        log.line("demo: the service listens on \(listenHost):\(host.port)")
         defer { host.stop(grace: 2) }
         syncCatalogue(port: host.port, token: host.staffToken.value, log: log)
         setUpProgramme(port: host.port, token: host.staffToken.value, issuer: issuer, log: log)
@@ -61,7 +75,8 @@ enum DemoCommand {
         let front = FrontConfiguration(
             serviceURL: "http://127.0.0.1:\(host.port)", staffToken: host.staffToken.value, pin: pin,
             issuerName: issuer.displayName,
-            demoHint: "Demo: press F2 and type the PIN \(pin) to start a session. Quit from there.",
+            demoHint: "Demo: press F2 and type the PIN \(pin) to start a session. Quit from there. "
+                + "The service listens on \(listenHost):\(host.port).",
             allowQuit: true, slipDirectory: "\(directory)/slips")
         let exit: FrontExit
         do {
@@ -76,18 +91,18 @@ enum DemoCommand {
         }
     }
 
-    /// The service, on a free port on every interface (so a phone on this network can scan the
-    /// QR code), forwarding to the simulator as if it were `issuer`. For Navigatr the client id is
-    /// the provider's number and the secret file holds the access token.
-    private static func startService(directory: String, issuer: IssuerKind, simulator: SimulatorConfiguration,
-                                     simulatorPort: Int, log: LogFile) throws -> ServiceHost {
+    /// The service on `listen`, forwarding to the simulator as if it were `issuer`. For Navigatr the
+    /// client id is the provider's number and the secret file holds the access token.
+    private static func startService(directory: String, listen: (host: String, port: Int), issuer: IssuerKind,
+                                     simulator: SimulatorConfiguration, simulatorPort: Int,
+                                     log: LogFile) throws -> ServiceHost {
         let secretPath = "\(directory)/issuer-secret"
         guard FileManager.default.createFile(atPath: secretPath, contents: Data(simulator.clientSecret.utf8),
                                              attributes: [.posixPermissions: 0o600]) else {
             throw RuntimeError("cannot write \(secretPath)")
         }
         let configuration = try ConfigErrorReport.load(path: "/dev/null", overrides: [
-            ("state_dir", directory), ("listen", "0.0.0.0:0"), ("venue_name", "the badgekiosk demo"),
+            ("state_dir", directory), ("listen", "\(listen.host):\(listen.port)"), ("venue_name", "the badgekiosk demo"),
             ("issuer", issuer.rawValue), ("issuer_url", "http://127.0.0.1:\(simulatorPort)"),
             ("issuer_client_id", issuer == .navigatr ? String(simulator.navigatrProviderID) : simulator.clientID),
             ("issuer_client_secret_file", secretPath),
@@ -97,6 +112,9 @@ enum DemoCommand {
             return try ServiceHost(configuration: configuration, build: Version.build) { log.line($0) }
         } catch .configuration(let error) {
             throw ConfigErrorReport(error: error)
+        } catch .addressInUse(let host, let port) {
+            throw UsageError("port \(port) is in use (is badgekiosk serve running?); try --listen \(host):\(port < 65_535 ? port + 1 : port - 1)",
+                             command: "badgekiosk demo")
         } catch {
             throw RuntimeError(error.description)
         }
