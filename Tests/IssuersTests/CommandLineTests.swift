@@ -55,7 +55,7 @@ struct CommandLineTests {
         defer { simulator.shutdown() }
         let folder = NSTemporaryDirectory() + "badgekiosk-demo-busy-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = try ChildProcess.run(["demo", "--state-dir", folder, "--listen", "127.0.0.1:\(port)"])
+        let result = try BuiltBinary.run(["demo", "--state-dir", folder, "--listen", "127.0.0.1:\(port)"])
         #expect(result.status == 2)
         #expect(result.out.isEmpty)
         #expect(result.err.split(separator: "\n").count == 1)
