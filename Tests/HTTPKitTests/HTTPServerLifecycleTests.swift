@@ -116,10 +116,11 @@ struct HTTPServerLifecycleTests {
     }
 
     @Test func shutdownGraceLimitsAStuckRequest() throws {
-        let server = try TestServer { _, _ in }
+        let arrived = DispatchSemaphore(value: 0)
+        let server = try TestServer { _, _ in arrived.signal() }
         let raw = try server.raw()
         raw.send("GET /never HTTP/1.1\r\nHost: k\r\n\r\n")
-        usleep(100_000)
+        #expect(arrived.wait(timeout: .now() + 10) == .success, "the request reached the responder")
         let started = Date()
         server.server.shutdown(grace: 0.3)
         let took = Date().timeIntervalSince(started)
