@@ -10,20 +10,20 @@ enum Sample {
         actions: [
             CommandDeclaration(
                 "badges", summary: "Badges.",
-                options: [OptionDeclaration("state-dir", placeholder: "DIR", doc: "Where", setting: "state_dir"),
-                          OptionDeclaration("config", placeholder: "FILE", doc: "Settings")],
+                options: [OptionDeclaration("state-dir", valueName: "DIR", doc: "Where", setting: "state_dir"),
+                          OptionDeclaration("config", valueName: "FILE", doc: "Settings")],
                 actions: [
                     CommandDeclaration("add", summary: "Add one.",
-                                       options: [OptionDeclaration("id", placeholder: "ID", doc: "Its id", isRequired: true),
-                                                 OptionDeclaration("name", placeholder: "NAME", doc: "Its name")],
+                                       options: [OptionDeclaration("id", valueName: "ID", doc: "Its id", isRequired: true),
+                                                 OptionDeclaration("name", valueName: "NAME", doc: "Its name")],
                                        run: { _ in }),
                     CommandDeclaration("list", summary: "List them.", run: { _ in }),
                 ]),
             CommandDeclaration(
                 "copy", summary: "Copy.",
                 options: [.flag("force", short: "f", doc: "Overwrite"),
-                          OptionDeclaration("count", short: "n", placeholder: "N", doc: "How many", defaultValue: .value("3")),
-                          OptionDeclaration("offset", placeholder: "TIME", doc: "Shift")],
+                          OptionDeclaration("count", short: "n", valueName: "N", doc: "How many", defaultValue: .value("3")),
+                          OptionDeclaration("offset", valueName: "TIME", doc: "Shift")],
                 positionals: [PositionalDeclaration("FROM", doc: "the source"),
                               PositionalDeclaration("TO", doc: "the target", isRequired: false)],
                 run: { _ in }),
@@ -170,9 +170,9 @@ struct ParserTests {
 
     @Test func appendedOptionsAreParsedAndBecomeOverrides() throws {
         let settings = [("venue-name", "NAME", "The venue's name", "venue_name"), ("pin", "PIN", "The volunteer PIN", "pin")]
-        let command = CommandDeclaration("serve", summary: "Serve.", options: [OptionDeclaration("listen", placeholder: "A", doc: "Where")],
+        let command = CommandDeclaration("serve", summary: "Serve.", options: [OptionDeclaration("listen", valueName: "A", doc: "Where")],
                                          run: { _ in })
-            .appending(options: settings.map { OptionDeclaration($0.0, placeholder: $0.1, doc: $0.2, setting: $0.3) })
+            .appending(options: settings.map { OptionDeclaration($0.0, valueName: $0.1, doc: $0.2, setting: $0.3) })
         let parsed = try CommandParser.parse(["--pin=4321", "--venue-name", "Hall", "--listen", "x"], against: command)
         #expect(parsed.settingOverrides.map { "\($0.0)=\($0.1)" } == ["venue_name=Hall", "pin=4321"])
         let help = HelpText.text(for: try CommandParser.parse(["-h"], against: command))
@@ -181,10 +181,10 @@ struct ParserTests {
 
     @Test func clashingDeclarationsAreReported() {
         let clash = CommandDeclaration("root", summary: "", actions: [CommandDeclaration(
-            "x", summary: "X.", options: [OptionDeclaration("a", placeholder: "A", doc: "")], actions: [
+            "x", summary: "X.", options: [OptionDeclaration("a", valueName: "A", doc: "")], actions: [
             CommandDeclaration("one", summary: "", options: [.flag("b", doc: "")], run: { _ in }),
-            CommandDeclaration("two", summary: "", options: [OptionDeclaration("b", placeholder: "B", doc: ""),
-                                                            OptionDeclaration("a", placeholder: "A", doc: "")], run: { _ in }),
+            CommandDeclaration("two", summary: "", options: [OptionDeclaration("b", valueName: "B", doc: ""),
+                                                            OptionDeclaration("a", valueName: "A", doc: "")], run: { _ in }),
         ])])
         let problems = clash.problems()
         #expect(problems.contains("root x: --b is a flag in one action and takes a value in another"))

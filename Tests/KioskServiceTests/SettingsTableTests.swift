@@ -137,9 +137,9 @@ struct SettingsTableTests {
 
     @Test func flagsComeFromTheTable() {
         #expect(ServiceConfiguration.flags.map(\.name) == ["listen", "state-dir"])
-        #expect(ServiceConfiguration.flags.map(\.placeholder) == ["HOST:PORT", "DIR"])
+        #expect(ServiceConfiguration.flags.map(\.valueName) == ["HOST:PORT", "DIR"])
         #expect(ServiceConfiguration.flags.map(\.defaultValue) == ["0.0.0.0:8080", "/var/lib/badgekiosk"])
-        #expect(FrontSettings.flags == [SettingFlag(name: "service", placeholder: "URL", doc: FrontSettings.setting("service_url")?.info.doc ?? "",
+        #expect(FrontSettings.flags == [SettingFlag(name: "service", valueName: "URL", doc: FrontSettings.setting("service_url")?.info.doc ?? "",
                                                     key: "service_url", defaultValue: nil)])
         #expect(KioskSettings.flags == ServiceConfiguration.flags + FrontSettings.flags)
         for flag in KioskSettings.flags {

@@ -7,7 +7,7 @@ struct Setting<Settings>: Sendable {
     /// A setting with a default, stored as whatever `check` makes of its text.
     static func value<Value>(
         _ key: String, _ path: WritableKeyPath<Settings, Value> & Sendable, default defaultValue: String,
-        _ exampleLine: SettingInfo.ExampleLine = .active, heading: String? = nil, flag: (name: String, placeholder: String)? = nil,
+        _ exampleLine: SettingInfo.ExampleLine = .active, heading: String? = nil, flag: (name: String, valueName: String)? = nil,
         doc: String, comment: [String] = [], check: @escaping @Sendable (String) -> Result<Value, SettingProblem>
     ) -> Setting {
         Setting(info: SettingInfo(key: key, doc: doc, comment: comment, defaultValue: defaultValue, exampleLine: exampleLine,
@@ -18,7 +18,7 @@ struct Setting<Settings>: Sendable {
     /// A setting that is unset unless given; the example file shows it commented out with `sample`.
     static func optional<Value>(
         _ key: String, _ path: WritableKeyPath<Settings, Value?> & Sendable, sample: String,
-        heading: String? = nil, flag: (name: String, placeholder: String)? = nil,
+        heading: String? = nil, flag: (name: String, valueName: String)? = nil,
         doc: String, comment: [String] = [], check: @escaping @Sendable (String) -> Result<Value, SettingProblem>
     ) -> Setting {
         Setting(info: SettingInfo(key: key, doc: doc, comment: comment, defaultValue: nil, exampleLine: .sample(sample),

@@ -29,7 +29,7 @@ public struct SettingInfo: Sendable, Equatable {
     public let flag: SettingFlag?
 
     init(key: String, doc: String, comment: [String], defaultValue: String?, exampleLine: ExampleLine,
-         heading: String?, flag: (name: String, placeholder: String)?) {
+         heading: String?, flag: (name: String, valueName: String)?) {
         self.key = key
         self.doc = doc
         self.comment = comment
@@ -37,7 +37,7 @@ public struct SettingInfo: Sendable, Equatable {
         self.exampleLine = exampleLine
         self.heading = heading
         self.flag = flag.map {
-            SettingFlag(name: $0.name, placeholder: $0.placeholder, doc: doc, key: key, defaultValue: defaultValue)
+            SettingFlag(name: $0.name, valueName: $0.valueName, doc: doc, key: key, defaultValue: defaultValue)
         }
     }
 
@@ -53,7 +53,7 @@ public struct SettingFlag: Sendable, Equatable {
     /// The flag without its dashes: `listen`, `state-dir`, `service`.
     public let name: String
     /// What its value looks like in help: `HOST:PORT`, `DIR`, `URL`.
-    public let placeholder: String
+    public let valueName: String
     /// The setting's one-line doc.
     public let doc: String
     /// The setting it sets, as `ServiceConfiguration.load`'s overrides name it.

@@ -10,8 +10,8 @@ extension BenchCommand {
         bytes written per typed key, and the front's CPU use over S idle seconds on the first screen.
         """,
         options: [
-            OptionDeclaration("idle-seconds", placeholder: "S", doc: "Idle seconds to measure CPU over", defaultValue: .value("60")),
-            OptionDeclaration("keys", placeholder: "N", doc: "Keys to type for the latency figures", defaultValue: .value("200")),
+            OptionDeclaration("idle-seconds", valueName: "S", doc: "Idle seconds to measure CPU over", defaultValue: .value("60")),
+            OptionDeclaration("keys", valueName: "N", doc: "Keys to type for the latency figures", defaultValue: .value("200")),
         ],
         run: front)
 

@@ -18,12 +18,12 @@ extension BenchCommand {
         or more after a start) grew no more than 10% and 4 over the first half.
         """,
         options: [
-            OptionDeclaration("minutes", placeholder: "N", doc: "How long to send claims", defaultValue: .value("30")),
-            OptionDeclaration("connections", placeholder: "N", doc: "Concurrent connections", defaultValue: .value("8")),
-            OptionDeclaration("rate", placeholder: "N", doc: "Claims per second in all", defaultValue: .value("10")),
-            OptionDeclaration("seed", placeholder: "N", doc: "Fixes the kill moments and the issuer's faults",
+            OptionDeclaration("minutes", valueName: "N", doc: "How long to send claims", defaultValue: .value("30")),
+            OptionDeclaration("connections", valueName: "N", doc: "Concurrent connections", defaultValue: .value("8")),
+            OptionDeclaration("rate", valueName: "N", doc: "Claims per second in all", defaultValue: .value("10")),
+            OptionDeclaration("seed", valueName: "N", doc: "Fixes the kill moments and the issuer's faults",
                               defaultValue: .described("random, printed")),
-            OptionDeclaration("faults", placeholder: "SPEC", doc: "The issuer's faults, as for 'badgekiosk issuer-sim'",
+            OptionDeclaration("faults", valueName: "SPEC", doc: "The issuer's faults, as for 'badgekiosk issuer-sim'",
                               defaultValue: .value(SoakRun.defaultFaults)),
         ],
         run: soak)

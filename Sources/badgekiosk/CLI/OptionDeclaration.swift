@@ -18,7 +18,7 @@ struct OptionDeclaration: Sendable, Equatable {
     /// The one-letter name without its dash, if any: `s` for `-s`.
     var short: Character?
     /// The value's name in help (`DIR`); nil for a flag, which takes no value.
-    var placeholder: String?
+    var valueName: String?
     /// One line for help: what it does.
     var doc: String
     var defaultValue: Default
@@ -27,44 +27,44 @@ struct OptionDeclaration: Sendable, Equatable {
     /// The configuration key the value overrides (`state_dir`), for options that stand for a setting.
     var setting: String?
 
-    /// An option with a value: `--name PLACEHOLDER` or `--name=PLACEHOLDER`.
-    init(_ name: String, short: Character? = nil, placeholder: String, doc: String, defaultValue: Default = .none,
+    /// An option with a value: `--name VALUE` or `--name=VALUE`.
+    init(_ name: String, short: Character? = nil, valueName: String, doc: String, defaultValue: Default = .none,
          isRequired: Bool = false, setting: String? = nil) {
-        self.init(name: name, short: short, placeholder: placeholder, doc: doc, defaultValue: defaultValue,
+        self.init(name: name, short: short, valueName: valueName, doc: doc, defaultValue: defaultValue,
                   isRequired: isRequired, setting: setting)
     }
 
     /// A flag: `--name`, true when given.
     static func flag(_ name: String, short: Character? = nil, doc: String) -> OptionDeclaration {
-        OptionDeclaration(name: name, short: short, placeholder: nil, doc: doc, defaultValue: .none, isRequired: false,
+        OptionDeclaration(name: name, short: short, valueName: nil, doc: doc, defaultValue: .none, isRequired: false,
                           setting: nil)
     }
 
-    private init(name: String, short: Character?, placeholder: String?, doc: String, defaultValue: Default,
+    private init(name: String, short: Character?, valueName: String?, doc: String, defaultValue: Default,
                  isRequired: Bool, setting: String?) {
         self.name = name
         self.short = short
-        self.placeholder = placeholder
+        self.valueName = valueName
         self.doc = doc
         self.defaultValue = defaultValue
         self.isRequired = isRequired
         self.setting = setting
     }
 
-    var isFlag: Bool { placeholder == nil }
+    var isFlag: Bool { valueName == nil }
 
     /// `--name` as typed.
     var spelling: String { "--\(name)" }
 
     /// How the usage line shows it: `--id ID`, or `[--svg FILE]` when it may be left out.
     var usage: String {
-        let word = placeholder.map { "\(spelling) \($0)" } ?? spelling
+        let word = valueName.map { "\(spelling) \($0)" } ?? spelling
         return isRequired ? word : "[\(word)]"
     }
 
     /// The help line's left side: `-s, --state-dir DIR`.
     var helpLabel: String {
-        let long = placeholder.map { "\(spelling) \($0)" } ?? spelling
+        let long = valueName.map { "\(spelling) \($0)" } ?? spelling
         return short.map { "-\($0), \(long)" } ?? long
     }
 

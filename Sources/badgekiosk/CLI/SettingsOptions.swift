@@ -4,12 +4,12 @@ import KioskService
 /// file, and loading the configuration with whatever of them was given.
 enum SettingsOptions {
     static let config = OptionDeclaration(
-        "config", placeholder: "FILE", doc: "Settings file", defaultValue: .described("\(ServiceConfiguration.defaultPath), if present"))
+        "config", valueName: "FILE", doc: "Settings file", defaultValue: .described("\(ServiceConfiguration.defaultPath), if present"))
 
     /// The options the settings table gives a flag (`--listen`, `--state-dir`, `--service`), as declared there.
     static func options(_ flags: [SettingFlag]) -> [OptionDeclaration] {
         flags.map { flag in
-            OptionDeclaration(flag.name, placeholder: flag.placeholder, doc: flag.doc,
+            OptionDeclaration(flag.name, valueName: flag.valueName, doc: flag.doc,
                               defaultValue: flag.defaultValue.map { .value($0) } ?? .none, setting: flag.key)
         }
     }

@@ -18,9 +18,9 @@ enum BadgesCommand {
                 for Navigatr, the number in the badge's address, e.g. navigatr.app/badge/3425/...).
                 """,
                 options: [
-                    OptionDeclaration("id", placeholder: "ID", doc: "The issuer's own badge id", isRequired: true),
-                    OptionDeclaration("name", placeholder: "NAME", doc: "The badge's name, as learners see it", isRequired: true),
-                    OptionDeclaration("description", placeholder: "TEXT", doc: "What the badge is for"),
+                    OptionDeclaration("id", valueName: "ID", doc: "The issuer's own badge id", isRequired: true),
+                    OptionDeclaration("name", valueName: "NAME", doc: "The badge's name, as learners see it", isRequired: true),
+                    OptionDeclaration("description", valueName: "TEXT", doc: "What the badge is for"),
                 ],
                 run: add),
             CommandDeclaration(

@@ -30,10 +30,10 @@ enum BenchCommand {
                 exactly once, and the server's peak RSS.
                 """,
                 options: [
-                    OptionDeclaration("awards", placeholder: "N", doc: "Awards to forward", defaultValue: .value("10000")),
-                    OptionDeclaration("faults", placeholder: "SPEC", doc: "Faults the simulator injects, as for 'badgekiosk issuer-sim'",
+                    OptionDeclaration("awards", valueName: "N", doc: "Awards to forward", defaultValue: .value("10000")),
+                    OptionDeclaration("faults", valueName: "SPEC", doc: "Faults the simulator injects, as for 'badgekiosk issuer-sim'",
                                       defaultValue: .described("none")),
-                    OptionDeclaration("concurrency", placeholder: "N", doc: "Awards sent at once", defaultValue: .value("4")),
+                    OptionDeclaration("concurrency", valueName: "N", doc: "Awards sent at once", defaultValue: .value("4")),
                 ],
                 run: drain),
             frontDeclaration,
@@ -52,8 +52,8 @@ enum BenchCommand {
             '\(name)' \(measures).
             """,
             options: [
-                OptionDeclaration("connections", placeholder: "N", doc: "Concurrent connections", defaultValue: .value("64")),
-                OptionDeclaration("seconds", placeholder: "S", doc: "How long to run", defaultValue: .value("10")),
+                OptionDeclaration("connections", valueName: "N", doc: "Concurrent connections", defaultValue: .value("64")),
+                OptionDeclaration("seconds", valueName: "S", doc: "How long to run", defaultValue: .value("10")),
             ],
             run: { parsed in try load(parsed, target: name) })
     }

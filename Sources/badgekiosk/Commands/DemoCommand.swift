@@ -22,12 +22,12 @@ enum DemoCommand {
         Wi-Fi scan the QR code and try the claim page, run it with --listen 0.0.0.0:8080.
         """,
         options: [
-            OptionDeclaration("state-dir", placeholder: "DIR", doc: "Where the demo keeps its data",
+            OptionDeclaration("state-dir", valueName: "DIR", doc: "Where the demo keeps its data",
                               defaultValue: .value(".badgekiosk-demo")),
-            OptionDeclaration("pin", placeholder: "PIN", doc: "The volunteer PIN, 4 to 12 digits", defaultValue: .value("1234")),
-            OptionDeclaration("issuer", placeholder: "NAME", doc: "Which issuer the stand-in plays: obf, badgr or navigatr",
+            OptionDeclaration("pin", valueName: "PIN", doc: "The volunteer PIN, 4 to 12 digits", defaultValue: .value("1234")),
+            OptionDeclaration("issuer", valueName: "NAME", doc: "Which issuer the stand-in plays: obf, badgr or navigatr",
                               defaultValue: .value(IssuerKind.obf.rawValue)),
-            OptionDeclaration("listen", placeholder: "HOST:PORT", doc: """
+            OptionDeclaration("listen", valueName: "HOST:PORT", doc: """
                 Where the service listens; 0.0.0.0:8080 lets phones on the same Wi-Fi reach it, \
                 port 0 picks a free one
                 """, defaultValue: .value(defaultListen)),

@@ -18,22 +18,22 @@ enum IssuerSimCommand {
           issuer_client_secret_file = a private file holding demo-secret.
         """,
         options: [
-            OptionDeclaration("listen", placeholder: "HOST:PORT", doc: "Address to listen on; port 0 picks a free one",
+            OptionDeclaration("listen", valueName: "HOST:PORT", doc: "Address to listen on; port 0 picks a free one",
                               defaultValue: .described("127.0.0.1:8090")),
-            OptionDeclaration("faults", placeholder: "SPEC", doc: """
+            OptionDeclaration("faults", valueName: "SPEC", doc: """
                 Faults to inject, e.g. 500:0.2,429:0.1,timeout:0.05,reset:0.05,slow:0.05,drop:0.1,token-expiry:30s \
                 (each KIND:SHARE hits that share of award and look-up requests; 429s say Retry-After: 2; \
                 drop records the award, then closes the connection unanswered; drop-reused does so \
                 only on a reused keep-alive connection)
                 """),
-            OptionDeclaration("clock-offset", placeholder: "TIME", doc: """
+            OptionDeclaration("clock-offset", valueName: "TIME", doc: """
                 Runs the issuer's clock ahead (30s) or behind (-30s) this machine's; issue times \
                 in its future are refused, as Badgr refuses them
                 """),
-            OptionDeclaration("seed", placeholder: "N", doc: "Makes the faults repeat exactly from run to run"),
-            OptionDeclaration("client-id", placeholder: "ID", doc: "The client id (and Badgr user name) it accepts",
+            OptionDeclaration("seed", valueName: "N", doc: "Makes the faults repeat exactly from run to run"),
+            OptionDeclaration("client-id", valueName: "ID", doc: "The client id (and Badgr user name) it accepts",
                               defaultValue: .described("demo")),
-            OptionDeclaration("secret-file", placeholder: "FILE",
+            OptionDeclaration("secret-file", valueName: "FILE",
                               doc: "A file holding the secret (Navigatr: the access token) it accepts; without it, demo-secret"),
         ],
         run: run)

@@ -20,10 +20,10 @@ enum ProgrammesCommand {
                 A running service picks it up at its next claim.
                 """,
                 options: [
-                    OptionDeclaration("name", placeholder: "NAME", doc: "The programme's name", isRequired: true),
-                    OptionDeclaration("badges", placeholder: "ID,ID,...", doc: "The badges it takes, 2 to 20, by catalogue id",
+                    OptionDeclaration("name", valueName: "NAME", doc: "The programme's name", isRequired: true),
+                    OptionDeclaration("badges", valueName: "ID,ID,...", doc: "The badges it takes, 2 to 20, by catalogue id",
                                       isRequired: true),
-                    OptionDeclaration("completion", placeholder: "ID", doc: "The badge that completing it earns", isRequired: true),
+                    OptionDeclaration("completion", valueName: "ID", doc: "The badge that completing it earns", isRequired: true),
                 ],
                 run: add),
             CommandDeclaration(

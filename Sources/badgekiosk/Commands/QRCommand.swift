@@ -10,8 +10,8 @@ enum QRCommand {
         writes it to FILE as an SVG picture to print.
         """,
         options: [
-            OptionDeclaration("svg", placeholder: "FILE", doc: "Write an SVG picture instead of printing"),
-            OptionDeclaration("style", placeholder: "STYLE", doc: "halfblock (two module rows a character) or blocks "
+            OptionDeclaration("svg", valueName: "FILE", doc: "Write an SVG picture instead of printing"),
+            OptionDeclaration("style", valueName: "STYLE", doc: "halfblock (two module rows a character) or blocks "
                                   + "(two reverse-video spaces a module, for fonts without half blocks)",
                               defaultValue: .value(QRRenderStyle.halfBlock.rawValue)),
         ],
