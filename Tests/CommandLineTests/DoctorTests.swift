@@ -27,6 +27,8 @@ struct DoctorTests {
         let root = Doctor.settings(.init(file: "/etc/k.conf", problem: "cannot be read", unreadable: true))
         #expect(root.verdict == .fail && root.advice == "Run it as root: sudo badgekiosk doctor.")
         #expect(Doctor.settings(.init(file: nil)).verdict == .warn)
+        let plain = Doctor.settings(.init(file: "/etc/k.conf", plainPIN: true))
+        #expect(plain.verdict == .warn && plain.advice?.contains("badgekiosk setup") == true)
     }
 
     @Test func stateFolder() {

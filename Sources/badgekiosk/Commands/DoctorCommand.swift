@@ -42,7 +42,9 @@ enum DoctorCommand {
         let settings: KioskSettings?
         do {
             settings = try SettingsOptions.load(parsed)
-            checks.append(Doctor.settings(settingsFacts))
+            var facts = settingsFacts
+            facts.plainPIN = settings?.front.pin != nil
+            checks.append(Doctor.settings(facts))
         } catch {
             settings = nil
             var facts = settingsFacts

@@ -10,6 +10,8 @@ extension Doctor {
         var problem: String?
         /// The file is there but this user may not read it (it is root's alone on a kiosk).
         var unreadable = false
+        /// The volunteer PIN is written out in digits (`pin`) rather than only hashed (`pin_hash`).
+        var plainPIN = false
     }
 
     static func settings(_ facts: SettingsFacts) -> DoctorCheck {
@@ -23,6 +25,10 @@ extension Doctor {
         guard let file = facts.file else {
             return .warn(name, "there is no settings file, so the built-in defaults are used",
                          advice: "Write \(ServiceConfiguration.defaultPath) (the .deb installs an example there).")
+        }
+        if facts.plainPIN {
+            return .warn(name, "\(file) holds the volunteer PIN in plain digits",
+                         advice: "Run 'sudo badgekiosk setup': it stores the PIN only hashed (pin_hash).")
         }
         return .ok(name, "\(file) loads")
     }
