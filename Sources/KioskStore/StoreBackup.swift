@@ -173,21 +173,14 @@ public enum StoreBackup {
 
     /// Syncs `partial` to disk, renames it over `final` and syncs the folder, so the new name survives power loss.
     private static func moveIntoPlace(_ partial: String, _ final: String) throws(StoreError) {
-        let folder = (final as NSString).deletingLastPathComponent
         do throws(SystemError) {
-            try sync(partial, O_RDONLY)
+            try FileDescriptor.sync(partial)
             try retryingEINTR("rename \(partial)") { rename(partial, final) }
-            try sync(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY)
+            try FileDescriptor.sync(FileDescriptor.folder(of: final))
         } catch {
             _ = systemCall("unlink \(partial)") { unlink(partial) }
             throw .cannotOpen(path: final, reason: error.description)
         }
-    }
-
-    private static func sync(_ path: String, _ flags: Int32) throws(SystemError) {
-        let fd = try retryingEINTR("open \(path)") { open(path, flags | O_CLOEXEC) }
-        defer { FileDescriptor.close(fd) }
-        try retryingEINTR("fsync \(path)") { fsync(fd) }
     }
 
     /// A restore run as root gives the database to the folder's owner (the service's user).

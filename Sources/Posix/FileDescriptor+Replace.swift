@@ -6,8 +6,7 @@ extension FileDescriptor {
     /// the old file or the new one, never half of either.
     public static func replaceFile(_ path: String, with bytes: [UInt8], mode: mode_t) throws {
         let partial = "\(path).partial-\(getpid())"
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { path[..<$0].isEmpty ? "/" : String(path[..<$0]) } ?? "."
+        let folder = Self.folder(of: path)
         do {
             let fd = try retryingEINTR("open \(partial)") { open(partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode) }
             defer { close(fd) }
@@ -20,8 +19,19 @@ extension FileDescriptor {
             _ = systemCall("unlink \(partial)") { unlink(partial) }
             throw error
         }
-        let directory = try retryingEINTR("open \(folder)") { open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        defer { close(directory) }
-        try retryingEINTR("fsync \(folder)") { fsync(directory) }
+        try sync(folder)
+    }
+
+    /// Syncs the file or folder at `path` to disk; for a folder, the names in it (a new one survives a power cut).
+    public static func sync(_ path: String) throws(SystemError) {
+        let fd = try retryingEINTR("open \(path)") { open(path, O_RDONLY | O_CLOEXEC) }
+        defer { close(fd) }
+        try retryingEINTR("fsync \(path)") { fsync(fd) }
+    }
+
+    /// The folder `path` is in (`.` for a bare name).
+    public static func folder(of path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        return slash.map { path[..<$0].isEmpty ? "/" : String(path[..<$0]) } ?? "."
     }
 }

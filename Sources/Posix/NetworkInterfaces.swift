@@ -42,6 +42,16 @@ public enum NetworkInterfaces {
         return nil
     }
 
+    /// An IPv4 socket address as dotted text, e.g. `192.168.1.20`; nil when it cannot be written.
+    public static func text(ofIPv4 address: UnsafeMutablePointer<sockaddr>) -> String? {
+        var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
+        let converted = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { ipv4 in
+            var raw = ipv4.pointee.sin_addr
+            return inet_ntop(AF_INET, &raw, &text, socklen_t(text.count)) != nil
+        }
+        return converted ? String(decoding: text.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self) : nil
+    }
+
     /// Every IPv4 address of an interface that is up and not loopback, in the system's order.
     public static func ipv4Addresses() -> [Address] {
         var list: UnsafeMutablePointer<ifaddrs>?
@@ -54,14 +64,8 @@ public enum NetworkInterfaces {
             let flags = Int32(bitPattern: entry.pointee.ifa_flags)
             guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET),
                   flags & Int32(IFF_UP) != 0, flags & Int32(IFF_LOOPBACK) == 0 else { continue }
-            var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
-            let converted = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { ipv4 in
-                var raw = ipv4.pointee.sin_addr
-                return inet_ntop(AF_INET, &raw, &text, socklen_t(text.count)) != nil
-            }
-            guard converted else { continue }
-            found.append(Address(interface: String(cString: entry.pointee.ifa_name),
-                                 ipv4: String(decoding: text.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self)))
+            guard let ipv4 = text(ofIPv4: address) else { continue }
+            found.append(Address(interface: String(cString: entry.pointee.ifa_name), ipv4: ipv4))
         }
         return found
     }

@@ -75,6 +75,11 @@ public struct ServiceConfiguration: Sendable, Equatable {
         set { (listenHost, listenPort) = newValue }
     }
 
+    /// Whether a `listen` host is this machine only: phones cannot reach it, and 127.0.0.1 is the truthful claim link.
+    public static func isLoopback(_ host: String) -> Bool {
+        ["127.0.0.1", "localhost", "::1"].contains(host)
+    }
+
     /// `0.0.0.0:8080`, `127.0.0.1:0`, `[::1]:8080`.
     public static func parseListen(_ text: String) -> (String, Int)? {
         guard let colon = text.lastIndex(of: ":") else { return nil }

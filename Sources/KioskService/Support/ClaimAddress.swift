@@ -12,7 +12,7 @@ final class ClaimAddress: Sendable {
 
     init(configuration: ServiceConfiguration, lookup: @escaping @Sendable () -> String? = NetworkInterfaces.currentIPv4) {
         configured = configuration.publicURL
-        loopback = ["127.0.0.1", "localhost", "::1"].contains(configuration.listenHost)
+        loopback = ServiceConfiguration.isLoopback(configuration.listenHost)
         self.lookup = lookup
         let host = configured == nil && !loopback ? lookup() ?? "127.0.0.1" : "127.0.0.1"
         state = Locked((configuration.listenPort, host))

@@ -34,7 +34,7 @@ public struct StaffToken: Sendable {
             _ = systemCall("unlink \(temporary)") { unlink(temporary) }
             throw error
         }
-        try syncFolder(directory)
+        try FileDescriptor.sync(directory)
         return StaffToken(value: try read(path) ?? token)
     }
 
@@ -66,12 +66,5 @@ public struct StaffToken: Sendable {
         defer { FileDescriptor.close(fd) }
         try bytes.withUnsafeBytes { try FileDescriptor.writeAll(fd, $0) }
         try retryingEINTR("fsync \(path)") { fsync(fd) }
-    }
-
-    /// Syncs the folder itself, so a new name in it survives a power cut.
-    private static func syncFolder(_ directory: String) throws {
-        let fd = try retryingEINTR("open \(directory)") { open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        defer { FileDescriptor.close(fd) }
-        try retryingEINTR("fsync \(directory)") { fsync(fd) }
     }
 }

@@ -62,14 +62,8 @@ extension DoctorCommand {
         var cursor: UnsafeMutablePointer<addrinfo>? = first
         while let entry = cursor {
             defer { cursor = entry.pointee.ai_next }
-            guard let address = entry.pointee.ai_addr else { continue }
-            var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
-            let converted = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { ipv4 in
-                var raw = ipv4.pointee.sin_addr
-                return inet_ntop(AF_INET, &raw, &text, socklen_t(text.count)) != nil
-            }
-            let ipv4 = String(decoding: text.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self)
-            if converted, !found.contains(ipv4) { found.append(ipv4) }
+            guard let address = entry.pointee.ai_addr, let ipv4 = NetworkInterfaces.text(ofIPv4: address) else { continue }
+            if !found.contains(ipv4) { found.append(ipv4) }
         }
         return found
     }

@@ -67,7 +67,7 @@ enum StatusCommand {
     static func claimLink(_ configuration: ServiceConfiguration, followed: String?) -> String {
         if let url = configuration.publicURL { return "\(url) (public_url)." }
         let port = configuration.listenPort
-        if ["127.0.0.1", "localhost", "::1"].contains(configuration.listenHost) {
+        if ServiceConfiguration.isLoopback(configuration.listenHost) {
             return "http://127.0.0.1:\(port) (the service listens on this machine only, so phones cannot reach it)."
         }
         guard let followed else { return "none: this machine has no network address, so phones cannot reach it." }

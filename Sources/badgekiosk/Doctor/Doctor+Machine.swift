@@ -1,3 +1,4 @@
+import KioskService
 /// The checks of the machine around the service: its units, its console font and its network address.
 extension Doctor {
     /// A systemd unit's states, as `systemctl is-enabled` and `is-active` print them.
@@ -90,7 +91,7 @@ extension Doctor {
 
     private static func followedLink(_ facts: ClaimLinkFacts) -> DoctorCheck {
         let name = "claim link"
-        if ["127.0.0.1", "localhost", "::1"].contains(facts.listenHost) {
+        if ServiceConfiguration.isLoopback(facts.listenHost) {
             return .warn(name, "the service listens on \(facts.listenHost) only, so phones cannot reach it",
                          advice: "If phones should claim, set listen = 0.0.0.0:\(facts.listenPort) in the settings.")
         }
