@@ -10,12 +10,21 @@ public enum CredentialCheck: Sendable, Equatable {
     /// Asks the issuer named by `settings`. First any answer at all from its address, so a refusal
     /// is told apart from a kiosk that is offline; then its badge list through the adapter.
     public static func run(_ settings: IssuerSettings) -> CredentialCheck {
+        if case let .failure(failure) = probe(settings) { return .notChecked(failure.reason) }
+        return signIn(settings)
+    }
+
+    /// Any answer at all from the issuer's address: it is reachable, and its `Date` header tells its clock.
+    public static func probe(_ settings: IssuerSettings) -> Result<IssuerReply, TransportFailure> {
+        IssuerHTTP(caFile: settings.caFile)
+            .exchange(IssuerRequest(method: "GET", path: "/"), baseURL: settings.baseURL, timeout: settings.timeoutSeconds)
+    }
+
+    /// The badge list through the adapter `badges sync` uses, which signs in first.
+    public static func signIn(_ settings: IssuerSettings) -> CredentialCheck {
         if settings.kind == .navigatr, Int(settings.clientID) == nil {
             return .notChecked("Navigatr lists badges only for a provider's id number, and none is set")
         }
-        let probe = IssuerHTTP(caFile: settings.caFile)
-            .exchange(IssuerRequest(method: "GET", path: "/", headers: []), baseURL: settings.baseURL, timeout: settings.timeoutSeconds)
-        if case let .failure(failure) = probe { return .notChecked(failure.reason) }
         do {
             return .accepted(badges: try makeIssuerAdapter(settings).catalogue().count)
         } catch {

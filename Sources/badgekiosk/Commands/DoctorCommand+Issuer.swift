@@ -20,9 +20,7 @@ extension DoctorCommand {
         }
         settings.timeoutSeconds = min(settings.timeoutSeconds, issuerTimeout)
         let name = settings.kind.displayName
-        // Any answer at all shows the issuer is reachable, and its Date header tells its clock.
-        let http = IssuerHTTP(caFile: settings.caFile)
-        let answer = http.exchange(IssuerRequest(method: "GET", path: "/"), baseURL: settings.baseURL, timeout: settings.timeoutSeconds)
+        let answer = CredentialCheck.probe(settings)
         let kioskSeconds = Int64(Date().timeIntervalSince1970)
         let reply: IssuerReply
         switch answer {
@@ -39,15 +37,12 @@ extension DoctorCommand {
                 Doctor.clock(clock)]
     }
 
-    /// Asks for the badge list through the adapter `badges sync` uses, which signs in first.
+    /// The kiosk's credentials, tried as `badgekiosk setup` tries them.
     private static func signInFacts(_ settings: IssuerSettings) -> Doctor.SignInFacts {
-        if settings.kind == .navigatr, settings.clientID.isEmpty {
-            return .cannotTry("Navigatr lists badges only for a provider, and issuer_client_id is not set, so the token was not tried")
-        }
-        do {
-            return .accepted(badges: try makeIssuerAdapter(settings).catalogue().count)
-        } catch {
-            return .refused(error.description)
+        switch CredentialCheck.signIn(settings) {
+        case let .accepted(badges): .accepted(badges: badges)
+        case let .refused(reason): .refused(reason)
+        case let .notChecked(reason): .cannotTry(reason + ", so the token was not tried")
         }
     }
 }
