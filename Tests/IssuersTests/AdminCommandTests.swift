@@ -138,19 +138,10 @@ struct AdminCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let backup = try BuiltBinary.run(["backup", "\(folder)/copy.sqlite", "--state-dir", "\(folder)/state"])
         #expect(backup.status == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltBinary.path)
-        process.arguments = ["restore", "\(folder)/copy.sqlite", "--state-dir", "\(folder)/state"]
-        process.environment = ["BADGEKIOSK_CONFIG": "/dev/null"]
-        process.standardInput = FileHandle.nullDevice
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
-        #expect(message.contains("add --yes to restore without asking"))
+        // Standard input is an empty pipe: not a terminal, so nobody can be asked.
+        let unasked = try BuiltBinary.run(["restore", "\(folder)/copy.sqlite", "--state-dir", "\(folder)/state"], input: "")
+        #expect(unasked.status == 2)
+        #expect(unasked.err.contains("add --yes to restore without asking"))
         let missing = try BuiltBinary.run(["restore", "\(folder)/nothing.sqlite", "--state-dir", "\(folder)/state", "--yes"])
         #expect(missing.status == 1 && missing.err.contains("There is no backup file"))
     }

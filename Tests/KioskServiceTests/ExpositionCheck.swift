@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A strict reader of the Prometheus text format (0.0.4) for tests: the problems it finds, and the
 /// samples by their series (`name{label="value"}` as written).
@@ -18,19 +19,8 @@ struct ExpositionCheck {
     /// `promtool check metrics` on `text`, when promtool is installed: its exit status and what it said.
     static func promtool(_ text: String) throws -> (status: Int32, output: String)? {
         guard let path = promtoolPath else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["check", "metrics"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let said = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: said, as: UTF8.self))
+        let ran = try BuiltBinary.runTool(path, ["check", "metrics"], input: text)
+        return (ran.status, ran.out + ran.err)
     }
 
     static var promtoolPath: String? {

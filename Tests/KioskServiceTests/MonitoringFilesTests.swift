@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("kiosk/grafana-dashboard.json and kiosk/prometheus-alerts.yml")
@@ -38,16 +39,9 @@ struct MonitoringFilesTests {
         #expect(used.isSuperset(of: ["badgekiosk_oldest_queued_award_age_seconds", "badgekiosk_awards",
                                      "badgekiosk_state_disk_free_bytes"]))
         guard let promtool = ExpositionCheck.promtoolPath else { return }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: promtool)
-        process.arguments = ["check", "rules", path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "promtool check rules: \(said)")
+        let ran = try BuiltBinary.runTool(promtool, ["check", "rules", path])
+        let said = ran.out + ran.err
+        #expect(ran.status == 0, "promtool check rules: \(said)")
         #expect(said.contains("SUCCESS"))
     }
 }
