@@ -153,6 +153,15 @@ struct DoctorTests {
         #expect(Doctor.claimLink(facts).verdict == .warn)
     }
 
+    @Test func aLocalNameNeedsAvahi() {
+        var facts = Doctor.ClaimLinkFacts(publicURL: "http://kiosk.local:8080", listenHost: "0.0.0.0", listenPort: 8080,
+                                          followed: "192.168.1.20", machine: ["192.168.1.20"], resolved: [])
+        let unknown = Doctor.claimLink(facts)
+        #expect(unknown.verdict == .fail && unknown.advice?.hasPrefix("Avahi answers to .local names") == true)
+        facts.resolved = ["192.168.1.20"]
+        #expect(Doctor.claimLink(facts).verdict == .ok)
+    }
+
     @Test func hostNamesAndAddresses() {
         #expect(Doctor.hostName(of: "http://Kiosk.Local:8080/c/x") == "kiosk.local")
         #expect(Doctor.hostName(of: "http://[::1]:8080") == "::1")

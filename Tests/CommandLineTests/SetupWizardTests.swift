@@ -80,6 +80,14 @@ struct SetupWizardTests {
         #expect(!wizard.answered.contains(field))
     }
 
+    @Test func withAvahiTheAddressQuestionOffersTheLocalName() {
+        let plain = SetupWizard(values: [:], hasSecret: false)
+        #expect(!plain.question(for: .publicURL).text.contains(".local"))
+        var avahi = SetupWizard(values: ["listen": "0.0.0.0:8090"], hasSecret: false, localName: "hub.local")
+        #expect(avahi.question(for: .publicURL).text.hasSuffix("so http://hub.local:8090 works at every venue."))
+        #expect(avahi.answer(.publicURL, "http://hub.local:8090") == nil && avahi.values["public_url"] == "http://hub.local:8090")
+    }
+
     @Test func aWiFiPasswordMustFitWPA() {
         var wizard = SetupWizard(values: ["wifi_name": "Guest"], hasSecret: false)
         #expect(wizard.answer(.wifiPassword, "short") != nil)

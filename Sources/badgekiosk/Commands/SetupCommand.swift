@@ -54,7 +54,8 @@ enum SetupCommand {
             throw ConfigErrorReport(error: error)
         }
         let files = SetupFiles(configPath: path, secretPath: values["issuer_client_secret_file"])
-        var wizard = SetupWizard(values: values, hasSecret: access(files.secretPath, F_OK) == 0)
+        var wizard = SetupWizard(values: values, hasSecret: access(files.secretPath, F_OK) == 0,
+                                 localName: SetupFiles.avahiLocalName())
         try applyFlags(parsed, to: &wizard)
         let interactive = !parsed.flag("non-interactive")
         let console = SetupConsole()

@@ -80,7 +80,9 @@ extension Doctor {
         let addresses = facts.machine.isEmpty ? "it has none" : "it has \(facts.machine.joined(separator: ", "))"
         let suggestion = facts.followed.map { "Set public_url to http://\($0):\(facts.listenPort), or \(follow)." } ?? "Fix public_url, or \(follow)."
         if facts.resolved.isEmpty {
-            return .fail(name, "the name in public_url (\(host)) cannot be found", advice: suggestion)
+            let avahi = host.hasSuffix(".local")
+                ? "Avahi answers to .local names: sudo apt-get install avahi-daemon libnss-mdns. Or: " : ""
+            return .fail(name, "the name in public_url (\(host)) cannot be found", advice: avahi + suggestion)
         }
         if isIPv4(host) {
             return .fail(name, "public_url \(url) is not this machine's address (\(addresses))", advice: suggestion)

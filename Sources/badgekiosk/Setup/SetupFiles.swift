@@ -1,3 +1,4 @@
+@preconcurrency import Glibc
 import Foundation
 import KioskCore
 import KioskService
@@ -108,6 +109,15 @@ struct SetupFiles {
     /// Whether systemd runs the service now.
     static func serviceIsActive() -> Bool {
         systemdRuns && systemctl(["is-active", "--quiet", "badgekiosk.service"])
+    }
+
+    /// This machine's `<hostname>.local` when avahi is installed to publish it; nil without avahi.
+    static func avahiLocalName() -> String? {
+        guard access("/usr/sbin/avahi-daemon", X_OK) == 0 else { return nil }
+        var name = [CChar](repeating: 0, count: 256)
+        guard gethostname(&name, name.count - 1) == 0 else { return nil }
+        let host = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return host.isEmpty || host == "localhost" ? nil : host.split(separator: ".")[0] + ".local"
     }
 
     /// Restarts the service, and the front if it runs.

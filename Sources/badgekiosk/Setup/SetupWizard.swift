@@ -34,10 +34,14 @@ struct SetupWizard: Equatable {
     private(set) var answered: Set<Field> = []
     /// The first PIN typed, waiting for the same again.
     private var firstPIN: String?
+    /// This machine's `<name>.local`, when avahi is installed to answer to it: an address that stays
+    /// the same at every venue, offered as a choice (not the default, as some older phones cannot open it).
+    let localName: String?
 
-    init(values: [String: String], hasSecret: Bool) {
+    init(values: [String: String], hasSecret: Bool, localName: String? = nil) {
         self.values = values
         self.hasSecret = hasSecret
+        self.localName = localName
     }
 
     /// The issuers on offer, as typed (a number or a name) and as named.
@@ -49,6 +53,11 @@ struct SetupWizard: Equatable {
 
     /// Whether there is a volunteer PIN to keep.
     var hasPIN: Bool { values["pin_hash"] != nil || values["pin"] != nil }
+
+    /// The port the service listens on, from the `listen` setting (8080 when unset).
+    var listenPort: Int {
+        values["listen"].flatMap { $0.split(separator: ":").last.flatMap { Int($0) } } ?? 8080
+    }
 
     /// The usual API address of each issuer.
     static func defaultURL(_ kind: IssuerKind) -> String {
@@ -109,7 +118,8 @@ struct SetupWizard: Equatable {
                             current: values["wifi_password"].map { $0.isEmpty ? "open network" : $0 } ?? "open network",
                             isSecret: false)
         case .publicURL:
-            return Question(field: field, text: "The address phones use to reach this kiosk (- to follow the network).",
+            let stable = localName.map { " Avahi is installed, so http://\($0):\(listenPort) works at every venue." } ?? ""
+            return Question(field: field, text: "The address phones use to reach this kiosk (- to follow the network)." + stable,
                             current: values["public_url"] ?? "follow the network", isSecret: false)
         }
     }
