@@ -68,6 +68,8 @@ extension FrontText {
         "front.error.email_missing": "Wpisz swój adres e-mail.",
         "front.error.email_too_long": "Ten adres e-mail jest za długi. Sprawdź go.",
         "front.error.email_invalid": "To nie wygląda na adres e-mail. Powinien wyglądać tak: name@example.com.",
+        "front.error.email_space": "Adres e-mail nie ma spacji. Usuń spację.",
+        "front.error.email_no_at": "Adres e-mail ma znak @, na przykład name@example.com. Dodaj @.",
         "front.error.title_missing": "Wpisz nazwę zajęć.",
         "front.error.title_too_long": "Ta nazwa jest za długa. Użyj najwyżej 120 znaków.",
         "front.error.title_invalid": "Użyj tylko liter, cyfr i znaków interpunkcyjnych.",

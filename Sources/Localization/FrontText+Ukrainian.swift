@@ -68,6 +68,8 @@ extension FrontText {
         "front.error.email_missing": "Будь ласка, введіть вашу електронну пошту.",
         "front.error.email_too_long": "Ця адреса задовга. Будь ласка, перевірте її.",
         "front.error.email_invalid": "Це не схоже на адресу пошти. Вона має виглядати так: name@example.com.",
+        "front.error.email_space": "В адресі електронної пошти немає пробілів. Приберіть пробіл.",
+        "front.error.email_no_at": "В адресі електронної пошти є знак @, наприклад name@example.com. Додайте @.",
         "front.error.title_missing": "Будь ласка, введіть назву заняття.",
         "front.error.title_too_long": "Назва задовга. Не більше 120 символів.",
         "front.error.title_invalid": "Використовуйте лише літери, цифри та розділові знаки.",

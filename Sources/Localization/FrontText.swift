@@ -84,6 +84,8 @@ enum FrontText {
         "front.error.email_missing": "Please type your email address.",
         "front.error.email_too_long": "That email address is too long. Please check it.",
         "front.error.email_invalid": "That does not look like an email address. It should look like name@example.com.",
+        "front.error.email_space": "An email address has no spaces. Please take the space out.",
+        "front.error.email_no_at": "An email address has an @ in it, like name@example.com. Please add the @.",
         "front.error.title_missing": "Please type a name for the session.",
         "front.error.title_too_long": "That name is too long. Please use at most 120 characters.",
         "front.error.title_invalid": "Please use only letters, numbers and punctuation.",

@@ -51,6 +51,8 @@ extension PageText {
         "page.error.email_missing": "اكتب عنوان بريدك الإلكتروني.",
         "page.error.email_too_long": "عنوان البريد هذا طويل جدًا. تحقق منه واكتبه مرة أخرى.",
         "page.error.email_invalid": "اكتب عنوان بريدك الإلكتروني هكذا: name@example.com",
+        "page.error.email_space": "احذف المسافات: لا مسافات في عنوان البريد الإلكتروني.",
+        "page.error.email_no_at": "يجب أن يحتوي عنوان بريدك على @، هكذا: name@example.com",
         "page.unknown.heading": "هذا الرمز لم ينجح",
         "page.unknown.body": "تأكد أنك مسحت رمز جلستك.",
         "page.ask": "إذا احتجت إلى مساعدة، اسأل الشخص الذي أدار جلستك.",

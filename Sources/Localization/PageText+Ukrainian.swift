@@ -50,6 +50,8 @@ extension PageText {
         "page.error.email_missing": "Напишіть адресу електронної пошти.",
         "page.error.email_too_long": "Ця адреса задовга. Перевірте її та напишіть ще раз.",
         "page.error.email_invalid": "Напишіть адресу пошти ось так: name@example.com",
+        "page.error.email_space": "Приберіть пробіли: в адресі їх немає.",
+        "page.error.email_no_at": "В адресі має бути знак @, ось так: name@example.com",
         "page.unknown.heading": "Цей код не спрацював",
         "page.unknown.body": "Перевірте, чи ви відсканували код свого заняття.",
         "page.ask": "Якщо потрібна допомога, зверніться до людини, яка проводила заняття.",

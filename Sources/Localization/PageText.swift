@@ -66,6 +66,8 @@ enum PageText {
         "page.error.email_missing": "Type your email address.",
         "page.error.email_too_long": "That email address is too long. Check it and type it again.",
         "page.error.email_invalid": "Type your email address like this: name@example.com",
+        "page.error.email_space": "Take out the spaces: an email address has none.",
+        "page.error.email_no_at": "Your email address needs an @, like this: name@example.com",
         "page.unknown.heading": "This code did not work",
         "page.unknown.body": "Check that you scanned the code for your session.",
         "page.ask": "If you need help, ask the person who ran your session.",

@@ -91,4 +91,12 @@ struct FrontFrameTests {
     @Test func tooSmallAWindowSaysSo() {
         #expect(FrontView.render(Fixtures.model(), size: TerminalSize(columns: 30, rows: 10)).plainText.contains("bigger"))
     }
+
+    @Test func anEmailWrapsAfterItsAtAndDotsNeverInsideAWord() {
+        let lines = FrontView.emailLines(Array("amira.kowalska-smith@hotmail.co.uk"), perLine: 18).map { String($0) }
+        #expect(lines == ["amira.", "kowalska-smith@", "hotmail.co.uk"])
+        // A part wider than the screen is the one place a word is cut.
+        #expect(FrontView.emailLines(Array("abcdefghij@x.uk"), perLine: 4).map { String($0) } == ["abcd", "efgh", "ij@", "x.uk"])
+        #expect(FrontView.emailLines([], perLine: 10) == [[]])
+    }
 }

@@ -94,7 +94,7 @@ struct LearnerUpdateTests {
         #expect(Fixtures.flow(model)?.step == .email)
         #expect(Fixtures.flow(model)?.cleanName == "Zoë")
         model = Fixtures.press(Fixtures.type(model, "zoe.example.com"), .enter).0
-        #expect(Fixtures.flow(model)?.message == Message("front.error.email_invalid"))
+        #expect(Fixtures.flow(model)?.message == Message("front.error.email_no_at"))
         model = Fixtures.press(model, .backspace).0
         #expect(Fixtures.flow(model)?.message == nil)
         #expect(Fixtures.flow(Fixtures.press(model, .escape).0)?.step == .name)
@@ -105,7 +105,7 @@ struct LearnerUpdateTests {
         let flow = Fixtures.flow(model)
         #expect(flow?.step == .confirmEmail)
         #expect(flow?.cleanEmail == "amira@gmial.com")
-        #expect(flow?.suggestion == "amira@gmail.com")
+        #expect(flow?.suggestion?.address == "amira@gmail.com")
         let used = Fixtures.press(model, .enter).0
         #expect(Fixtures.flow(used)?.step == .consent)
         #expect(Fixtures.flow(used)?.cleanEmail == "amira@gmail.com")

@@ -40,7 +40,7 @@ struct ClaimPageFlowTests {
 
         let check = try browser.post(ClaimPageBrowser.hiddenFields(in: email) + [("email", " Amira@Example.COM ")])
         #expect(check.text.contains("Is this your email address?"))
-        #expect(check.text.contains(#"<p class="big"><span dir="ltr">amira@example.com</span></p>"#))
+        #expect(check.text.contains(#"<p class="big"><span class="email" dir="ltr">amira@<wbr>example.<wbr>com</span></p>"#))
         #expect(!check.text.contains("Did you mean"))
 
         let consent = try browser.post(ClaimPageBrowser.hiddenFields(in: check) + [("go", "yes")])
@@ -106,9 +106,21 @@ struct ClaimPageFlowTests {
         let check = try browser.post([("form", signature), ("name", "Amira"), ("email", "amira@gmial.com"), ("step", "email")])
         #expect(check.text.contains("This might have a mistake. Did you mean:"))
         #expect(check.text.contains("Yes, use amira@gmail.com"))
+        // What changed is marked, and the address wraps only after its @ and dots.
+        #expect(check.text.contains(#"<span class="email" dir="ltr">amira@<wbr>gm<mark>ai</mark>l.<wbr>com</span>"#))
         #expect(check.text.contains("No, keep amira@gmial.com"))
         let consent = try browser.post(ClaimPageBrowser.hiddenFields(in: check) + [("go", "suggestion")])
-        #expect(consent.text.contains("<dd><span dir=\"ltr\">amira@gmail.com</span></dd>"))
+        #expect(consent.text.contains("<dd><span class=\"email\" dir=\"ltr\">amira@<wbr>gmail.<wbr>com</span></dd>"))
+    }
+
+    @Test func spacesAreTakenOutAsAtTheKiosk() throws {
+        let kiosk = try TestKiosk()
+        let session = try kiosk.endedSession()
+        let browser = ClaimPageBrowser(kiosk, token: session.token)
+        let signature = try #require(ClaimPageBrowser.signature(in: try browser.open()))
+        let check = try browser.post([("form", signature), ("name", "Amira"), ("email", "amira @gmail. com"), ("step", "email")])
+        #expect(check.text.contains("Is this your email address?"))
+        #expect(check.text.contains(#"<p class="big"><span class="email" dir="ltr">amira@<wbr>gmail.<wbr>com</span></p>"#))
     }
 
     @Test func sayingNoSendsNothingAndBackReturnsToTheQuestion() throws {
@@ -128,7 +140,8 @@ struct ClaimPageFlowTests {
         ("name", String(repeating: "a", count: 101), "Your name is too long. Use 100 letters or fewer."),
         ("name", "Ami\u{202E}ra", "Use only letters, numbers and punctuation in your name."),
         ("email", "", "Type your email address."),
-        ("email", "amira at example", "Type your email address like this: name@example.com"),
+        ("email", "amira@example", "Type your email address like this: name@example.com"),
+        ("email", "amira at example", "Your email address needs an @, like this: name@example.com"),
     ])
     func fieldErrorsSayHowToFixThem(field: String, value: String, message: String) throws {
         let kiosk = try TestKiosk()

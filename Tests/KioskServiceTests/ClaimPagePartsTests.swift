@@ -75,7 +75,7 @@ struct ClaimPagePartsTests {
         #expect(ClaimFlow.next(after: &form) == .show(.email, nil))
         form.step = "consent"
         form.choice = "yes"
-        form.email = "not-an-email"
+        form.email = "amira@example"
         guard case .show(.email, let error?) = ClaimFlow.next(after: &form) else {
             Issue.record("a bad email at the last step must go back to the email question")
             return
@@ -84,7 +84,8 @@ struct ClaimPagePartsTests {
     }
 
     @Test func everyFieldErrorHasWordsInEveryLanguage() {
-        let codes = ["name_missing", "name_too_long", "name_invalid", "email_missing", "email_too_long", "email_invalid"]
+        let codes = ["name_missing", "name_too_long", "name_invalid", "email_missing", "email_too_long", "email_invalid",
+                     "email_space", "email_no_at"]
         for language in Language.allCases {
             let view = ClaimPageView(catalog: Catalog(language), venue: "Hall", issuer: "OBF", signature: "", form: ClaimForm())
             for code in codes {

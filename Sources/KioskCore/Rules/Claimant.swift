@@ -37,11 +37,27 @@ public struct Claimant: Sendable, Equatable {
             throw FieldError(field: "email", code: "email_too_long",
                              message: "That email address is too long. Please check it.")
         }
+        guard !email.unicodeScalars.contains(where: \.properties.isWhitespace) else {
+            throw FieldError(field: "email", code: "email_space",
+                             message: "An email address has no spaces. Please take the space out.")
+        }
+        guard email.contains("@") else {
+            throw FieldError(field: "email", code: "email_no_at",
+                             message: "An email address has an @ in it, like name@example.com. Please add the @.")
+        }
         guard isPlausible(email) else {
             throw FieldError(field: "email", code: "email_invalid",
                              message: "That does not look like an email address. It should look like name@example.com.")
         }
         return email
+    }
+
+    /// The address as typed without its spaces: a phone keyboard puts one after a dot or before an
+    /// `@` unasked, and no address has one, so both the kiosk and the phone page take them out.
+    public static func removingSpaces(_ typed: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: typed.unicodeScalars.filter { !$0.properties.isWhitespace })
+        return String(scalars)
     }
 
     /// The name as it may stand in a `Name <email>` recipient: every `<` and `>` scalar removed, so

@@ -1,3 +1,5 @@
+import KioskCore
+
 /// A learner's way through claiming: one question a screen, nothing kept once they leave.
 struct LearnerFlow: Equatable, Sendable {
     enum Step: Equatable, Sendable {
@@ -31,7 +33,7 @@ struct LearnerFlow: Equatable, Sendable {
     var cleanName = ""
     var cleanEmail = ""
     /// A corrected email for a likely typo (`gmial.com` → `gmail.com`).
-    var suggestion: String?
+    var suggestion: EmailSuggestion.Suggestion?
     /// The highlighted answer on screens with choices.
     var selection = 0
     var message: Message?

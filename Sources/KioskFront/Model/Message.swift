@@ -36,6 +36,7 @@ struct Message: Equatable, Sendable {
     static let knownCodes: Set<String> = [
         "unknown_code", "code_expired", "code_used_up", "too_many_attempts", "code_missing",
         "name_missing", "name_too_long", "name_invalid", "email_missing", "email_too_long", "email_invalid",
+        "email_space", "email_no_at",
         "title_missing", "title_too_long", "title_invalid", "expected_invalid", "badges_missing",
         "badges_too_many", "count_invalid", "storage_unavailable", "unauthorized", "not_unsure",
         "too_many_claims", "max_claims_invalid", "no_code",

@@ -58,7 +58,7 @@ extension Front {
             if key == .enter {
                 do {
                     flow.cleanEmail = try Claimant.checkEmail(flow.email.text)
-                    flow.suggestion = EmailSuggestion.suggest(for: flow.cleanEmail)
+                    flow.suggestion = EmailSuggestion.suggestion(for: flow.cleanEmail)
                     go(&flow, to: .confirmEmail)
                 } catch {
                     flow.message = Message(error)
@@ -73,7 +73,7 @@ extension Front {
             guard key == .enter else { return [] }
             switch (flow.suggestion, flow.selection) {
             case (let suggestion?, 0):
-                flow.cleanEmail = suggestion
+                flow.cleanEmail = suggestion.address
                 go(&flow, to: .consent)
             case (nil, 0), (_?, 1):
                 go(&flow, to: .consent)

@@ -1,3 +1,4 @@
+import KioskCore
 import TerminalUI
 
 extension FrontView {
@@ -87,16 +88,17 @@ extension FrontView {
         [.text(model.text(key), in: area, style: .bold), .gap(), .text(model.text(help), in: area), .gap()]
     }
 
-    /// The email shown back large and letter-spaced, with a fix for a likely typo.
+    /// The email shown back large and letter-spaced, with a fix for a likely typo, what it changes marked.
     private static func confirmEmail(_ model: FrontModel, _ flow: LearnerFlow, in area: Area) -> [Block] {
         var blocks: [Block] = [
             .text(model.text("front.confirmEmail.question"), in: area, style: .bold), .gap(),
-            boxed(spaced(flow.cleanEmail), in: area),
+            emailBox(flow.cleanEmail, in: area),
         ]
         if let suggestion = flow.suggestion {
             blocks += [
-                .gap(), .text(model.text("front.confirmEmail.suggest", ["email": suggestion]), in: area, style: .bold), .gap(),
-                .choices([model.text("front.confirmEmail.useSuggestion", ["email": suggestion]),
+                .gap(), .text(model.text("front.confirmEmail.suggest", ["email": suggestion.address]), in: area, style: .bold),
+                emailBox(suggestion.address, marking: suggestion, in: area), .gap(),
+                .choices([model.text("front.confirmEmail.useSuggestion", ["email": suggestion.address]),
                           model.text("front.confirmEmail.keep", ["email": flow.cleanEmail]),
                           model.text("front.confirmEmail.change")], selected: flow.selection, in: area),
             ]
@@ -110,17 +112,52 @@ extension FrontView {
         return blocks
     }
 
-    /// Text in a box, bold, so it stands out as the thing to check.
-    private static func boxed(_ text: String, in area: Area) -> Block {
-        let lines = TextLayout.wrap(text, width: area.width - 4)
-        let width = min(area.width, (lines.map(\.count).max() ?? 0) + 4)
+    /// An address letter-spaced in a bold box, wrapped after its `@` and dots (never inside a word,
+    /// where a slip may be, unless one part is wider than the screen); a suggestion's change in reverse.
+    static func emailBox(_ address: String, marking suggestion: EmailSuggestion.Suggestion? = nil, in area: Area) -> Block {
+        let changed = suggestion.map { $0.before.count..<($0.before.count + $0.changed.count) } ?? 0..<0
+        let lines = emailLines(Array(address), perLine: max(1, (area.width - 3) / 2))
+        let width = min(area.width, (lines.map(\.count).max() ?? 0) * 2 + 3)
         let x = area.x + (area.width - width) / 2
         return Block(height: lines.count + 2) { buffer, y in
             buffer.box(x: x, y: y, width: width, height: lines.count + 2, style: .bold)
-            for (index, line) in lines.enumerated() {
-                buffer.centre(line, y: y + 1 + index, style: .bold, x: x + 1, width: width - 2)
+            var offset = 0
+            for (row, line) in lines.enumerated() {
+                var column = x + 2 + (width - 3 - line.count * 2) / 2
+                for character in line {
+                    let style = changed.contains(offset) ? Style(bold: true, reverse: true) : .bold
+                    column = buffer.put(String(character), x: column, y: y + 1 + row, style: style) + 1
+                    offset += 1
+                }
             }
         }
+    }
+
+    /// The address in lines of at most `perLine` characters, broken after an `@` or a dot where it can be.
+    static func emailLines(_ address: [Character], perLine: Int) -> [[Character]] {
+        var lines: [[Character]] = [[]]
+        var part: [Character] = []
+        func place(_ part: [Character]) {
+            if lines[lines.count - 1].count + part.count > perLine, !lines[lines.count - 1].isEmpty { lines.append([]) }
+            var rest = part[...]
+            while lines[lines.count - 1].count + rest.count > perLine {
+                let room = perLine - lines[lines.count - 1].count
+                lines[lines.count - 1] += rest.prefix(room)
+                rest = rest.dropFirst(room)
+                lines.append([])
+            }
+            lines[lines.count - 1] += rest
+        }
+        for character in address {
+            part.append(character)
+            if character == "@" || character == "." {
+                place(part)
+                part = []
+            }
+        }
+        place(part)
+        let kept = lines.filter { !$0.isEmpty }
+        return kept.isEmpty ? [[]] : kept
     }
 
     /// "Well done!" in block letters between two rows of stars, a line for each programme the claim

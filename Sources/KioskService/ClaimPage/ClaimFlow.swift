@@ -23,7 +23,7 @@ enum ClaimFlow: Equatable, Sendable {
         case "email":
             if nameError(form.name) != nil { return .show(.name, nil) }
             do {
-                form.email = try Claimant.checkEmail(form.email)
+                form.email = try Claimant.checkEmail(Claimant.removingSpaces(form.email))
             } catch {
                 return .show(.email, error)
             }

@@ -68,7 +68,7 @@ extension ClaimPageView {
 
     /// The email shown back large, with a suggested fix for a common slip such as `gmial.com`.
     func check() -> HTML {
-        let suggestion = EmailSuggestion.suggest(for: form.email)
+        let suggestion = EmailSuggestion.suggestion(for: form.email)
         return page(text("page.check.heading"), switcher: .replay(step: "show", choice: "", view: "check"), back: .email) {
             stepNumber(.check)
             HTML.element("h1") { text("page.check.heading") }
@@ -79,9 +79,9 @@ extension ClaimPageView {
                 if let suggestion {
                     HTML.element("div", ["class": "warn"]) {
                         paragraph("page.check.maybe")
-                        HTML.element("p", ["class": "big"]) { email(suggestion) }
+                        HTML.element("p", ["class": "big"]) { email(suggestion.address, marking: suggestion) }
                     }
-                    choice("suggestion", text("page.check.useSuggestion", ["email": suggestion]))
+                    choice("suggestion", text("page.check.useSuggestion", ["email": suggestion.address]))
                     choice("yes", text("page.check.keep", ["email": form.email]), secondary: true)
                 } else {
                     choice("yes", text("page.check.yes"))

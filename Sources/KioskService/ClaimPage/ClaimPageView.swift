@@ -117,8 +117,28 @@ struct ClaimPageView {
     }
 
     /// An email address, kept left to right inside right-to-left text.
-    func email(_ address: String) -> HTML {
-        .element("span", ["dir": "ltr"]) { address }
+    func email(_ address: String, marking suggestion: EmailSuggestion.Suggestion? = nil) -> HTML {
+        let changed = suggestion.map { $0.before.count..<($0.before.count + $0.changed.count) }
+        var parts: [HTML] = []
+        var run = ""
+        var runIsMarked = false
+        func endRun() {
+            if !run.isEmpty { parts.append(runIsMarked ? .element("mark") { run } : .text(run)) }
+            run = ""
+        }
+        for (offset, character) in address.enumerated() {
+            let marked = changed?.contains(offset) ?? false
+            if marked != runIsMarked { endRun() }
+            runIsMarked = marked
+            run.append(character)
+            // A narrow screen wraps the address here, between its parts, not inside a word (where a slip may be).
+            if character == "@" || character == "." {
+                endRun()
+                parts.append(.void("wbr"))
+            }
+        }
+        endRun()
+        return .element("span", ["class": "email", "dir": "ltr"]) { HTML(joining: parts) }
     }
 
     /// The learner's own words for a refused field: the catalogue's text for its code, in their language.

@@ -34,6 +34,8 @@ enum Stylesheet {
     .back{display:inline-block;min-height:44px;min-width:44px;margin:.5rem 0 0;padding:0;font:inherit;\
     color:#1d70b8;background:#ffffff;border:0;text-decoration:underline;cursor:pointer}\
     .big{font-size:1.4rem;font-weight:700;overflow-wrap:anywhere}\
+    .email{overflow-wrap:break-word}\
+    mark{color:#0b0c0c;background:#ffdd00;text-decoration:underline}\
     .badge{border-inline-start:6px solid #1d70b8;padding-inline-start:1rem;margin:1rem 0}\
     .badge p{margin:.25rem 0}\
     summary{display:list-item;min-height:44px;padding:.5rem 0;color:#1d70b8;background:#ffffff;\
