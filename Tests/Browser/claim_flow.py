@@ -256,14 +256,14 @@ def main():
         claim(driver, artifacts, url, "ar", "rtl", "أمل", "amal@example.com", "amal@example.com", {
             "start": "احصل على شارتك", "name": "ما اسمك الأول؟", "name_error": "اكتب اسمك الأول.",
             "email": "ما عنوان بريدك الإلكتروني؟", "suggestion": "",
-            "consent": "Open Badge Factory", "done": "عمل رائع يا أمل!",
+            "consent": "Open Badge Factory", "done": "أحسنت يا أمل!",
             "again": "لدينا بياناتك بالفعل."})
         # A code that does not exist gets a page that says what to do, not an error dump.
         driver.execute_cdp_cmd("Network.setUserAgentOverride", {"userAgent": "badgekiosk-browser-test",
                                                                  "acceptLanguage": "en"})
         stranger = Learner(driver, artifacts, base + "/c/AAAAAAAAAAAAAAAAAAAAAA", "en", "ltr")
         driver.get(stranger.url)
-        stranger.check("unknown-code", "ask the person who ran your session")
+        stranger.check("unknown-code", "ask the person who taught you")
     finally:
         driver.quit()
 

@@ -6,7 +6,7 @@ import TerminalUI
 @Suite("Learner steps: a finished programme")
 struct CompletionTests {
     static let sending = Fixtures.press(Fixtures.atConfirmEmail("amira@example.com"), .enter, .enter).0
-    static let line = "You finished a whole course! Your \"Intro to Work - All four days\" badge is on its way too."
+    static let line = "You finished a whole course! You get the \"Intro to Work - All four days\" badge too."
 
     @Test func aClaimThatFinishesAProgrammeFetchesTheCatalogueThenNamesTheBadge() {
         let (done, effects) = Fixtures.apply(Self.sending, [.reply(.claimed(.success(Fixtures.completingReceipt)))])
@@ -70,7 +70,7 @@ struct CompletionTests {
         let left = text.prefix { $0 == " " }.count
         let right = text.reversed().prefix { $0 == " " }.count
         #expect(abs(left - right) <= 1, "centred: \(left) spaces before, \(right) after")
-        #expect(frame.line(row - 2).contains("Well done, Amira! Your badge is on its way."))
+        #expect(frame.line(row - 2).contains("Well done, Amira! We are sending your badge now."))
         #expect(frame.line(row + 2).contains("Look for an email from Open Badge Factory."))
         #expect(!frame.plainText.contains("\"all\""))
 

@@ -98,7 +98,7 @@ struct FrontProcessTests {
             guard shown else { return }
             try front.type(keys)
         }
-        #expect(try front.waitFor("Well done, Олена! Your badge is on its way."))
+        #expect(try front.waitFor("Well done, Олена! We are sending your badge now."))
 
         // Stored by the service: the session counts the claim.
         let session = try client.send(method: "GET", path: "/api/v1/sessions/1", headers: staff)
@@ -126,12 +126,12 @@ struct FrontProcessTests {
     @Test func learnersCannotQuitWithControlKeysAndAResizeRedraws() throws {
         let front = try FrontInPTY(arguments: ["--service", "http://127.0.0.1:9"],
                                    environment: ["BADGEKIOSK_CONFIG": "/dev/null", "BADGEKIOSK_STATE_DIR": "/nonexistent"])
-        #expect(try front.waitFor("The kiosk is having a problem. Please ask a volunteer."))
+        #expect(try front.waitFor("This machine has a problem. Please ask a volunteer."))
         // Ctrl-C, Ctrl-Z, Ctrl-\ and Ctrl-D reach the front as keys (no signals) and do nothing.
         try front.type("\u{03}\u{1A}\u{1C}\u{04}q\u{1B}")
         try front.pty.resize(TerminalSize(columns: 120, rows: 33))
         front.replica = ScreenReplica(size: TerminalSize(columns: 120, rows: 33))
-        #expect(try front.waitFor("The kiosk is having a problem."))
+        #expect(try front.waitFor("This machine has a problem."))
         #expect(kill(front.pty.pid, 0) == 0)
         front.pty.signal(SIGHUP)
         front.pty.wait()

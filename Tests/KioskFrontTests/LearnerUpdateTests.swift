@@ -1,6 +1,7 @@
 import KioskCore
 import Testing
 import TerminalUI
+import Localization
 @testable import KioskFront
 
 @Suite("Learner steps: update")
@@ -127,7 +128,35 @@ struct LearnerUpdateTests {
         let (declined, none) = Fixtures.press(consent, .down, .enter)
         #expect(Fixtures.flow(declined)?.step == .declined)
         #expect(none.isEmpty)
-        #expect(Fixtures.press(declined, .enter).0.screen == .attract)
+        #expect(Fixtures.press(declined, .down, .enter).0.screen == .attract)
+        // "No" is not a dead end: Back (the first choice, or Esc) asks again, with the answers kept.
+        for back in [Fixtures.press(declined, .enter).0, Fixtures.press(declined, .escape).0] {
+            #expect(Fixtures.flow(back)?.step == .consent)
+            #expect(Fixtures.flow(back)?.cleanEmail == "amira@example.com" && Fixtures.flow(back)?.cleanName == "Amira")
+        }
+        #expect(Fixtures.flow(Fixtures.press(declined, .enter, .enter).0)?.step == .sending)
+    }
+
+    @Test func aCharacterNoCodeHasIsExplainedNotDropped() {
+        var model = Fixtures.press(Fixtures.model(), .enter).0
+        #expect(Fixtures.flow(model)?.step == .code)
+        model = Fixtures.press(model, .character("K"), .character("O")).0
+        #expect(Fixtures.flow(model)?.code.text == "K")
+        #expect(Fixtures.flow(model)?.message == Message("front.code.notInCode", ["character": "O"]))
+        model = Fixtures.press(model, .character("7")).0
+        #expect(Fixtures.flow(model)?.code.text == "K7" && Fixtures.flow(model)?.message == nil)
+    }
+
+    @Test func aSpaceInAnEmailIsExplainedAndF4ClearsAField() {
+        var model = Fixtures.type(Fixtures.atName(), "Amira")
+        model = Fixtures.press(model, .enter).0
+        model = Fixtures.press(Fixtures.type(model, "amira"), .character(" ")).0
+        #expect(Fixtures.flow(model)?.email.text == "amira")
+        #expect(Fixtures.flow(model)?.message == Message("front.error.email_space"))
+        model = Fixtures.press(model, .function(4)).0
+        #expect(Fixtures.flow(model)?.email.text == "" && Fixtures.flow(model)?.message == nil)
+        model = Fixtures.press(Fixtures.type(model, "x@y.uk"), .control("u")).0
+        #expect(Fixtures.flow(model)?.email.isEmpty == true)
     }
 
     @Test func aStoredClaimEndsInTheCelebration() {
@@ -178,5 +207,27 @@ extension FrontModel {
         copy.now = now
         copy.lastInput = lastInput
         return copy
+    }
+}
+
+@Suite("Every service refusal has the front's own words")
+struct RefusalWordsTests {
+    /// Every refusal a learner's or a volunteer's request can meet, from the rules and the API.
+    static let serviceCodes = [
+        "unknown_code", "code_expired", "code_used_up", "too_many_attempts", "too_many_claims", "code_missing",
+        "name_missing", "name_too_long", "name_invalid", "email_missing", "email_too_long", "email_invalid",
+        "email_space", "email_no_at", "consent_required", "title_missing", "title_too_long", "title_invalid",
+        "expected_invalid", "badges_missing", "badges_too_many", "badges_repeated", "count_invalid",
+        "max_claims_invalid", "storage_unavailable", "unauthorized", "not_unsure", "no_code", "not_found",
+    ]
+
+    @Test(arguments: [Language.english, .ukrainian, .polish])
+    func inEveryConsoleLanguage(language: Language) {
+        let catalog = Catalog(language)
+        for code in Self.serviceCodes {
+            let message = Message(ServiceFailure(status: 400, code: code, message: "the service's English words"))
+            #expect(message.key == "front.error.\(code)" && message.literal == nil, "\(code) falls back to the service's English")
+            #expect(catalog.keys.contains(message.key), "\(language) has no words for \(code)")
+        }
     }
 }

@@ -93,7 +93,7 @@ struct ClaimAPITests {
         let full = try kiosk.claim(code: session.token, email: "c@example.com")
         #expect(full.status == 410)
         #expect(full.errorCode == "code_used_up")
-        #expect(full.errorMessage?.contains("Ask the person who ran your session") == true)
+        #expect(full.errorMessage?.contains("Ask the person who taught you") == true)
         #expect(try kiosk.claim(code: session.token, email: "a@example.com").status == 200)
     }
 
@@ -115,7 +115,7 @@ struct ClaimAPITests {
             let reply = try kiosk.claim(code: guess)
             #expect(reply.status == 404)
             #expect(reply.errorCode == "unknown_code")
-            #expect(reply.errorMessage == "That code did not work. Check it with the person who ran your session.")
+            #expect(reply.errorMessage == "That code did not work. Check it with the person who taught you.")
         }
         let limited = try kiosk.claim(code: session.token)
         #expect(limited.status == 429)
@@ -142,9 +142,11 @@ struct ClaimAPITests {
         let session = try kiosk.endedSession()
         let noName = try kiosk.claim(code: session.token, name: " ")
         #expect(noName.status == 400 && noName.errorCode == "name_missing")
-        let badEmail = try kiosk.claim(code: session.token, email: "amira at example")
+        let badEmail = try kiosk.claim(code: session.token, email: "amira@example")
         #expect(badEmail.status == 400 && badEmail.errorCode == "email_invalid")
         #expect(badEmail.errorMessage?.contains("name@example.com") == true)
+        let spaced = try kiosk.claim(code: session.token, email: "amira at example.com")
+        #expect(spaced.status == 400 && spaced.errorCode == "email_space")
         let noConsent = try kiosk.claim(code: session.token, consent: false)
         #expect(noConsent.status == 400 && noConsent.errorCode == "consent_required")
     }

@@ -8,7 +8,7 @@ import Testing
 struct ClaimPageProgrammeTests {
     static let days = (1...4).map { "intro-to-work-day-\($0)" }
     static let complete = "intro-to-work-complete"
-    static let sentence = "You finished a whole course! Your “Intro to Work — Complete &amp; Ready” badge is on its way too."
+    static let sentence = "You finished a whole course! You get the “Intro to Work — Complete &amp; Ready” badge too."
 
     /// A kiosk with the four days, the completion badge (its name needing escaping) and the programme.
     static func kiosk() throws -> TestKiosk {

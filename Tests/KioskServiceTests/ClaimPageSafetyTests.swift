@@ -76,7 +76,7 @@ struct ClaimPageSafetyTests {
         let first = try wrong.open()
         #expect(first.status == 404)
         #expect(first.text.contains("<h1>This code did not work</h1>"))
-        #expect(first.text.contains("ask the person who ran your session"))
+        #expect(first.text.contains("ask the person who taught you"))
         #expect(try kiosk.request("GET", "/c/").status == 404)
         #expect(try wrong.post([("step", "start")]).status == 404)
         #expect(try ClaimPageBrowser(kiosk, token: "K7M2QX").open().status == 404)
@@ -101,7 +101,7 @@ struct ClaimPageSafetyTests {
         let page = try expired.open()
         #expect(page.status == 410)
         #expect(page.text.contains("<h1>This code has ended</h1>"))
-        #expect(page.text.contains("Ask the person who ran your session for a new one."))
+        #expect(page.text.contains("Ask the person who taught you for a new one."))
         let signature = FormGuard(secret: kiosk.token).signature(for: token)
         let answers = [("form", signature), ("name", "Bo"), ("email", "bo@example.com"), ("step", "consent"), ("go", "yes")]
         let tooLate = try expired.post(answers)
@@ -114,13 +114,13 @@ struct ClaimPageSafetyTests {
         let usedUp = ClaimPageBrowser(kiosk, token: full.token)
         let usedUpPage = try usedUp.open()
         #expect(usedUpPage.status == 410)
-        #expect(usedUpPage.text.contains("<h1>This code has been used up</h1>"))
+        #expect(usedUpPage.text.contains("<h1>This code cannot be used any more</h1>"))
         // A second learner who got as far as the last step is told the same, and nothing is stored.
         var late = answers
         late[0].1 = FormGuard(secret: kiosk.token).signature(for: full.token)
         let latePage = try usedUp.post(late)
         #expect(latePage.status == 410)
-        #expect(latePage.text.contains("This code has been used up"))
+        #expect(latePage.text.contains("This code cannot be used any more"))
         #expect(try kiosk.store.claims(sessionID: Int64(full.id)).count == 2)
     }
 

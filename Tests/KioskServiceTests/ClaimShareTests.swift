@@ -43,7 +43,7 @@ struct ClaimShareTests {
         #expect(sixth.status == 429)
         #expect(sixth.errorCode == "too_many_claims")
         #expect(sixth.errorMessage == "This phone has already been used to collect badges for 5 people with this code. "
-            + "To collect another, use the kiosk or ask the person who ran your session.")
+            + "To collect another, use the kiosk or ask the person who taught you.")
         #expect(sixth.headers["Retry-After"] != nil)
         // A repeat still answers; another phone and the kiosk still claim.
         #expect(try phone.claim(code: session.token, name: "Child 1", email: "child1@example.com").status == 200)

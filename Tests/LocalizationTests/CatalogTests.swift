@@ -19,7 +19,7 @@ struct CatalogTests {
 
     @Test func fillsPlaceholdersAndFallsBackToEnglish() {
         let arabic = Catalog(.arabic)
-        #expect(arabic.text("front.attract.title") == "Got a badge to collect?")
+        #expect(arabic.text("front.attract.title") == "Get your badge here")
         #expect(Catalog(.english).text("no.such.key") == "no.such.key")
     }
 
@@ -29,6 +29,27 @@ struct CatalogTests {
             let missing = english.subtracting(Catalog(language).keys)
             #expect(missing.isEmpty, "\(language) lacks \(missing.sorted())")
         }
+    }
+
+    @Test func everyFrontTranslationKeepsEnglishsPlaceholdersAndNoExtraKeys() {
+        let english = Tables.front(.english)
+        for language in Language.allCases where language.consoleSafe && language != .english {
+            let table = Tables.front(language)
+            #expect(Set(table.keys) == Set(english.keys), "\(language) has keys English lacks or lacks some")
+            for (key, text) in english {
+                #expect(placeholders(table[key] ?? "") == placeholders(text), "\(language) \(key) must keep {fields} as in English")
+            }
+        }
+    }
+
+    private func placeholders(_ text: String) -> [String] {
+        var found: [String] = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            found.append(String(rest[open...close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return found.sorted()
     }
 
     @Test func everyConsoleLanguageTranslatesEveryFrontKey() {

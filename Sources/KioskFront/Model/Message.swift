@@ -39,7 +39,7 @@ struct Message: Equatable, Sendable {
         "email_space", "email_no_at",
         "title_missing", "title_too_long", "title_invalid", "expected_invalid", "badges_missing",
         "badges_too_many", "count_invalid", "storage_unavailable", "unauthorized", "not_unsure",
-        "too_many_claims", "max_claims_invalid", "no_code",
+        "too_many_claims", "max_claims_invalid", "no_code", "badges_repeated", "consent_required", "not_found",
     ]
 }
 

@@ -1,8 +1,8 @@
 import KioskCore
 import TerminalUI
 
-/// A one-line text input: typing, Backspace and Delete, the cursor keys, a length limit and a
-/// filter on what may be typed.
+/// A one-line text input: typing, Backspace and Delete, the cursor keys, a key that clears it, a
+/// length limit and a filter on what may be typed.
 struct TextField: Equatable, Sendable {
     /// What a field accepts.
     enum Filter: Equatable, Sendable {
@@ -31,32 +31,50 @@ struct TextField: Equatable, Sendable {
     var text: String { String(characters) }
     var isEmpty: Bool { characters.isEmpty }
 
-    /// Applies an editing key; false when the key is not one a text field uses.
-    mutating func handle(_ key: Key) -> Bool {
+    /// What an editing key did.
+    enum Edit: Equatable, Sendable {
+        /// The text or the cursor changed (or the key was one the field uses, at an end).
+        case edited
+        /// A character this field never holds (a space in an email, an O in a code): the learner is told, not ignored.
+        case refused(Character)
+        /// Not a key a text field uses.
+        case notEditing
+    }
+
+    /// The keys that empty the field at once: F4, shown on the screen, and Ctrl+U, as in a shell.
+    static let clearKeys: Set<Key> = [.function(4), .control("u")]
+
+    /// Applies an editing key.
+    mutating func handle(_ key: Key) -> Edit {
+        if Self.clearKeys.contains(key) {
+            characters.removeAll()
+            cursor = 0
+            return .edited
+        }
         switch key {
         case .character(let character):
-            guard let accepted = accept(character) else { return true }
-            guard characters.count < maxLength else { return true }
+            if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return .edited }
+            guard let accepted = accept(character) else { return .refused(character) }
+            guard characters.count < maxLength else { return .edited }
             characters.insert(accepted, at: cursor)
             cursor += 1
         case .backspace:
-            guard cursor > 0 else { return true }
+            guard cursor > 0 else { return .edited }
             cursor -= 1
             characters.remove(at: cursor)
         case .delete:
-            guard cursor < characters.count else { return true }
+            guard cursor < characters.count else { return .edited }
             characters.remove(at: cursor)
         case .left: cursor = max(0, cursor - 1)
         case .right: cursor = min(characters.count, cursor + 1)
         case .home: cursor = 0
         case .end: cursor = characters.count
-        default: return false
+        default: return .notEditing
         }
-        return true
+        return .edited
     }
 
     private func accept(_ character: Character) -> Character? {
-        guard !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
         switch filter {
         case .text: return character
         case .noSpaces: return character.isWhitespace ? nil : character

@@ -34,7 +34,7 @@ extension Front {
                 }
                 return check(&flow, short)
             }
-            if flow.code.handle(key) { flow.message = nil }
+            edit(&flow.code, key, &flow.message) { Message("front.code.notInCode", ["character": String($0)]) }
         case .name:
             if key == .escape {
                 go(&flow, to: flow.acceptedCode == flow.session?.code.token ? .confirmSession : .code)
@@ -49,7 +49,7 @@ extension Front {
                 }
                 return []
             }
-            if flow.name.handle(key) { flow.message = nil }
+            edit(&flow.name, key, &flow.message) { _ in nil }
         case .email:
             if key == .escape {
                 go(&flow, to: .name)
@@ -65,7 +65,7 @@ extension Front {
                 }
                 return []
             }
-            if flow.email.handle(key) { flow.message = nil }
+            edit(&flow.email, key, &flow.message) { _ in Message("front.error.email_space") }
         case .confirmEmail:
             let choices = flow.suggestion == nil ? 2 : 3
             if moveSelection(&flow.selection, count: choices, key) { return [] }
@@ -88,13 +88,32 @@ extension Front {
             go(&flow, to: .declined)
         case .sending:
             break
-        case .done, .declined:
+        case .done:
             if key == .enter || key == .escape { reset(&model) }
+        case .declined:
+            // "No" is not a dead end: Back (the first choice, or Esc) returns to the question, answers kept.
+            if moveSelection(&flow.selection, count: 2, key) { return [] }
+            if key == .escape || key == .enter && flow.selection == 0 {
+                go(&flow, to: .consent)
+            } else if key == .enter {
+                reset(&model)
+            }
         case .failed(let canRetry):
             if key == .enter, canRetry { return submit(&flow) }
             if key == .enter || key == .escape { reset(&model) }
         }
         return []
+    }
+
+    /// A key in a text field: an edit clears the last message; a character the field never holds
+    /// says why (`refusal`) rather than vanishing unexplained.
+    private static func edit(_ field: inout TextField, _ key: Key, _ message: inout Message?,
+                             refusal: (Character) -> Message?) {
+        switch field.handle(key) {
+        case .edited: message = nil
+        case .refused(let character): message = refusal(character)
+        case .notEditing: break
+        }
     }
 
     /// Asks the service whether `code` can be used before anything else is asked.

@@ -11,7 +11,7 @@ extension Front {
         }
         guard model.settings.hasPIN, !entry.checking, !model.pinGuard.isPaused(at: model.now) else { return [] }
         guard key == .enter else {
-            if entry.field.handle(key) { entry.message = nil }
+            if entry.field.handle(key) != .notEditing { entry.message = nil }
             return []
         }
         if let hash = model.settings.pinHash {
@@ -213,7 +213,7 @@ extension Front {
     }
 
     private static func edit(_ state: inout VolunteerState, _ key: Key) -> [FrontEffect] {
-        if state.field.handle(key) { state.message = nil }
+        if state.field.handle(key) != .notEditing { state.message = nil }
         return []
     }
 

@@ -9,6 +9,7 @@ extension FrontView {
             bar(&buffer, row: 0, left: model.text("front.step", ["n": String(step)]), right: progress(step))
         }
         let choose = model.text("front.keys.choose"), next = model.text("front.keys.next"), back = model.text("front.keys.back")
+        let clear = model.text("front.keys.clear")
         var blocks: [Block]
         switch flow.step {
         case .confirmSession:
@@ -22,22 +23,26 @@ extension FrontView {
             keys(&buffer, [choose, next, back])
         case .code:
             blocks = code(model, flow, in: area)
-            keys(&buffer, [next, back])
+            keys(&buffer, [next, back, clear])
         case .name:
             blocks = question(model, "front.name.question", help: "front.name.help", in: area)
                 + [.field(flow.name, in: area, width: 50)]
-            keys(&buffer, [next, back])
+            keys(&buffer, [next, back, clear])
         case .email:
             blocks = question(model, "front.email.question", help: "front.email.help", in: area)
                 + [.field(flow.email, in: area, width: area.width)]
-            keys(&buffer, [next, back])
+            keys(&buffer, [next, back, clear])
         case .confirmEmail:
             blocks = confirmEmail(model, flow, in: area)
             keys(&buffer, [choose, next, back])
         case .consent:
+            // What will be sent, shown back: a learner agrees to something they can see.
             blocks = [
                 .text(model.text("front.consent.question", ["issuer": model.settings.issuerName]), in: area, style: .bold),
-                .gap(2),
+                .gap(),
+                .text(model.text("front.consent.name", ["name": flow.cleanName]), in: area),
+                .text(model.text("front.consent.email", ["email": flow.cleanEmail]), in: area),
+                .gap(),
                 .choices([model.text("front.consent.yes"), model.text("front.consent.no")], selected: flow.selection, in: area),
             ]
             keys(&buffer, [choose, next, back])
@@ -50,9 +55,10 @@ extension FrontView {
             blocks = [
                 .text(model.text("front.declined.message"), in: area, style: .bold), .gap(),
                 .text(model.text("front.declined.help"), in: area), .gap(2),
-                .text(model.text("front.done.finish"), in: area),
+                .choices([model.text("front.declined.back"), model.text("front.declined.finish")],
+                         selected: flow.selection, in: area),
             ]
-            keys(&buffer, [model.text("front.keys.finish")])
+            keys(&buffer, [choose, next, back])
         case .failed(let canRetry):
             blocks = [.text(model.text("front.failed.title"), in: area, style: .bold)]
                 + [.gap(), .text(model.text(canRetry ? "front.failed.retry" : "front.failed.startAgain"), in: area)]
@@ -178,7 +184,8 @@ extension FrontView {
             blocks += [.text(model.text("front.done.programme", ["badge": badge]), in: area, style: .bold), .gap()]
         }
         return blocks + [
-            .text(model.text("front.done.email", ["issuer": model.settings.issuerName]), in: area, style: .bold), .gap(),
+            .text(model.text("front.done.email", ["issuer": model.settings.issuerName]), in: area, style: .bold),
+            .text(model.text("front.done.sentTo", ["email": flow.cleanEmail]), in: area), .gap(),
             .text(model.text("front.done.finish"), in: area),
         ]
     }

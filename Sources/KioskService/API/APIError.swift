@@ -30,11 +30,11 @@ public struct APIError: Error, Sendable, Equatable {
                                        "This needs the staff token: send it as `Authorization: Bearer <token>`.",
                                        headers: [("WWW-Authenticate", "Bearer")])
     static let unknownCode = APIError(.notFound, "unknown_code",
-                                      "That code did not work. Check it with the person who ran your session.")
+                                      "That code did not work. Check it with the person who taught you.")
     static let codeExpired = APIError(.gone, "code_expired",
-                                      "That code has expired. Ask the person who ran your session for a new one.")
+                                      "That code has expired. Ask the person who taught you for a new one.")
     static let codeUsedUp = APIError(.gone, "code_used_up",
-                                     "That code has been used as many times as it can. Ask the person who ran your session.")
+                                     "That code has been used as many times as it can. Ask the person who taught you.")
     static let storeFailed = APIError(.serviceUnavailable, "storage_unavailable",
                                       "The kiosk could not save that just now. Please try again in a moment.")
 
@@ -54,7 +54,7 @@ public struct APIError: Error, Sendable, Equatable {
     static func tooManyClaims(_ share: KioskService.ClaimShare) -> APIError {
         APIError(.tooManyRequests, "too_many_claims",
                  "This phone has already been used to collect badges for \(share.allowed ?? 0) people with this code. "
-                     + "To collect another, use the kiosk or ask the person who ran your session.",
+                     + "To collect another, use the kiosk or ask the person who taught you.",
                  headers: [("Retry-After", String(share.retryAfter))])
     }
 
