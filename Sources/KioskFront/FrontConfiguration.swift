@@ -22,10 +22,12 @@ public struct FrontConfiguration: Sendable {
     public var slipDirectory: String
     /// The language the first screen starts in, and returns to after each learner.
     public var language: Language
+    /// The venue Wi-Fi learners' phones must join first; nil when none is set.
+    public var wifi: VenueWiFi?
 
     public init(serviceURL: String, staffToken: String?, pin: String?, pinHash: PINHash? = nil, issuerName: String = "Open Badge Factory",
                 qrStyle: QRStyleSetting = .auto, demoHint: String? = nil, allowQuit: Bool = false,
-                slipDirectory: String = ".", language: Language = .english) {
+                slipDirectory: String = ".", language: Language = .english, wifi: VenueWiFi? = nil) {
         self.serviceURL = serviceURL
         self.staffToken = staffToken
         self.pin = pin
@@ -36,6 +38,7 @@ public struct FrontConfiguration: Sendable {
         self.allowQuit = allowQuit
         self.slipDirectory = slipDirectory
         self.language = language
+        self.wifi = wifi
     }
 }
 

@@ -151,6 +151,8 @@ extension FrontText {
         "front.sync.unavailable": "Ten kiosk nie umie jeszcze aktualizować listy odznak. Zapytaj administratora.",
         "front.qr.scan": "Zeskanuj, aby odebrać odznakę",
         "front.qr.claimHere": "Nie masz telefonu? Naciśnij Enter, aby odebrać tutaj.",
+        "front.qr.joinWiFi": "Najpierw połącz się z Wi-Fi {name}",
+        "front.qr.wifiPassword": "Hasło do Wi-Fi: {password}",
         "front.working": "Proszę czekać.",
         "front.keys.back.menu": "Enter lub Esc: Wróć do menu",
         "front.code.lastTry": "Jeśli następny kod nie zadziała, trzeba będzie chwilę poczekać.",

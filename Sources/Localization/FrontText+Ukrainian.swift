@@ -151,6 +151,8 @@ extension FrontText {
         "front.sync.unavailable": "Цей кіоск ще не вміє оновлювати список значків. Зверніться до адміністратора.",
         "front.qr.scan": "Відскануйте код, щоб отримати значок",
         "front.qr.claimHere": "Немає телефону? Натисніть Enter, щоб отримати значок тут.",
+        "front.qr.joinWiFi": "Спершу під'єднайтеся до Wi-Fi {name}",
+        "front.qr.wifiPassword": "Пароль Wi-Fi: {password}",
         "front.working": "Зачекайте.",
         "front.keys.back.menu": "Enter або Esc: Назад до меню",
         "front.code.lastTry": "Якщо наступний код не спрацює, треба буде трохи зачекати.",

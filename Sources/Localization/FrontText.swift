@@ -167,6 +167,8 @@ enum FrontText {
         "front.sync.unavailable": "This kiosk cannot update the badge list yet. Ask the admin.",
         "front.qr.scan": "Scan to collect your badge",
         "front.qr.claimHere": "No phone? Press Enter to claim here.",
+        "front.qr.joinWiFi": "Join the Wi-Fi {name} first",
+        "front.qr.wifiPassword": "The Wi-Fi password is {password}",
         "front.working": "Please wait.",
         "front.keys.back.menu": "Enter or Esc: Back to the menu",
         "front.code.lastTry": "If the next code does not work, you will need to wait a little.",

@@ -1,3 +1,4 @@
+import KioskCore
 import Localization
 import QRCode
 import TerminalUI
@@ -7,6 +8,9 @@ import TerminalUI
 enum Fixtures {
     static let settings = FrontModel.Settings(issuerName: "Open Badge Factory", demoHint: nil, allowQuit: false,
                                               pin: "1234", qrStyle: .halfBlock, language: .english)
+
+    /// A venue Wi-Fi with a password that needs escaping in its QR code.
+    static let wifi = VenueWiFi(name: "Cross Keys Guest", password: "tea;and:toast")
 
     static let code = CodeInfo(token: "Zt4kQ0mB9xY2vR7pL1sN3w", short: "K7M-2QX",
                                url: "http://192.168.1.20:8080/c/Zt4kQ0mB9xY2vR7pL1sN3w", maxClaims: 15, claimed: 7)

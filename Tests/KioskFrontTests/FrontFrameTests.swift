@@ -1,4 +1,5 @@
 import CQREncode
+import KioskCore
 import Testing
 import TerminalUI
 @testable import KioskFront
@@ -8,12 +9,13 @@ import TerminalUI
 struct FrontFrameTests {
     static let large = TerminalSize(columns: 120, rows: 33)
 
-    /// Reads the QR modules back from a frame: the light quiet zone's top-left corner is found first.
-    static func decodeQR(_ frame: CellBuffer, style: QRRenderStyle, size: Int) -> [[Bool]]? {
+    /// Reads the QR modules back from a frame: the light quiet zone's top-left corner is found first,
+    /// at or right of column `left`.
+    static func decodeQR(_ frame: CellBuffer, style: QRRenderStyle, size: Int, from left: Int = 0) -> [[Bool]]? {
         let quiet = QRCode.quietZone
         let moduleWidth = style == .halfBlock ? 1 : 2
         for y in 0..<frame.height {
-            for x in 0..<frame.width where frame[x, y].style.background == .white {
+            for x in left..<frame.width where frame[x, y].style.background == .white {
                 return (0..<size).map { row in
                     (0..<size).map { column in
                         let mx = x + (column + quiet) * moduleWidth
@@ -50,6 +52,45 @@ struct FrontFrameTests {
         let expected = Self.reference(Fixtures.code.url)
         let decoded = try #require(Self.decodeQR(frame, style: style, size: expected.count))
         #expect(decoded == expected)
+    }
+
+    @Test(arguments: [TerminalSize(columns: 80, rows: 25), TerminalSize(columns: 120, rows: 33)])
+    func withTheVenueWiFiSetItsJoinCodeComesFirstThenTheClaimCode(size: TerminalSize) throws {
+        var settings = Fixtures.settings
+        settings.wifi = Fixtures.wifi
+        var model = Fixtures.model(settings: settings, recent: Fixtures.recent)
+        model.screen = .sessionQR(Fixtures.recent.id)
+        let frame = FrontView.render(model, size: size)
+        let join = Self.reference("WIFI:T:WPA;S:Cross Keys Guest;P:tea\\;and\\:toast;;")
+        #expect(try #require(Self.decodeQR(frame, style: .halfBlock, size: join.count)) == join)
+        let left = try #require((0..<frame.width).first { x in (0..<frame.height).contains { frame[x, $0].style.background == .white } })
+        // The claim code's quiet zone starts where the Wi-Fi code's dark modules end.
+        let claim = Self.reference(Fixtures.code.url)
+        let second = left + QRCode.quietZone + join.count
+        #expect(try #require(Self.decodeQR(frame, style: .halfBlock, size: claim.count, from: second)) == claim)
+        let text = frame.plainText
+        #expect(text.contains("Join the Wi-Fi Cross Keys Guest first"))
+        #expect(text.contains("Scan to collect your badge"))
+        // Under the codes on 80 columns, the short code letter-spaced; beside them when wider, in block letters.
+        #expect(text.contains(size.columns == 80 ? "K 7 M - 2 Q X" : "7 of 12 claimed"))
+        #expect(text.contains("No phone? Press Enter to claim here."))
+    }
+
+    @Test func whereTwoCodesDoNotFitTheWiFiIsGivenInWords() throws {
+        var settings = Fixtures.settings
+        settings.wifi = Fixtures.wifi
+        settings.qrStyle = .blocks
+        var model = Fixtures.model(settings: settings, recent: Fixtures.recent)
+        model.screen = .sessionQR(Fixtures.recent.id)
+        let text = FrontView.render(model, size: TerminalSize(columns: 120, rows: 33)).plainText
+        #expect(text.contains("Join the Wi-Fi Cross Keys Guest first"))
+        #expect(text.contains("The Wi-Fi password is tea;and:toast"))
+        settings.wifi = VenueWiFi(name: "Library Free", password: nil)
+        model = Fixtures.model(settings: settings, recent: Fixtures.recent)
+        model.screen = .sessionQR(Fixtures.recent.id)
+        let open = FrontView.render(model, size: TerminalSize(columns: 120, rows: 33)).plainText
+        #expect(open.contains("Join the Wi-Fi Library Free first"))
+        #expect(!open.contains("password"))
     }
 
     @Test func aQRCodeThatDoesNotFitSaysSoAndOffersTheShortCode() {

@@ -111,6 +111,15 @@ struct GoldenFrameTests {
         list.append(("sync-unavailable", Fixtures.apply(Fixtures.press(menu, .character("6")).0, [.reply(.synced(.success(nil)))]).0))
         list.append(("session-qr", Fixtures.apply(Fixtures.press(menu, .down, .enter, .enter).0,
                                                   [.reply(.sessionEnded(4, .success(Fixtures.code)))]).0))
+        var wifi = Fixtures.settings
+        wifi.wifi = Fixtures.wifi
+        list.append(("session-qr-wifi", Fixtures.apply(Fixtures.press(Fixtures.unlocked(settings: wifi), .down, .enter, .enter).0,
+                                                       [.reply(.sessionEnded(4, .success(Fixtures.code)))]).0))
+        var wifiBlocks = wifi
+        wifiBlocks.qrStyle = .blocks
+        list.append(("session-qr-wifi-blocks", Fixtures.apply(Fixtures.press(Fixtures.unlocked(settings: wifiBlocks), .down, .enter, .enter).0,
+                                                              [.reply(.sessionEnded(4, .success(Fixtures.code)))]).0))
+        list.append(("attract-recent-wifi", Fixtures.model(settings: wifi, recent: Fixtures.recent)))
         return list
     }()
 

@@ -26,9 +26,9 @@ struct Phone: Sendable {
         let size = socklen_t(MemoryLayout<timeval>.size)
         try retryingEINTR("setsockopt(SO_RCVTIMEO)") { setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, size) }
         var local = Self.socketAddress(address, port: 0)
-        try Self.withSocketAddress(&local) { pointer, length in systemCall("bind(\(address))") { bind(fd, pointer, length) } }.get()
+        _ = try Self.withSocketAddress(&local) { pointer, length in systemCall("bind(\(address))") { bind(fd, pointer, length) } }.get()
         var remote = Self.socketAddress("127.0.0.1", port: port)
-        try Self.withSocketAddress(&remote) { pointer, length in systemCall("connect") { connect(fd, pointer, length) } }.get()
+        _ = try Self.withSocketAddress(&remote) { pointer, length in systemCall("connect") { connect(fd, pointer, length) } }.get()
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: \(body.count)\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         let request = Array((head + "\r\n").utf8) + body

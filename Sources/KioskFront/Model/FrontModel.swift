@@ -17,6 +17,8 @@ struct FrontModel: Equatable, Sendable {
         var hasPIN: Bool { pin != nil || pinHash != nil }
         var qrStyle: QRRenderStyle
         var language: Language
+        /// The venue Wi-Fi, shown (as a code to scan, or in words) wherever a claim code is.
+        var wifi: VenueWiFi? = nil
     }
 
     /// Whether the service answers.

@@ -37,7 +37,8 @@ public final class FrontApp {
         let settings = FrontModel.Settings(issuerName: configuration.issuerName, demoHint: configuration.demoHint,
                                            allowQuit: configuration.allowQuit, pin: configuration.pin,
                                            pinHash: configuration.pinHash,
-                                           qrStyle: resolvedQRStyle(), language: configuration.language)
+                                           qrStyle: resolvedQRStyle(), language: configuration.language,
+                                           wifi: configuration.wifi)
         var loop = FrontLoop(model: FrontModel(settings: settings, now: Self.now()), terminal: terminal)
         monitor.start()
         return try loop.run(wakeup: wakeup, inbox: inbox, runner: runner)

@@ -46,8 +46,9 @@ extension FrontView {
         let panel = Area(x: art.width + 2, width: buffer.width - art.width - 3)
         var blocks: [Block] = []
         if top == 0 { blocks += [.text(model.text("front.attract.title"), in: panel, style: .bold), .gap()] }
+        blocks += [.text(model.text("front.attract.session", ["title": recent.title]), in: panel), .gap()]
+        if let wifi = model.settings.wifi { blocks.append(.text(model.text("front.qr.joinWiFi", ["name": wifi.name]), in: panel)) }
         blocks += [
-            .text(model.text("front.attract.session", ["title": recent.title]), in: panel), .gap(),
             .text(model.text("front.attract.scan"), in: panel, style: .bold),
             .text(model.text("front.attract.orCode"), in: panel),
             shortCode(recent.code.short, in: panel),
@@ -58,7 +59,7 @@ extension FrontView {
         buffer.stack(blocks, top: top, bottom: buffer.height)
     }
 
-    private static func claimedLine(_ model: FrontModel, _ recent: RecentSession) -> String {
+    static func claimedLine(_ model: FrontModel, _ recent: RecentSession) -> String {
         model.text("front.attract.claimed", ["claimed": String(recent.claimed), "expected": String(recent.expected)])
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 import KioskFront
 import KioskService
 
@@ -41,6 +42,7 @@ enum FrontCommand {
             serviceURL: settings.localServiceURL, staffToken: token, pin: settings.front.pin, pinHash: settings.front.pinHash,
             issuerName: settings.service.issuer?.displayName ?? "Open Badge Factory",
             qrStyle: QRStyleSetting(rawValue: settings.front.qrStyle) ?? .auto,
-            slipDirectory: "\(settings.service.stateDirectory)/slips")
+            slipDirectory: "\(settings.service.stateDirectory)/slips",
+            wifi: settings.front.wifiName.map { VenueWiFi(name: $0, password: settings.front.wifiPassword) })
     }
 }
