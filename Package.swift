@@ -39,10 +39,13 @@ let package = Package(
         .target(name: "KioskService", dependencies: ["KioskAPI", "KioskCore", "KioskStore", "HTTPCore", "HTTPKit", "Posix", "Localization", "Issuers"]),
         // QR codes through libqrencode: the matrix, terminal rendering, SVG.
         .target(name: "QRCode", dependencies: ["CQREncode"]),
+        // Printed slips: an A4 PDF made here, with TrueType fonts embedded so every language prints.
+        .target(name: "Printing", dependencies: ["QRCode", "KioskCore"]),
         // The terminal toolkit: raw mode, keys, cell buffer and diff renderer, big font, layout.
         .target(name: "TerminalUI", dependencies: ["Posix", "CLinux"]),
         // The front's screens as model → update → view, talking to the service over HTTP.
-        .target(name: "KioskFront", dependencies: ["KioskAPI", "TerminalUI", "QRCode", "KioskCore", "HTTPCore", "HTTPKit", "Localization", "Posix"]),
+        .target(name: "KioskFront", dependencies: ["KioskAPI", "TerminalUI", "QRCode", "KioskCore", "HTTPCore", "HTTPKit", "Localization", "Posix",
+                                                   "Printing"]),
         // The command line.
         .executableTarget(name: "badgekiosk", dependencies: [
             "KioskAPI", "KioskService", "KioskStore", "KioskCore", "HTTPCore", "HTTPKit", "Posix", "Issuers", "IssuerSimulator",
@@ -66,6 +69,7 @@ let package = Package(
         .testTarget(name: "IssuersTests", dependencies: ["Issuers", "IssuerSimulator", "KioskStore", "KioskCore", "HTTPCore", "Posix", "KioskService", "TestSupport"]),
         .testTarget(name: "IssuerSimulatorTests", dependencies: ["IssuerSimulator", "HTTPCore", "HTTPKit", "TestSupport"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "CQREncode"]),
+        .testTarget(name: "PrintingTests", dependencies: ["Printing", "KioskCore", "QRCode"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         // The command line's own pure parts (the soak's plan, figures and checks).
         .testTarget(name: "BenchTests", dependencies: ["badgekiosk"]),

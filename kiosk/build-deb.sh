@@ -90,7 +90,8 @@ Version: $version
 Architecture: $arch
 Maintainer: badgekiosk contributors <badgekiosk@localhost>
 Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
-Depends: $shlibs, ca-certificates
+Depends: $shlibs, ca-certificates, fonts-dejavu-core
+Recommends: cups-client
 Section: misc
 Priority: optional
 Description: hand out digital badges the moment a session ends

@@ -18,8 +18,10 @@ public struct FrontConfiguration: Sendable {
     public var demoHint: String?
     /// Whether volunteer mode offers "Quit" (only the demo: an appliance's front never ends).
     public var allowQuit: Bool
-    /// Where slip codes are saved as SVG pictures.
+    /// Where sheets of slips are saved as PDF, to print.
     public var slipDirectory: String
+    /// The CUPS printer slips go to; nil for the machine's default printer.
+    public var printer: String?
     /// The language the first screen starts in, and returns to after each learner.
     public var language: Language
     /// The venue Wi-Fi learners' phones must join first; nil when none is set.
@@ -27,7 +29,8 @@ public struct FrontConfiguration: Sendable {
 
     public init(serviceURL: String, staffToken: String?, pin: String?, pinHash: PINHash? = nil, issuerName: String = "Open Badge Factory",
                 qrStyle: QRStyleSetting = .auto, demoHint: String? = nil, allowQuit: Bool = false,
-                slipDirectory: String = ".", language: Language = .english, wifi: VenueWiFi? = nil) {
+                slipDirectory: String = ".", language: Language = .english, wifi: VenueWiFi? = nil,
+                printer: String? = nil) {
         self.serviceURL = serviceURL
         self.staffToken = staffToken
         self.pin = pin
@@ -39,6 +42,7 @@ public struct FrontConfiguration: Sendable {
         self.slipDirectory = slipDirectory
         self.language = language
         self.wifi = wifi
+        self.printer = printer
     }
 }
 

@@ -89,9 +89,10 @@ struct GoldenFrameTests {
                                                                   .enter).0, [.reply(.sessionStarted(.success(5)))]).0))
         list.append(("end-pick", Fixtures.press(menu, .down, .enter).0))
         list.append(("slips-count", Fixtures.type(Fixtures.press(menu, .character("3"), .enter).0, "20")))
+        list.append(("slips-language", Fixtures.press(Fixtures.type(Fixtures.press(menu, .character("3"), .enter).0, "20"), .enter).0))
         let slipCodes = ["K7M-2QX-4P9B", "P3R-9ZT-7KWA", "W4N-8HC-2MXD", "Q2V-5MB-8RTE", "D6J-7KS-3NPF", "A9F-3TX-6HGC",
                          "H8E-4NP-9ZQJ", "Y5G-2RW-5CVK", "C3U-6ZM-7BDS"]
-        let batch = SlipBatch(codes: slipCodes.map { CodeInfo(token: $0, short: $0, url: "") }, savedTo: "/var/lib/badgekiosk/slips")
+        let batch = SlipBatch(codes: slipCodes.map { CodeInfo(token: $0, short: $0, url: "") }, savedTo: "/var/lib/badgekiosk/slips/slips-3-K7M-2QX-4P9B.pdf")
         list.append(("slips", Fixtures.apply(Fixtures.press(menu, .character("3"), .enter).0, [.reply(.slips(.success(batch)))]).0))
         let outbox = OutboxInfo(queued: 12, sending: 0, sent: 30, failed: 1, lastError: "connect: Network is unreachable")
         list.append(("outbox", Fixtures.apply(Fixtures.press(menu, .character("5")).0, [.reply(.outbox(.success(outbox)))]).0))

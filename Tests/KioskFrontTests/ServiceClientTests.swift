@@ -37,14 +37,14 @@ struct ServiceClientTests {
         let body = #"{"session":{"badges":["day-1"],"claimed":0,"createdAt":"2026-11-29T09:00:00Z","expected":12,"id":7,"title":"Tuesday group"}}"#
         let (client, server) = try FixedService(.created, body).client()
         defer { server.shutdown(grace: 0) }
-        #expect(client.perform(start, slipDirectory: "/nonexistent") == .sessionStarted(.success(7)))
+        #expect(client.perform(start, slips: SlipOptions(directory: "/nonexistent")) == .sessionStarted(.success(7)))
     }
 
     @Test func aCreatedSessionWithoutIdIsAProblemNotSessionZero() throws {
         let body = #"{"session":{"badges":["day-1"],"claimed":0,"createdAt":"2026-11-29T09:00:00Z","expected":12,"title":"Tuesday group"}}"#
         let (client, server) = try FixedService(.created, body).client()
         defer { server.shutdown(grace: 0) }
-        let reply = try #require(client.perform(start, slipDirectory: "/nonexistent"))
+        let reply = try #require(client.perform(start, slips: SlipOptions(directory: "/nonexistent")))
         guard case .sessionStarted(.failure(let failure)) = reply else {
             Issue.record("a reply without the session's id was taken as \(reply)")
             return
@@ -60,7 +60,7 @@ struct ServiceClientTests {
     @Test func aClaimReplyThatIsNotJSONIsAProblem() throws {
         let (client, server) = try FixedService(.created, "<html>proxy</html>").client()
         defer { server.shutdown(grace: 0) }
-        let reply = client.perform(.submitClaim(code: "K7M2QX", name: "Amira", email: "amira@example.org"), slipDirectory: "/nonexistent")
+        let reply = client.perform(.submitClaim(code: "K7M2QX", name: "Amira", email: "amira@example.org"), slips: SlipOptions(directory: "/nonexistent"))
         guard case .claimed(.failure(let failure))? = reply else {
             Issue.record("a reply that is not JSON was taken as \(String(describing: reply))")
             return
@@ -71,7 +71,7 @@ struct ServiceClientTests {
     @Test func refusalsStillCarryTheAPIsCodeAndWords() throws {
         let (client, server) = try FixedService(.notFound, #"{"error":{"code":"unknown_code","message":"That code did not work."}}"#).client()
         defer { server.shutdown(grace: 0) }
-        let reply = client.perform(.submitClaim(code: "K7M2QX", name: "Amira", email: "amira@example.org"), slipDirectory: "/nonexistent")
+        let reply = client.perform(.submitClaim(code: "K7M2QX", name: "Amira", email: "amira@example.org"), slips: SlipOptions(directory: "/nonexistent"))
         #expect(reply == .claimed(.failure(ServiceFailure(status: 404, code: "unknown_code", message: "That code did not work."))))
     }
 

@@ -101,11 +101,36 @@ struct VolunteerUpdateTests {
         }
         #expect(session.id == 3)
         (model, effects) = Fixtures.press(Fixtures.type(model, "20"), .enter)
-        #expect(effects == [.makeSlips(session: 3, count: 20)])
-        let batch = SlipBatch(codes: [Fixtures.code], savedTo: "/tmp/slips", saveError: nil)
+        #expect(effects.isEmpty)
+        #expect(Fixtures.volunteer(model)?.page == .slipLanguage(session, count: 20))
+        // The words' language starts at the kiosk's own, and Esc goes back to the count.
+        #expect(Fixtures.volunteer(model)?.selection == 0)
+        #expect(Fixtures.volunteer(Fixtures.press(model, .escape).0)?.page == .slipCount(session))
+        (model, effects) = Fixtures.press(model, .down, .enter)
+        #expect(effects == [.makeSlips(session: 3, count: 20, title: session.title, language: .ukrainian)])
+        let batch = SlipBatch(codes: [Fixtures.code], savedTo: "/tmp/slips/slips-3-K7M-2QX.pdf", saveError: nil)
         model = Fixtures.apply(model, [.reply(.slips(.success(batch)))]).0
         #expect(Fixtures.volunteer(model)?.page == .slips(batch))
         #expect(Fixtures.volunteer(Fixtures.press(model, .enter).0)?.page == .menu)
+    }
+
+    @Test func aSavedSheetOfSlipsIsPrintedWithPAndTheOutcomeShown() {
+        let batch = SlipBatch(codes: [Fixtures.code], savedTo: "/tmp/slips/slips-3-K7M-2QX.pdf", saveError: nil)
+        var model = Fixtures.unlocked()
+        model.screen = .volunteer(VolunteerState(page: .slips(batch)))
+        let (printing, effects) = Fixtures.press(model, .character("p"))
+        #expect(effects == [.printSlips(path: "/tmp/slips/slips-3-K7M-2QX.pdf")])
+        #expect(Fixtures.volunteer(printing)?.busy == true)
+        let sent = Fixtures.apply(printing, [.reply(.printed(.sent(job: "Office-12")))]).0
+        #expect(Fixtures.volunteer(sent)?.message == .news("front.slips.printed", ["job": "Office-12"]))
+        #expect(Fixtures.volunteer(sent)?.busy == false)
+        let none = Fixtures.apply(printing, [.reply(.printed(.noPrinting))]).0
+        #expect(Fixtures.volunteer(none)?.message == Message("front.slips.noPrinting"))
+        let refused = Fixtures.apply(printing, [.reply(.printed(.refused("Error - No default destination.")))]).0
+        #expect(Fixtures.volunteer(refused)?.message == Message("front.slips.printFailed", ["reason": "Error - No default destination."]))
+        // A sheet that could not be saved cannot be printed.
+        model.screen = .volunteer(VolunteerState(page: .slips(SlipBatch(codes: [Fixtures.code], savedTo: nil, saveError: "no font"))))
+        #expect(Fixtures.press(model, .character("p")).1.isEmpty)
     }
 
     @Test func aVolunteerLetsMorePeopleUseACode() {

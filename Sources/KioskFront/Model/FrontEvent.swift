@@ -1,5 +1,6 @@
 import KioskCore
 import KioskAPI
+import Localization
 import TerminalUI
 
 /// Something that happened: a key, a timer, the service's answer, the live stream's state.
@@ -29,6 +30,8 @@ enum ServiceReply: Equatable, Sendable {
     case sessionStarted(Result<Int64, ServiceFailure>)
     case sessionEnded(Int64, Result<CodeInfo, ServiceFailure>)
     case slips(Result<SlipBatch, ServiceFailure>)
+    /// A sheet of slips went to the printer, or why it did not.
+    case printed(PrintOutcome)
     /// A session's code now admits this many in all.
     case limitSet(Result<CodeInfo, ServiceFailure>)
     case outbox(Result<OutboxInfo, ServiceFailure>)
@@ -48,7 +51,10 @@ enum FrontEffect: Equatable, Sendable {
     case loadBadges
     case startSession(title: String, badges: [String], expected: Int)
     case endSession(Int64)
-    case makeSlips(session: Int64, count: Int)
+    /// Makes single-use codes and saves them as a sheet of slips with the session's title, in `language`.
+    case makeSlips(session: Int64, count: Int, title: String, language: Language)
+    /// Sends a saved sheet of slips to the printer.
+    case printSlips(path: String)
     case setLimit(session: Int64, maxClaims: Int)
     case loadOutbox
     case settleUnsure(Int64, UnsureChoice)

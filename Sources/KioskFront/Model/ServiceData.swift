@@ -1,3 +1,4 @@
+import Foundation
 /// A session as the front needs it, from `GET /api/v1/sessions`.
 struct SessionInfo: Equatable, Sendable {
     var id: Int64
@@ -21,6 +22,8 @@ struct CodeInfo: Equatable, Sendable {
     /// How many learners may use it in all, and how many have.
     var maxClaims = 0
     var claimed = 0
+    /// When it stops working (printed on slips); nil where the front was not told.
+    var expiresAt: Date? = nil
 }
 
 /// What the attract screen and the volunteer pickers show, refreshed on every live event.
@@ -74,11 +77,22 @@ enum UnsureChoice: String, Equatable, Sendable {
     case resend
 }
 
-/// Slip codes just made, and where their pictures were saved.
+/// Slip codes just made, and the sheet of them saved to print.
 struct SlipBatch: Equatable, Sendable {
     var codes: [CodeInfo]
+    /// The PDF sheet's path, once saved.
     var savedTo: String?
     var saveError: String?
+}
+
+/// What became of sending a sheet of slips to the printer.
+enum PrintOutcome: Equatable, Sendable {
+    /// CUPS took it: its job, e.g. `Office-12`.
+    case sent(job: String)
+    /// `lp` is not installed: there is no printing on this machine.
+    case noPrinting
+    /// CUPS refused it, in its own words (no default printer, printer unknown, ...).
+    case refused(String)
 }
 
 /// A request the service refused or never answered.

@@ -8,6 +8,8 @@ struct VolunteerState: Equatable, Sendable {
         case expected
         case pickSession(Purpose)
         case slipCount(SessionInfo)
+        /// Which language the slips' words are printed in.
+        case slipLanguage(SessionInfo, count: Int)
         /// How many learners the session's code may admit in all.
         case limit(SessionInfo)
         case slips(SlipBatch)

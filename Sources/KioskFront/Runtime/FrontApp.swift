@@ -31,7 +31,9 @@ public final class FrontApp {
         }
         let monitor = ServiceMonitor(address: address, token: configuration.staffToken) { post(.stream($0)) }
         let runner = EffectRunner(client: ServiceClient(address: address, token: configuration.staffToken),
-                                  slipDirectory: configuration.slipDirectory, post: post, monitor: monitor)
+                                  slips: SlipOptions(directory: configuration.slipDirectory, wifi: configuration.wifi,
+                                                     printer: configuration.printer),
+                                  post: post, monitor: monitor)
         try terminal.enterRawMode(wakeFD: wakeup.fd)
         defer { terminal.restore() }
         let settings = FrontModel.Settings(issuerName: configuration.issuerName, demoHint: configuration.demoHint,
@@ -63,20 +65,20 @@ final class EffectRunner: Sendable {
     private let queue = DispatchQueue(label: "badgekiosk-front-service")
     /// Not thread-safe, and never shared: only blocks running on `queue` touch it.
     private nonisolated(unsafe) let client: ServiceClient
-    private let slipDirectory: String
+    private let slips: SlipOptions
     private let post: @Sendable (FrontEvent) -> Void
     private let monitor: ServiceMonitor
 
-    init(client: ServiceClient, slipDirectory: String, post: @escaping @Sendable (FrontEvent) -> Void, monitor: ServiceMonitor) {
+    init(client: ServiceClient, slips: SlipOptions, post: @escaping @Sendable (FrontEvent) -> Void, monitor: ServiceMonitor) {
         self.client = client
-        self.slipDirectory = slipDirectory
+        self.slips = slips
         self.post = post
         self.monitor = monitor
     }
 
     func run(_ effect: FrontEffect) {
         queue.async { [self] in
-            guard let reply = client.perform(effect, slipDirectory: slipDirectory) else { return }
+            guard let reply = client.perform(effect, slips: slips) else { return }
             if reply.failure?.isUnreachable == true { monitor.kick() }
             post(.reply(reply))
         }

@@ -4,7 +4,7 @@ import QRCode
 
 extension ServiceClient {
     /// Carries out one effect and answers with what the model needs to hear.
-    func perform(_ effect: FrontEffect, slipDirectory: String) -> ServiceReply? {
+    func perform(_ effect: FrontEffect, slips options: SlipOptions) -> ServiceReply? {
         switch effect {
         case .loadSessions: .sessions(sessions())
         case .checkCode(let short): .codeChecked(short, checkCode(short))
@@ -18,7 +18,10 @@ extension ServiceClient {
                                  reply: SessionReply.self).map(\.session.id))
         case .endSession(let id):
             .sessionEnded(id, call("POST", "/api/v1/sessions/\(id)/end", reply: CodeReply.self).map { CodeInfo($0.code) })
-        case .makeSlips(let session, let count): .slips(slips(session: session, count: count, directory: slipDirectory))
+        case .makeSlips(let session, let count, let title, let language):
+            .slips(call("POST", "/api/v1/sessions/\(session)/slips", body: SlipsRequest(count: count), reply: SlipsReply.self)
+                .map { options.sheet(for: $0.codes.map(CodeInfo.init), session: session, title: title, language: language) })
+        case .printSlips(let path): .printed(options.print(path))
         case .setLimit(let session, let maxClaims):
             .limitSet(call("POST", "/api/v1/sessions/\(session)/limit", body: LimitRequest(maxClaims: maxClaims),
                            reply: CodeReply.self).map { CodeInfo($0.code) })
@@ -79,29 +82,11 @@ extension ServiceClient {
         case .success: return badges().map { $0.count }
         }
     }
-
-    /// Makes the codes, then saves each as a printable SVG: the QR code with the short code under it.
-    private func slips(session: Int64, count: Int, directory: String) -> Result<SlipBatch, ServiceFailure> {
-        call("POST", "/api/v1/sessions/\(session)/slips", body: SlipsRequest(count: count), reply: SlipsReply.self).map { reply in
-            let codes = reply.codes.map(CodeInfo.init)
-            var batch = SlipBatch(codes: codes)
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                for code in codes {
-                    let svg = try QRCode(text: code.url).svg(moduleSize: 8, caption: [code.short])
-                    try svg.write(toFile: "\(directory)/slip-\(code.short).svg", atomically: true, encoding: .utf8)
-                }
-                batch.savedTo = directory
-            } catch {
-                batch.saveError = "\(error)"
-            }
-            return batch
-        }
-    }
 }
 
 extension CodeInfo {
     init(_ code: CodeDetail) {
-        self.init(token: code.token, short: code.short, url: code.url, maxClaims: code.maxClaims, claimed: code.claimed)
+        self.init(token: code.token, short: code.short, url: code.url, maxClaims: code.maxClaims, claimed: code.claimed,
+                  expiresAt: code.expiresAt)
     }
 }

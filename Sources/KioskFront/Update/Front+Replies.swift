@@ -47,6 +47,16 @@ extension Front {
                 case .failure(let failure): state.message = Message(failure)
                 }
             }
+        case .printed(let outcome):
+            volunteer(&model) { state in
+                guard case .slips = state.page else { return }
+                state.busy = false
+                state.message = switch outcome {
+                case .sent(let job): .news("front.slips.printed", ["job": job])
+                case .noPrinting: Message("front.slips.noPrinting")
+                case .refused(let reason): Message("front.slips.printFailed", ["reason": reason])
+                }
+            }
         case .limitSet(let result):
             return limitSet(&model, result)
         case .outbox(let result):

@@ -118,8 +118,19 @@ extension Front {
                 state.message = Message("front.error.count_invalid")
                 return []
             }
+            state.selection = Front.consoleLanguages.firstIndex(of: model.language) ?? 0
+            state.page = .slipLanguage(session, count: count)
+            state.message = nil
+        case .slipLanguage(let session, let count):
+            if key == .escape {
+                state.page = .slipCount(session)
+                return []
+            }
+            if moveSelection(&state.selection, count: Front.consoleLanguages.count, key) { return [] }
+            guard key == .enter else { return [] }
             state.busy = true
-            return [.makeSlips(session: session.id, count: count)]
+            return [.makeSlips(session: session.id, count: count, title: session.title,
+                               language: Front.consoleLanguages[state.selection])]
         case .limit(let session):
             if key == .escape { return back(&state, to: .pickSession(.limit)) }
             guard key == .enter else { return edit(&state, key) }
@@ -146,7 +157,13 @@ extension Front {
             state.busy = true
             state.message = nil
             return [.settleUnsure(award.id, state.selection == 0 ? .arrived : .resend)]
-        case .slips, .sync:
+        case .slips(let batch):
+            if key == .enter || key == .escape { return back(&state, to: .menu) }
+            guard key == .character("p") || key == .character("P"), let sheet = batch.savedTo else { return [] }
+            state.busy = true
+            state.message = nil
+            return [.printSlips(path: sheet)]
+        case .sync:
             if key == .enter || key == .escape { return back(&state, to: .menu) }
         case .confirmQuit:
             if key == .escape { return back(&state, to: .menu) }

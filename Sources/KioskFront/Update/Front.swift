@@ -14,6 +14,9 @@ enum Front {
     static let finishedSeconds = 30.0
     /// How long after it ends a session is offered on the first screen.
     static let recentSeconds = 3600.0
+    /// The languages the console can draw: the first screen's choice, and the words on printed slips
+    /// (Arabic is spoken and on the phone page, but its joined letters need shaping the slips do not do).
+    static let consoleLanguages = Language.allCases.filter(\.consoleSafe)
 
     static func update(_ model: FrontModel, _ event: FrontEvent, now: Double) -> (FrontModel, [FrontEffect]) {
         var model = model
@@ -82,7 +85,7 @@ enum Front {
     }
 
     private static func attractKey(_ model: inout FrontModel, _ key: Key) {
-        let languages = Language.allCases.filter(\.consoleSafe)
+        let languages = consoleLanguages
         let index = languages.firstIndex(of: model.language) ?? 0
         switch key {
         case .enter:

@@ -88,7 +88,7 @@ extension FrontView {
 
     /// Each language in its own name; the current one reversed and in brackets (not shown by colour alone).
     private static func languages(_ model: FrontModel, in area: Area) -> Block {
-        let names = Language.allCases.filter(\.consoleSafe).map { ($0, $0.nativeName) }
+        let names = Front.consoleLanguages.map { ($0, $0.nativeName) }
         let total = names.reduce(0) { $0 + $1.1.count + 2 } + (names.count - 1) * 2
         return Block(height: 1) { buffer, y in
             var x = area.x + max(0, (area.width - total) / 2)

@@ -71,14 +71,19 @@ extension FrontView {
             blocks = [.text(session.title, in: area), .gap(), .text(model.text("front.slips.count"), in: area, style: .bold), .gap(),
                       .field(state.field, in: area, width: 10)]
             keys(&buffer, [next, back])
+        case .slipLanguage(let session, let count):
+            blocks = [.text(session.title, in: area), .gap(),
+                      .text(model.text("front.slips.language", ["count": String(count)]), in: area, style: .bold), .gap(),
+                      .choices(Front.consoleLanguages.map(\.nativeName), selected: state.selection, in: area)]
+            keys(&buffer, [model.text("front.keys.choose"), next, back])
         case .limit(let session):
             let places = ["claimed": String(session.code?.claimed ?? 0), "max": String(session.code?.maxClaims ?? 0)]
             blocks = [.text(session.title, in: area), .gap(), .text(model.text("front.limit.now", places), in: area), .gap(),
                       .text(model.text("front.limit.count"), in: area, style: .bold), .gap(), .field(state.field, in: area, width: 10)]
             keys(&buffer, [next, back])
         case .slips(let batch):
-            blocks = slips(model, batch, in: area, rows: buffer.height - 8)
-            keys(&buffer, [model.text("front.keys.back.menu")])
+            blocks = slips(model, batch, in: area, rows: buffer.height - 10)
+            keys(&buffer, (batch.savedTo == nil ? [] : [model.text("front.keys.print")]) + [model.text("front.keys.back.menu")])
         case .outbox(let info):
             blocks = [.text(model.text("front.menu.outbox"), in: area, style: .bold), .gap()]
             guard let info else {
@@ -154,7 +159,7 @@ extension FrontView {
         }
     }
 
-    /// The slip codes in columns, and where their pictures went.
+    /// The slip codes in columns, and where their sheet was saved.
     private static func slips(_ model: FrontModel, _ batch: SlipBatch, in area: Area, rows: Int) -> [Block] {
         let column = (batch.codes.map(\.short.count).max() ?? 7) + 4
         let perRow = max(1, (area.width + 4) / column)
@@ -167,7 +172,7 @@ extension FrontView {
         if shown < batch.codes.count {
             blocks.append(.text(model.text("front.slips.more", ["count": String(batch.codes.count - shown)]), in: area))
         }
-        if let folder = batch.savedTo { blocks += [.gap(), .text(model.text("front.slips.saved", ["folder": folder]), in: area)] }
+        if let sheet = batch.savedTo { blocks += [.gap(), .text(model.text("front.slips.saved", ["file": sheet]), in: area)] }
         if let reason = batch.saveError {
             blocks += [.gap(), .problem(model.text("front.slips.saveFailed", ["reason": reason]), in: area)]
         }

@@ -11,6 +11,8 @@ public struct FrontSettings: Sendable, Equatable {
     public var wifiName: String?
     /// The venue Wi-Fi's password; unset or empty for an open network.
     public var wifiPassword: String?
+    /// The CUPS printer for slips; unset, the machine's default printer.
+    public var printer: String?
     /// `halfblock`, `blocks` or `auto` (ask the console font).
     public var qrStyle: String
     /// Where the front finds the service; nil means the service's `listen` port on 127.0.0.1.
@@ -53,6 +55,11 @@ extension FrontSettings: SettingsPart {
                   doc: "The venue Wi-Fi's password, 8 to 63 characters; unset or empty for an open network.") {
             checked($0.isEmpty || (8...63).contains($0.count) ? $0 : nil,
                     or: "expected a Wi-Fi password of 8 to 63 characters, or nothing for an open network")
+        },
+        .optional("printer", \.printer, sample: "Office",
+                  doc: "The CUPS printer slips print on (a name lpstat -p lists); unset, the default printer.") {
+            checked((1...127).contains($0.utf8.count) && $0.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
+                    ? $0 : nil, or: "expected a printer name as lpstat -p lists it: letters, digits, - _ and .")
         },
         .value("qr_style", \.qrStyle, default: "auto",
                doc: "How QR codes are drawn: halfblock, blocks or auto (ask the Linux console's font).",

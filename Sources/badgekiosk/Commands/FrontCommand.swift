@@ -43,6 +43,7 @@ enum FrontCommand {
             issuerName: settings.service.issuer?.displayName ?? "Open Badge Factory",
             qrStyle: QRStyleSetting(rawValue: settings.front.qrStyle) ?? .auto,
             slipDirectory: "\(settings.service.stateDirectory)/slips",
-            wifi: settings.front.wifiName.map { VenueWiFi(name: $0, password: settings.front.wifiPassword) })
+            wifi: settings.front.wifiName.map { VenueWiFi(name: $0, password: settings.front.wifiPassword) },
+            printer: settings.front.printer)
     }
 }

@@ -29,7 +29,7 @@ enum QRCommand {
         }
         if let svgPath = parsed.string("svg") {
             do {
-                try code.svg(caption: []).write(toFile: svgPath, atomically: true, encoding: .utf8)
+                try code.svg().write(toFile: svgPath, atomically: true, encoding: .utf8)
             } catch {
                 throw RuntimeError("cannot write \(svgPath): \(error)")
             }
