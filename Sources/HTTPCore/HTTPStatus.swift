@@ -16,6 +16,8 @@ public struct HTTPStatus: Sendable, Equatable {
     public static let ok = HTTPStatus(code: 200, reason: "OK")
     public static let created = HTTPStatus(code: 201, reason: "Created")
     public static let noContent = HTTPStatus(code: 204, reason: "No Content")
+    /// After a form: go and GET this other address (`Location`).
+    public static let seeOther = HTTPStatus(code: 303, reason: "See Other")
     public static let badRequest = HTTPStatus(code: 400, reason: "Bad Request")
     public static let unauthorized = HTTPStatus(code: 401, reason: "Unauthorized")
     public static let forbidden = HTTPStatus(code: 403, reason: "Forbidden")
@@ -38,7 +40,7 @@ public struct HTTPStatus: Sendable, Equatable {
     public static let badGateway = HTTPStatus(code: 502, reason: "Bad Gateway")
 
     private static let known: [HTTPStatus] = [
-        .ok, .created, .noContent, .badRequest, .unauthorized, .forbidden, .notFound, .methodNotAllowed, .requestTimeout,
+        .ok, .created, .noContent, .seeOther, .badRequest, .unauthorized, .forbidden, .notFound, .methodNotAllowed, .requestTimeout,
         .conflict, .gone, .payloadTooLarge, .uriTooLong, .unsupportedMediaType, .unprocessableContent, .tooManyRequests,
         .requestHeaderFieldsTooLarge, .internalServerError, .unsupportedByServer, .badGateway, .serviceUnavailable,
         .httpVersionNotSupported,

@@ -75,6 +75,9 @@ public final class KioskService: HTTPResponder {
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         let method = request.method
         switch Array(segments) {
+        case [""]:
+            try allow(method, "GET")
+            homePage(request, writer)
         case ["healthz"]:
             try allow(method, "GET")
             healthCheck(writer)

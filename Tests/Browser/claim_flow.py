@@ -2,19 +2,22 @@
 """Drives the phone claim page in headless Chromium, as a learner would, and checks every page.
 
 Run by `swift test` (Tests/KioskServiceTests/ClaimPageBrowserTests.swift) against a live
-`badgekiosk serve`. Two whole claims, one in English and one in Arabic (right to left), at
-360x640, each with an empty-name error, Back, the email check and, after finishing, the phone's
-Back button and a second "Yes" (which must not claim twice); then an unknown code. Every page is
+`badgekiosk serve`. Four whole claims, in English, Arabic (right to left), Ukrainian and Polish, at
+360x640, each with an empty-name error, an email error, Back, the email check, a Change from the
+last step and, after finishing, the phone's Back button and a second "Yes" (which must not claim
+twice); the Ukrainian one starts at `/`, typing the short code. Then an unknown code. Every page is
 also laid out at 320 px and at 320 px with 200% zoom. For each page:
   - the exact HTML the server sent parses with html5lib in strict mode, and is under 15 KB;
   - lang and dir are set; every field has a label; tap targets are at least 44x44 px;
   - every piece of text has a contrast of at least 4.5:1 against what is behind it;
-  - nothing scrolls sideways.
+  - nothing scrolls sideways;
+  - at 360x640 the page's main button shows without scrolling.
 Screenshots of every step go to $BADGEKIOSK_BROWSER_ARTIFACTS (default .build/browser-artifacts).
 Exit status 0 when everything passed; otherwise the failures are printed, one per line.
 
 Usage: claim_flow.py URL   (URL is http://HOST:PORT/c/TOKEN; $BADGEKIOSK_STAFF_TOKEN and
-$BADGEKIOSK_SESSION_ID let it confirm through the staff API that both claims were stored)
+$BADGEKIOSK_SESSION_ID let it confirm through the staff API that all four claims were stored;
+$BADGEKIOSK_SHORT_CODE is the session's short code, typed at `/`)
 """
 
 import base64
@@ -76,6 +79,11 @@ for (const el of document.querySelectorAll('body *')) {
   if (ratio < 4.5) problems.push(`contrast ${ratio.toFixed(2)}:1 for "${(el.textContent || el.value).trim().slice(0, 30)}"`);
 }
 if (html.scrollWidth > arguments[2] + 1) problems.push(`scrolls sideways: ${html.scrollWidth} > ${arguments[2]}`);
+// The main button: the first full-width button of the page's last form (Continue, Yes, Next).
+const forms = document.querySelectorAll('main form');
+const main = forms.length ? forms[forms.length - 1].querySelector('button.button') : null;
+if (arguments[3] && main && visible(main) && main.getBoundingClientRect().bottom > window.innerHeight)
+  problems.push(`main button "${main.textContent.trim()}" is below the fold (bottom ${Math.round(main.getBoundingClientRect().bottom)} > ${window.innerHeight})`);
 return problems;
 """
 
@@ -154,7 +162,7 @@ class Learner:
             self.metrics(width, zoom)
             css_width = int(width / zoom)
             for problem in self.driver.execute_script(CHECKS_JS, language or self.language, direction or self.direction,
-                                                      css_width):
+                                                      css_width, zoom == 1 and width == PHONE[0]):
                 fail(f"{name}{label}: {problem}")
             self.screenshot(name + label)
         self.metrics(PHONE[0], 1)
@@ -171,13 +179,21 @@ class Learner:
         box.send_keys(text)
 
 
-def claim(driver, artifacts, url, language, direction, name, typed_email, stored_email, words):
+def claim(driver, artifacts, url, language, direction, name, typed_email, stored_email, words, short_code=None):
     driver.execute_cdp_cmd("Network.setUserAgentOverride", {
         "userAgent": "Mozilla/5.0 (Linux; Android 8.0; cheap phone) badgekiosk-browser-test",
         "acceptLanguage": language})
     learner = Learner(driver, artifacts, url, language, direction)
-    driver.get(url)
-    learner.page_id = current_page(driver)
+    if short_code:
+        # No camera: the learner types the kiosk's address and the code from the screen, in lower case.
+        driver.get(url.split("/c/")[0] + "/")
+        learner.page_id = current_page(driver)
+        learner.check("home", words["home"])
+        learner.type("code", short_code.lower())
+        learner.press("main form button.button")
+    else:
+        driver.get(url)
+        learner.page_id = current_page(driver)
     learner.check("start", words["start"])
     learner.press("main form button.button")
     learner.check("name", words["name"])
@@ -186,6 +202,11 @@ def claim(driver, artifacts, url, language, direction, name, typed_email, stored
     learner.type("name", name)
     learner.press("main form button.button")
     learner.check("email", words["email"])
+    learner.type("email", "name at example")
+    learner.press("main form button.button")
+    learner.check("email-error")
+    if not driver.find_elements(By.CSS_SELECTOR, ".errors a[href='#email']"):
+        fail(f"{language}: an address without @ got no error summary")
     learner.press("button.back")
     learner.check("back-to-name")
     kept = driver.find_element(By.ID, "name").get_attribute("value")
@@ -197,6 +218,15 @@ def claim(driver, artifacts, url, language, direction, name, typed_email, stored
     learner.check("check", stored_email if typed_email == stored_email else words["suggestion"])
     learner.press("button[value=suggestion]" if typed_email != stored_email else "button[value=yes]")
     learner.check("consent", words["consent"])
+    # Check your answers: Change the name, keep it, and come back to the last step with everything kept.
+    learner.press("button[value=changeName]")
+    learner.check("change-name", words["name"])
+    if driver.find_element(By.ID, "name").get_attribute("value") != name:
+        fail(f"{language}: Change lost the name")
+    learner.press("main form button.button")
+    learner.press("main form button.button")
+    learner.press("button[value=yes]")
+    learner.check("consent-after-change", words["consent"])
     if language == "en":
         # The switch keeps the answers: the Arabic consent page still shows the learner's name.
         learner.press("nav button[lang=ar]")
@@ -234,7 +264,7 @@ def main():
     base = url.split("/c/")[0]
     artifacts = os.environ.get("BADGEKIOSK_BROWSER_ARTIFACTS", ".build/browser-artifacts")
     os.makedirs(artifacts, exist_ok=True)
-    signal.alarm(int(os.environ.get("BADGEKIOSK_BROWSER_TIMEOUT", "120")))
+    signal.alarm(int(os.environ.get("BADGEKIOSK_BROWSER_TIMEOUT", "420")))
 
     options = webdriver.ChromeOptions()
     options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -258,6 +288,15 @@ def main():
             "email": "ما عنوان بريدك الإلكتروني؟", "suggestion": "",
             "consent": "Open Badge Factory", "done": "أحسنت يا أمل!",
             "again": "لدينا بياناتك بالفعل."})
+        claim(driver, artifacts, url, "uk", "ltr", "Олена", "olena@ukr.net", "olena@ukr.net", {
+            "home": "Введіть свій код", "start": "Отримайте свій значок", "name": "Яке ваше ім’я?",
+            "name_error": "Напишіть своє ім’я.", "email": "Яка ваша адреса електронної пошти?", "suggestion": "",
+            "consent": "Open Badge Factory", "done": "Олена", "again": "У нас уже є ваші дані."},
+            short_code=os.environ.get("BADGEKIOSK_SHORT_CODE"))
+        claim(driver, artifacts, url, "pl", "ltr", "Zofia", "zofia@wp.pl", "zofia@wp.pl", {
+            "start": "Odbierz swoją odznakę", "name": "Jak masz na imię?", "name_error": "Wpisz swoje imię.",
+            "email": "Jaki jest Twój adres e-mail?", "suggestion": "", "consent": "Open Badge Factory",
+            "done": "Zofia", "again": "Mamy już Twoje dane."})
         # A code that does not exist gets a page that says what to do, not an error dump.
         driver.execute_cdp_cmd("Network.setUserAgentOverride", {"userAgent": "badgekiosk-browser-test",
                                                                  "acceptLanguage": "en"})
@@ -271,8 +310,8 @@ def main():
     session_id = os.environ.get("BADGEKIOSK_SESSION_ID")
     if staff_token and session_id:
         claimed = stored_claims(base, staff_token, session_id)
-        if claimed != 2:
-            fail(f"expected 2 stored claims, found {claimed}")
+        if claimed != 4:
+            fail(f"expected 4 stored claims, found {claimed}")
     print(f"{len(failures)} problems; screenshots in {artifacts}", flush=True)
     return 1 if failures else 0
 

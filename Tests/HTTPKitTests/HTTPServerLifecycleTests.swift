@@ -57,7 +57,7 @@ struct HTTPServerLifecycleTests {
         #expect(closed.wait(timeout: .now() + 3) == .success)
         // The writer learns of the close at its next write: wait for that (3 s at most).
         let limit = Date().addingTimeInterval(3)
-        while !writesRefused.withLock { $0 } && Date() < limit { usleep(1_000) }
+        while !writesRefused.withLock({ $0 }) && Date() < limit { usleep(1_000) }
         #expect(writesRefused.withLock { $0 })
     }
 

@@ -88,7 +88,7 @@ struct HTTPServerTimeoutTests {
         let stop = Locked(false)
         let dripper = Thread {
             var index = 0
-            while !stop.withLock { $0 } && index < request.count {
+            while !stop.withLock({ $0 }) && index < request.count {
                 for connection in slow { connection.send([request[index]]) }
                 index += 1
                 Thread.sleep(forTimeInterval: 1)

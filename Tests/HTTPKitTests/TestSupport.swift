@@ -50,7 +50,7 @@ final class TestServer: Sendable {
     /// Waits until the log holds `count` entries (they are written on the loop thread).
     func waitForLogs(_ count: Int, within seconds: Double = 2) -> [HTTPLogEntry] {
         let deadline = Date().addingTimeInterval(seconds)
-        while logs.withLock { $0 }.count < count && Date() < deadline { usleep(5_000) }
+        while logs.withLock({ $0 }).count < count && Date() < deadline { usleep(5_000) }
         return logs.withLock { $0 }
     }
 }

@@ -66,6 +66,22 @@ struct ClaimPagePartsTests {
         #expect(ClaimFlow.next(after: &form) == .submit(try Claimant(name: "Amira", email: "amira@gmail.com", consent: true)))
     }
 
+    /// The last step is "check your answers": each answer has a Change button back to its question, answers kept.
+    @Test func consentsChangeButtonsGoBackToTheQuestionKeepingTheAnswers() throws {
+        var form = ClaimForm()
+        (form.name, form.email, form.step) = ("Amira", "amira@gmail.com", "consent")
+        form.choice = "changeName"
+        #expect(ClaimFlow.next(after: &form) == .show(.name, nil))
+        form.choice = "changeEmail"
+        #expect(ClaimFlow.next(after: &form) == .show(.email, nil))
+        #expect((form.name, form.email) == ("Amira", "amira@gmail.com"))
+        let consent = ClaimPageView(catalog: Catalog(.english), venue: "Hall", issuer: "OBF", signature: "s", form: form).consent().markup
+        for value in ["changeName", "changeEmail"] {
+            #expect(consent.contains(#"<button class="link" name="go" value="\#(value)">Change<span class="vh"> Your"#))
+        }
+        #expect(consent.contains(#"<input type="hidden" name="name" value="Amira">"#))
+    }
+
     @Test func flowNeverSkipsAMissingAnswer() {
         var form = ClaimForm()
         form.step = "show"

@@ -45,6 +45,8 @@ enum ClaimFlow: Equatable, Sendable {
                     return .show(error.field == "email" ? .email : .name, error)
                 }
             case "no": return .declined
+            case "changeName": return .show(.name, nil)
+            case "changeEmail": return reachable(.email, form)
             default: return reachable(.consent, form)
             }
         case "show":

@@ -98,18 +98,26 @@ extension ClaimPageView {
             HTML.element("h1") { text("page.consent.heading") }
             paragraph("page.consent.body", ["issuer": issuer])
             paragraph("page.consent.only")
-            HTML.element("dl") {
-                HTML.element("dt") { text("page.consent.name") }
-                HTML.element("dd") { form.name }
-                HTML.element("dt") { text("page.consent.email") }
-                HTML.element("dd") { email(form.email) }
-            }
             HTML.element("form", ["method": "post"]) {
                 hiddenAnswers()
                 hidden("step", "consent")
+                // Check your answers: each one with a way back to change it, answers kept.
+                HTML.element("dl") {
+                    HTML.element("dt") { text("page.consent.name") }
+                    HTML.element("dd") { HTML(joining: [.text(form.name), change("changeName", "page.consent.name")]) }
+                    HTML.element("dt") { text("page.consent.email") }
+                    HTML.element("dd") { HTML(joining: [email(form.email), change("changeEmail", "page.consent.email")]) }
+                }
                 choice("yes", text("page.consent.yes"))
                 choice("no", text("page.consent.no"), secondary: true)
             }
+        }
+    }
+
+    /// "Change", with what it changes for screen readers ("Change your name").
+    private func change(_ value: String, _ what: String) -> HTML {
+        .element("button", ["class": "link", "name": "go", "value": value]) {
+            HTML(joining: [.text(text("page.consent.change")), .element("span", ["class": "vh"]) { " " + text(what) }])
         }
     }
 

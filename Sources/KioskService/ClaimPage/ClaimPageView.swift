@@ -86,7 +86,7 @@ struct ClaimPageView {
 
     /// GOV.UK's back link, as a button so the answers so far go back with it.
     private func backButton(to step: ClaimStep) -> HTML {
-        .element("form", ["method": "post"]) {
+        .element("form", ["class": "backform", "method": "post"]) {
             hiddenAnswers()
             hidden("step", "show")
             hidden("view", step.rawValue)

@@ -17,6 +17,7 @@ extension KioskService {
             ?? Language.negotiate(acceptLanguage: request.headers["Accept-Language"])
         form.language = language
         let now = Timestamp.now()
+        if path.count == 1 { return codeEntry(request, language: language, writer) }
         let match = path.count == 2 ? matchCode(String(path[1]), for: request, at: now) : .unknown
         guard case .found(let entry) = match else {
             let view = claimView(language, signature: "", form: ClaimForm())
@@ -132,7 +133,7 @@ extension KioskService {
         }
     }
 
-    private func claimView(_ language: Language, signature: String, form: ClaimForm) -> ClaimPageView {
+    func claimView(_ language: Language, signature: String, form: ClaimForm) -> ClaimPageView {
         // No-break spaces keep "Open Badge Factory" on one line, even inside right-to-left text.
         ClaimPageView(catalog: Catalog(language), venue: configuration.venueName,
                       issuer: String(claimPageIssuerName.map { $0 == " " ? "\u{00A0}" : $0 }),

@@ -15,48 +15,55 @@ enum Stylesheet {
     font-size:112.5%;line-height:1.45;color:#0b0c0c;background:#ffffff;-webkit-text-size-adjust:100%;overflow-wrap:break-word}\
     body{margin:0}\
     .top{color:#ffffff;background:#0b0c0c;padding:.25rem 1rem}\
-    .venue{margin:.25rem 0;font-weight:700}\
-    .langs{display:flex;flex-wrap:wrap;gap:.25rem;margin:0}\
-    .langs a,.langs button{display:inline-flex;align-items:center;min-height:44px;min-width:44px;padding:0 .5rem;\
-    color:#ffffff;background:#0b0c0c;border:0;font:inherit;text-decoration:underline;cursor:pointer}\
+    .venue{margin:.15rem 0 0;font-size:.85rem;font-weight:700}\
+    .langs{display:flex;flex-wrap:wrap;gap:.1rem;margin:0}\
+    .langs a,.langs button{display:inline-flex;align-items:center;min-height:44px;min-width:44px;padding:0 .3rem;\
+    color:#ffffff;background:#0b0c0c;border:0;font:inherit;font-size:.9rem;text-decoration:underline;cursor:pointer}\
     .langs [aria-current]{font-weight:700;text-decoration:none;box-shadow:inset 0 -4px #ffffff}\
-    main{display:block;max-width:38rem;margin:0 auto;padding:.5rem 1rem 2rem}\
-    h1{font-size:1.75rem;line-height:1.2;margin:.75rem 0 1rem}\
-    h2{font-size:1.35rem;margin:1.5rem 0 .5rem}\
-    .step,.hint{color:#505a5f;background:#ffffff;margin:.5rem 0}\
+    main{display:block;max-width:38rem;margin:0 auto;padding:.25rem 1rem 2rem}\
+    p{margin:.5rem 0}\
+    h1{font-size:1.5rem;line-height:1.2;margin:.4rem 0 .5rem}\
+    h2{font-size:1.2rem;margin:1rem 0 .25rem}\
+    .step,.hint{color:#505a5f;background:#ffffff;margin:.25rem 0}\
+    .backform{display:inline-block;margin-inline-end:1.5rem}.backform+.step{display:inline-block}\
     label{display:block}\
     .input{display:block;width:100%;min-height:48px;margin:.5rem 0;padding:.25rem .5rem;font:inherit;font-size:1.25rem;\
     color:#0b0c0c;background:#ffffff;border:2px solid #0b0c0c;border-radius:0}\
-    .button{display:block;width:100%;min-height:48px;margin:1rem 0;padding:.5rem 1rem;font:inherit;font-weight:700;\
+    .button{display:block;width:100%;min-height:48px;margin:.6rem 0;padding:.5rem 1rem;font:inherit;font-weight:700;\
     color:#ffffff;background:#00703c;border:0;border-bottom:3px solid #002d18;border-radius:0;cursor:pointer;\
     text-align:center;text-decoration:none;overflow-wrap:anywhere}\
     .second{color:#0b0c0c;background:#dddcdb;border-bottom-color:#858686}\
-    .back{display:inline-block;min-height:44px;min-width:44px;margin:.5rem 0 0;padding:0;font:inherit;\
+    .back,.link{display:inline-block;min-height:44px;min-width:44px;margin:0;padding:0;font:inherit;\
     color:#1d70b8;background:#ffffff;border:0;text-decoration:underline;cursor:pointer}\
     .big{font-size:1.4rem;font-weight:700;overflow-wrap:anywhere}\
     .email{overflow-wrap:break-word}\
     mark{color:#0b0c0c;background:#ffdd00;text-decoration:underline}\
-    .badge{border-inline-start:6px solid #1d70b8;padding-inline-start:1rem;margin:1rem 0}\
+    .badge{border-inline-start:6px solid #1d70b8;padding-inline-start:1rem;margin:.5rem 0}\
     .badge p{margin:.25rem 0}\
     summary{display:list-item;min-height:44px;padding:.5rem 0;color:#1d70b8;background:#ffffff;\
     text-decoration:underline;cursor:pointer}\
     .warn{border:4px solid #0b0c0c;padding:0 1rem;margin:1rem 0}\
-    .errors{border:4px solid #b3261e;padding:0 1rem;margin:1rem 0}\
+    .errors{border:4px solid #b3261e;padding:0 1rem;margin:.5rem 0}\
+    .errors h2{font-size:1.15rem;margin:.5rem 0 0}\
+    .errors ul{list-style:none;margin:0;padding:0}\
     .errors a,.error{color:#b3261e;background:#ffffff;font-weight:700}\
-    .errors a{display:inline-block;min-height:44px;padding:.5rem 0}\
+    .errors a{display:block;min-height:44px;padding:.25rem 0 .5rem;overflow-wrap:anywhere}\
     .error{margin:.5rem 0}\
     .bad{border-color:#b3261e;border-width:4px}\
     .panel{color:#ffffff;background:#00703c;padding:1rem;margin:1rem 0;text-align:center}\
     .panel h1{margin:.5rem 0;overflow-wrap:anywhere}\
     .panel p{font-size:1.35rem;margin:.5rem 0}\
-    dl{margin:1rem 0}dt{font-weight:700}dd{margin:0 0 .75rem;overflow-wrap:anywhere}\
+    dl{display:grid;grid-template-columns:fit-content(45%) minmax(0,1fr);gap:0 .75rem;align-items:baseline;margin:.5rem 0}\
+    dt{font-weight:700}dd{margin:0;overflow-wrap:anywhere}\
+    dd .link{margin-inline-start:.75rem}\
     a{color:#1d70b8;background:#ffffff}\
     .vh{position:absolute;width:1px;height:1px;margin:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\
     a:focus,button:focus,summary:focus,.langs a:focus,.langs button:focus,.errors a:focus{outline:3px solid #0b0c0c;\
     color:#0b0c0c;background:#ffdd00;text-decoration:none}\
     .input:focus{outline:3px solid #ffdd00;box-shadow:inset 0 0 0 2px #0b0c0c}\
     @media (max-width:15em){main,.top{padding-left:.5rem;padding-right:.5rem}h1{font-size:1.35rem}\
-    .big,.panel p{font-size:1.15rem}.warn,.errors{padding:0 .5rem}}
+    .big,.panel p{font-size:1.15rem}.warn,.errors{padding:0 .5rem}\
+    dl{display:block}dd{margin:0 0 .5rem}}
     """
 
     /// The CSP source for the stylesheet: `'sha256-<base64 of its digest>'`.

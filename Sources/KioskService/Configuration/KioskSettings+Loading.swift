@@ -8,6 +8,7 @@ extension KioskSettings {
     public static let otherVariables: Set<String> = [
         "BADGEKIOSK_CONFIG", "BADGEKIOSK_VERSION", "BADGEKIOSK_RECORD_GOLDEN", "BADGEKIOSK_FUZZ_TARGET",
         "BADGEKIOSK_BROWSER_ARTIFACTS", "BADGEKIOSK_BROWSER_TIMEOUT", "BADGEKIOSK_STAFF_TOKEN", "BADGEKIOSK_SESSION_ID",
+        "BADGEKIOSK_SHORT_CODE",
     ]
 
     /// Builds the settings from defaults, then the file, then `BADGEKIOSK_<KEY>` variables, then flags.

@@ -1,0 +1,40 @@
+import HTTPCore
+import KioskCore
+import Localization
+
+/// `GET /` and its form, `GET /c?code=K7M-2QX`: for a learner who types the kiosk's address
+/// instead of scanning, or has a slip but no camera that reads QR codes.
+extension KioskService {
+    func homePage(_ request: HTTPRequest, _ writer: any HTTPResponseWriter) {
+        let language = Self.language(inQuery: request.query) ?? Language.negotiate(acceptLanguage: request.headers["Accept-Language"])
+        writer.send(Self.html(.ok, claimView(language, signature: "", form: ClaimForm()).home(), language))
+    }
+
+    /// A known code goes on to its claim page; a wrong or empty one comes back with the field and
+    /// what to do, counted against the same guessing limits as every other code.
+    func codeEntry(_ request: HTTPRequest, language: Language, _ writer: any HTTPResponseWriter) {
+        let view = claimView(language, signature: "", form: ClaimForm())
+        let typed = Self.typedCode(inQuery: request.query)
+        // What a short code can hold; anything else (spaces, dashes, stray symbols) is left out.
+        let code = typed.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard !code.isEmpty else {
+            return writer.send(Self.html(.badRequest, view.home(typed: typed, error: view.text("page.home.missing")), language))
+        }
+        switch matchCode(code, for: request, at: .now()) {
+        case .found:
+            writer.send(HTTPResponse(status: .seeOther, headers: HTTPHeaders([
+                ("Location", "/c/\(code)?lang=\(language.tag)"), ("Cache-Control", "no-store"), ("Referrer-Policy", "no-referrer"),
+            ]), body: []))
+        case .wait(let seconds):
+            writer.send(Self.html(.tooManyRequests, view.notice(.tooManyAttempts), language, extra: [("Retry-After", String(seconds))]))
+        case .missing, .unknown:
+            writer.send(Self.html(.notFound, view.home(typed: String(typed.prefix(40)), error: view.text("page.home.unknown")), language))
+        }
+    }
+
+    /// The `code` field of a form sent by GET, decoded (`+` is a space); empty when there is none.
+    static func typedCode(inQuery query: String?) -> String {
+        let pairs = FormEncoding.pairs(Array((query ?? "").utf8))
+        return pairs.first { $0.name == "code" }?.value?.trimmingWhitespace() ?? ""
+    }
+}
