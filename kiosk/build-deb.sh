@@ -91,7 +91,7 @@ Architecture: $arch
 Maintainer: badgekiosk contributors <badgekiosk@localhost>
 Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
 Depends: $shlibs, ca-certificates, fonts-dejavu-core
-Recommends: cups-client
+Recommends: cups-client, espeak-ng
 Section: misc
 Priority: optional
 Description: hand out digital badges the moment a session ends

@@ -22,6 +22,8 @@ public struct FrontConfiguration: Sendable {
     public var slipDirectory: String
     /// The CUPS printer slips go to; nil for the machine's default printer.
     public var printer: String?
+    /// Whether each learner screen is read out as it opens (with espeak-ng installed).
+    public var speakScreens: Bool
     /// The language the first screen starts in, and returns to after each learner.
     public var language: Language
     /// The venue Wi-Fi learners' phones must join first; nil when none is set.
@@ -30,7 +32,7 @@ public struct FrontConfiguration: Sendable {
     public init(serviceURL: String, staffToken: String?, pin: String?, pinHash: PINHash? = nil, issuerName: String = "Open Badge Factory",
                 qrStyle: QRStyleSetting = .auto, demoHint: String? = nil, allowQuit: Bool = false,
                 slipDirectory: String = ".", language: Language = .english, wifi: VenueWiFi? = nil,
-                printer: String? = nil) {
+                printer: String? = nil, speakScreens: Bool = false) {
         self.serviceURL = serviceURL
         self.staffToken = staffToken
         self.pin = pin
@@ -43,6 +45,7 @@ public struct FrontConfiguration: Sendable {
         self.language = language
         self.wifi = wifi
         self.printer = printer
+        self.speakScreens = speakScreens
     }
 }
 

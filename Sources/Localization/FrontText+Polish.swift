@@ -2,6 +2,9 @@ extension FrontText {
     static let polish: [String: String] = [
         "front.attract.title": "Masz odznakę do odebrania?",
         "front.attract.start": "Naciśnij Enter, aby zacząć",
+        "front.speech.again": "Naciśnij F1, aby usłyszeć to jeszcze raz.",
+        "front.keys.listen": "F1: Posłuchaj",
+        "front.attract.arabic": "Arabski (głosem)",
         "front.attract.today": "Odznaki odebrane dzisiaj: {count}",
         "front.attract.language": "W lewo / W prawo: zmień język",
         "front.attract.session": "Zajęcia, które właśnie się skończyły: {title}",

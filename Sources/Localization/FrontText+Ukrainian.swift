@@ -2,6 +2,9 @@ extension FrontText {
     static let ukrainian: [String: String] = [
         "front.attract.title": "Прийшли по свій значок?",
         "front.attract.start": "Натисніть Enter, щоб почати",
+        "front.speech.again": "Натисніть F1, щоб почути це ще раз.",
+        "front.keys.listen": "F1: Слухати",
+        "front.attract.arabic": "Арабська (голосом)",
         "front.attract.today": "Отримано значків сьогодні: {count}",
         "front.attract.language": "Ліворуч / Праворуч: змінити мову",
         "front.attract.session": "Щойно завершилось: {title}",

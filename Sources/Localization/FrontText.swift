@@ -5,7 +5,7 @@ extension Tables {
         case .english: FrontText.english
         case .ukrainian: FrontText.ukrainian
         case .polish: FrontText.polish
-        case .arabic: [:]
+        case .arabic: FrontText.arabic
         }
     }
 }
@@ -18,6 +18,9 @@ enum FrontText {
     static let english: [String: String] = [
         "front.attract.title": "Get your badge here",
         "front.attract.start": "Press Enter to start",
+        "front.speech.again": "Press F1 to hear this again.",
+        "front.keys.listen": "F1: Listen",
+        "front.attract.arabic": "Arabic (spoken)",
         "front.attract.today": "Badges collected today: {count}",
         "front.attract.language": "Left / Right: change language",
         "front.attract.session": "Just finished: {title}",

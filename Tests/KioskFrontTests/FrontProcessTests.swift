@@ -41,6 +41,19 @@ final class FrontInPTY {
     func type(_ text: String) throws {
         try pty.send(text)
     }
+
+    /// For each (screen, keys): waits for the screen, then types the keys. False, with the screen
+    /// recorded as a test issue, when one never shows.
+    func walk(_ steps: [(screen: String, keys: String)]) throws -> Bool {
+        for (screen, keys) in steps {
+            guard try waitFor(screen) else {
+                Issue.record("never showed '\(screen)'; screen was:\n\(replica.text)")
+                return false
+            }
+            try type(keys)
+        }
+        return true
+    }
 }
 
 @Suite("The front in a real terminal", .serialized)
@@ -85,19 +98,16 @@ struct FrontProcessTests {
         #expect(started.status == 201)
 
         let front = try FrontInPTY(arguments: ["--service", "http://127.0.0.1:\(service.port)", "--state-dir", state],
-                                   environment: ["BADGEKIOSK_CONFIG": "/dev/null", "BADGEKIOSK_PIN": "2468"])
+                                   // Speaking each screen: with no sound device espeak-ng fails, and nothing shows.
+                                   environment: ["BADGEKIOSK_CONFIG": "/dev/null", "BADGEKIOSK_PIN": "2468",
+                                                 "BADGEKIOSK_SPEAK_SCREENS": "yes"])
         let steps: [(String, String)] = [
             ("Press Enter to start", "\u{1B}OQ"), ("Type the volunteer PIN", "2468\r"), ("1. Start a session", "2"),
             ("Which session has ended?", "\r"), ("Scan to collect your badge", "\r"), ("Were you at this session?", "\r"),
             ("What is your first name?", "Олена\r"), ("What is your email address?", "olena@example.com\r"),
             ("Is this right?", "\r"), ("Is that OK?", "\r"),
         ]
-        for (screen, keys) in steps {
-            let shown = try front.waitFor(screen)
-            #expect(shown, "never showed '\(screen)'; screen was:\n\(front.replica.text)")
-            guard shown else { return }
-            try front.type(keys)
-        }
+        guard try front.walk(steps) else { return }
         #expect(try front.waitFor("Well done, Олена! We are sending your badge now."))
 
         // Stored by the service: the session counts the claim.

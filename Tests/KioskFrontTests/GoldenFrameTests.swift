@@ -121,6 +121,11 @@ struct GoldenFrameTests {
         list.append(("session-qr-wifi-blocks", Fixtures.apply(Fixtures.press(Fixtures.unlocked(settings: wifiBlocks), .down, .enter, .enter).0,
                                                               [.reply(.sessionEnded(4, .success(Fixtures.code)))]).0))
         list.append(("attract-recent-wifi", Fixtures.model(settings: wifi, recent: Fixtures.recent)))
+        var speaking = Fixtures.settings
+        speaking.canSpeak = true
+        list.append(("attract-speaking-arabic", Fixtures.press(Fixtures.model(settings: speaking), .left).0))
+        list.append(("step2-name-speaking", Fixtures.type(Fixtures.confirmed(Fixtures.press(Fixtures.model(settings: speaking,
+                                                                                                          recent: Fixtures.recent), .enter).0), "Amira")))
         return list
     }()
 

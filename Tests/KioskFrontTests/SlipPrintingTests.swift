@@ -72,12 +72,7 @@ struct SlipPrintingTests {
             ("Which session are the slips for?", "\r"), ("How many slips?", "9\r"),
             ("Which language for the words on the 9 slips?", "\u{1B}[B\u{1B}[B\r"), ("Saved to print:", "p"),
         ]
-        for (screen, keys) in steps {
-            let shown = try front.waitFor(screen)
-            #expect(shown, "never showed '\(screen)'; screen was:\n\(front.replica.text)")
-            guard shown else { return }
-            try front.type(keys)
-        }
+        guard try front.walk(steps) else { return }
         // The volunteer reads English; the slips' words are Polish.
         #expect(try front.waitFor("Sent to the printer (", seconds: 30), "screen was:\n\(front.replica.text)")
         let screen = front.replica.text

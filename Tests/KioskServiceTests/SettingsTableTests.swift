@@ -53,6 +53,7 @@ struct SettingsTableTests {
         ("wifi_name", String(repeating: "é", count: 17), "expected a Wi-Fi name of 1 to 32 bytes"),
         ("wifi_password", "short", "expected a Wi-Fi password of 8 to 63 characters, or nothing for an open network"),
         ("printer", "Office printer; rm -rf", "expected a printer name as lpstat -p lists it: letters, digits, - _ and ."),
+        ("speak_screens", "maybe", "expected yes or no"),
         ("qr_style", "fancy", "expected halfblock, blocks or auto"),
         ("service_url", "https://127.0.0.1:8080", "expected the service's address, e.g. http://127.0.0.1:8080"),
     ]

@@ -19,7 +19,9 @@ struct CatalogTests {
 
     @Test func fillsPlaceholdersAndFallsBackToEnglish() {
         let arabic = Catalog(.arabic)
-        #expect(arabic.text("front.attract.title") == "Get your badge here")
+        // Arabic has the front's spoken words only; the volunteer's menu falls back to English.
+        #expect(arabic.text("front.menu.start") == Catalog(.english).text("front.menu.start"))
+        #expect(arabic.text("front.attract.title") == "احصل على شارتك هنا")
         #expect(Catalog(.english).text("no.such.key") == "no.such.key")
     }
 
@@ -39,6 +41,15 @@ struct CatalogTests {
             for (key, text) in english {
                 #expect(placeholders(table[key] ?? "") == placeholders(text), "\(language) \(key) must keep {fields} as in English")
             }
+        }
+    }
+
+    /// Arabic is heard, not shown: its front table holds only spoken keys, each with English's fields.
+    @Test func theSpokenArabicKeepsEnglishsPlaceholdersAndHasNoStrayKeys() {
+        let english = Tables.front(.english)
+        for (key, text) in Tables.front(.arabic) {
+            #expect(english[key] != nil, "Arabic has \(key), which English lacks")
+            #expect(placeholders(text) == placeholders(english[key] ?? ""), "Arabic \(key) must keep {fields} as in English")
         }
     }
 

@@ -61,5 +61,11 @@ enum FrontEffect: Equatable, Sendable {
     case syncBadges
     /// Checks a typed PIN against the stored hash, which is slow on purpose.
     case checkPIN(String, PINHash)
+    /// Says `text` aloud in `language`, cutting off anything still being said.
+    case speak(String, Language)
+    /// Stops speaking.
+    case hush
+    /// Rings the terminal's bell: the sound before the inactivity reset.
+    case bell
     case quit
 }

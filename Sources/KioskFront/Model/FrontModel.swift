@@ -19,6 +19,10 @@ struct FrontModel: Equatable, Sendable {
         var language: Language
         /// The venue Wi-Fi, shown (as a code to scan, or in words) wherever a claim code is.
         var wifi: VenueWiFi? = nil
+        /// Whether each learner screen is read out as it opens (F1 reads one at any time).
+        var speakScreens = false
+        /// Whether this machine can speak at all (espeak-ng is installed): Arabic is offered only then.
+        var canSpeak = false
     }
 
     /// Whether the service answers.
@@ -51,13 +55,25 @@ struct FrontModel: Equatable, Sendable {
         lastInput = now
     }
 
-    /// The words for `key` in the current language.
+    /// The language the screen is drawn in: the learner's, or English for one the console cannot draw.
+    var displayLanguage: Language { language.consoleSafe ? language : .english }
+
+    /// The words for `key` as shown, in the display language.
     func text(_ key: String, _ values: [String: String] = [:]) -> String {
-        Catalogs.shared[language].text(key, values)
+        Catalogs.shared[displayLanguage].text(key, values)
     }
 
     func text(_ message: Message) -> String {
         message.literal ?? text(message.key, message.values)
+    }
+
+    /// The words for `key` as spoken, in the learner's own language (Arabic too).
+    func spoken(_ key: String, _ values: [String: String] = [:]) -> String {
+        Catalogs.shared[language].text(key, values)
+    }
+
+    func spoken(_ message: Message) -> String {
+        message.literal ?? spoken(message.key, message.values)
     }
 }
 

@@ -36,14 +36,16 @@ public final class FrontApp {
                                   post: post, monitor: monitor)
         try terminal.enterRawMode(wakeFD: wakeup.fd)
         defer { terminal.restore() }
+        let speaker = Speaker()
         let settings = FrontModel.Settings(issuerName: configuration.issuerName, demoHint: configuration.demoHint,
                                            allowQuit: configuration.allowQuit, pin: configuration.pin,
                                            pinHash: configuration.pinHash,
                                            qrStyle: resolvedQRStyle(), language: configuration.language,
-                                           wifi: configuration.wifi)
+                                           wifi: configuration.wifi, speakScreens: configuration.speakScreens,
+                                           canSpeak: speaker.canSpeak)
         var loop = FrontLoop(model: FrontModel(settings: settings, now: Self.now()), terminal: terminal)
         monitor.start()
-        return try loop.run(wakeup: wakeup, inbox: inbox, runner: runner)
+        return try loop.run(wakeup: wakeup, inbox: inbox, runner: runner, speaker: speaker)
     }
 
     /// `auto`: half blocks unless this is a Linux VT whose font has none.

@@ -20,7 +20,7 @@ struct FrontLoop {
         size = terminal.size()
     }
 
-    mutating func run(wakeup: Wakeup, inbox: Locked<[FrontEvent]>, runner: EffectRunner) throws -> FrontExit {
+    mutating func run(wakeup: Wakeup, inbox: Locked<[FrontEvent]>, runner: EffectRunner, speaker: Speaker) throws -> FrontExit {
         try draw()
         while true {
             let readiness = try terminal.waitForInput(wakeFD: wakeup.fd, timeoutMilliseconds: timeout())
@@ -53,8 +53,13 @@ struct FrontLoop {
                 let (next, effects) = Front.update(model, event, now: FrontApp.now())
                 model = next
                 for effect in effects {
-                    if effect == .quit { return .quit }
-                    runner.run(effect)
+                    switch effect {
+                    case .quit: return .quit
+                    case .speak(let text, let language): speaker.speak(text, language)
+                    case .hush: speaker.hush()
+                    case .bell: try terminal.write([0x07])
+                    default: runner.run(effect)
+                    }
                 }
             }
             try draw()

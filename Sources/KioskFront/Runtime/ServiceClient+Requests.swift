@@ -30,7 +30,7 @@ extension ServiceClient {
             .settled(choice, call("POST", "/api/v1/outbox/\(id)/\(choice.rawValue)", reply: AwardReply.self).map(\.award.id))
         case .syncBadges: .synced(sync())
         case .checkPIN(let typed, let hash): .pinChecked(hash.matches(typed))
-        case .quit: nil
+        case .quit, .speak, .hush, .bell: nil
         }
     }
 

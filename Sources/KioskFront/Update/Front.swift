@@ -18,10 +18,16 @@ enum Front {
     /// (Arabic is spoken and on the phone page, but its joined letters need shaping the slips do not do).
     static let consoleLanguages = Language.allCases.filter(\.consoleSafe)
 
+    /// The first screen's choice: the console's languages, and Arabic, spoken, where the kiosk can speak.
+    static func attractLanguages(_ model: FrontModel) -> [Language] {
+        model.settings.canSpeak ? Language.allCases : consoleLanguages
+    }
+
     static func update(_ model: FrontModel, _ event: FrontEvent, now: Double) -> (FrontModel, [FrontEffect]) {
+        let before = model
         var model = model
         model.now = now
-        let effects: [FrontEffect]
+        var effects: [FrontEffect]
         switch event {
         case .key(let key):
             model.lastInput = now
@@ -34,7 +40,25 @@ enum Front {
         case .stream(let status):
             effects = handleStream(&model, status)
         }
-        return (model, effects)
+        return (model, effects + speech(before: before, after: model, event: event))
+    }
+
+    /// What to say after an event: the screen on F1; with `speakScreens`, a screen that opened (or,
+    /// when only the highlighted choice moved, that choice); and always the inactivity warning, after a
+    /// bell. Leaving the learner's screens stops speech mid-sentence.
+    static func speech(before: FrontModel, after: FrontModel, event: FrontEvent) -> [FrontEffect] {
+        let old = FrontSpeech.utterance(before), new = FrontSpeech.utterance(after)
+        guard let new else { return old == nil ? [] : [.hush] }
+        if case .moreTime = after.screen {
+            if case .moreTime = before.screen { return [] }
+            return [.bell, .speak(new.whole, new.language)]
+        }
+        if event == .key(.function(1)) { return [.speak(new.whole, new.language)] }
+        guard after.settings.speakScreens, old != new else { return [] }
+        if let old, old.screen == new.screen, old.language == new.language {
+            return new.focus.map { [.speak($0, new.language)] } ?? []
+        }
+        return [.speak(new.whole, new.language)]
     }
 
     /// Back to the first screen in the default language, keeping nothing a learner typed: the next
@@ -46,6 +70,8 @@ enum Front {
     }
 
     private static func handleKey(_ model: inout FrontModel, _ key: Key) -> [FrontEffect] {
+        // F1 reads the screen out (see `speech`) and changes nothing, not even a typed field.
+        if key == .function(1) { return [] }
         if key == .function(2) {
             openVolunteerMode(&model)
             return []
@@ -85,7 +111,7 @@ enum Front {
     }
 
     private static func attractKey(_ model: inout FrontModel, _ key: Key) {
-        let languages = consoleLanguages
+        let languages = attractLanguages(model)
         let index = languages.firstIndex(of: model.language) ?? 0
         switch key {
         case .enter:

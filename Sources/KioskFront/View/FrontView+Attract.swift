@@ -82,13 +82,14 @@ extension FrontView {
             blocks += [.text(model.text("front.attract.today", ["count": String(model.todayClaims)]), in: area), .gap()]
         }
         blocks += [languages(model, in: area), .text(model.text("front.attract.language"), in: area)]
+        if model.settings.canSpeak { blocks.append(.text(model.text("front.keys.listen"), in: area)) }
         if let hint = model.settings.demoHint { blocks += [.gap(), .text(hint, in: area, style: .bold)] }
         return blocks
     }
 
     /// Each language in its own name; the current one reversed and in brackets (not shown by colour alone).
     private static func languages(_ model: FrontModel, in area: Area) -> Block {
-        let names = Front.consoleLanguages.map { ($0, $0.nativeName) }
+        let names = Front.attractLanguages(model).map { ($0, $0.consoleSafe ? $0.nativeName : model.text("front.attract.arabic")) }
         let total = names.reduce(0) { $0 + $1.1.count + 2 } + (names.count - 1) * 2
         return Block(height: 1) { buffer, y in
             var x = area.x + max(0, (area.width - total) / 2)

@@ -20,21 +20,21 @@ extension FrontView {
                          selected: flow.selection, in: area),
             ]
             if flow.busy { blocks += [.gap(), .text(model.text("front.code.checking"), in: area)] }
-            keys(&buffer, [choose, next, back])
+            learnerKeys(model, &buffer, [choose, next, back])
         case .code:
             blocks = code(model, flow, in: area)
-            keys(&buffer, [next, back, clear])
+            learnerKeys(model, &buffer, [next, back, clear])
         case .name:
             blocks = question(model, "front.name.question", help: "front.name.help", in: area)
                 + [.field(flow.name, in: area, width: 50)]
-            keys(&buffer, [next, back, clear])
+            learnerKeys(model, &buffer, [next, back, clear])
         case .email:
             blocks = question(model, "front.email.question", help: "front.email.help", in: area)
                 + [.field(flow.email, in: area, width: area.width)]
-            keys(&buffer, [next, back, clear])
+            learnerKeys(model, &buffer, [next, back, clear])
         case .confirmEmail:
             blocks = confirmEmail(model, flow, in: area)
-            keys(&buffer, [choose, next, back])
+            learnerKeys(model, &buffer, [choose, next, back])
         case .consent:
             // What will be sent, shown back: a learner agrees to something they can see.
             blocks = [
@@ -45,12 +45,12 @@ extension FrontView {
                 .gap(),
                 .choices([model.text("front.consent.yes"), model.text("front.consent.no")], selected: flow.selection, in: area),
             ]
-            keys(&buffer, [choose, next, back])
+            learnerKeys(model, &buffer, [choose, next, back])
         case .sending:
             blocks = [.text(model.text("front.sending"), in: area, style: .bold)]
         case .done:
             blocks = celebration(model, flow, in: area)
-            keys(&buffer, [model.text("front.keys.finish")])
+            learnerKeys(model, &buffer, [model.text("front.keys.finish")])
         case .declined:
             blocks = [
                 .text(model.text("front.declined.message"), in: area, style: .bold), .gap(),
@@ -58,11 +58,11 @@ extension FrontView {
                 .choices([model.text("front.declined.back"), model.text("front.declined.finish")],
                          selected: flow.selection, in: area),
             ]
-            keys(&buffer, [choose, next, back])
+            learnerKeys(model, &buffer, [choose, next, back])
         case .failed(let canRetry):
             blocks = [.text(model.text("front.failed.title"), in: area, style: .bold)]
                 + [.gap(), .text(model.text(canRetry ? "front.failed.retry" : "front.failed.startAgain"), in: area)]
-            keys(&buffer, canRetry ? [next, model.text("front.keys.close")] : [model.text("front.keys.finish")])
+            learnerKeys(model, &buffer, canRetry ? [next, model.text("front.keys.close")] : [model.text("front.keys.finish")])
         }
         if flow.step != .done, flow.step != .code { blocks += message(model, flow.message, in: area) }
         buffer.stack(blocks, top: 1, bottom: buffer.height - 1)

@@ -48,6 +48,11 @@ enum FrontView {
         bar(&buffer, row: buffer.height - 1, left: "", centre: keys.joined(separator: "     "))
     }
 
+    /// A learner screen's keys, and F1 to hear the screen where the kiosk can speak.
+    static func learnerKeys(_ model: FrontModel, _ buffer: inout CellBuffer, _ keys: [String]) {
+        self.keys(&buffer, keys + (model.settings.canSpeak ? [model.text("front.keys.listen")] : []))
+    }
+
     /// `text` with a space between letters, so each one can be checked ("a m i r a @ ...").
     static func spaced(_ text: String) -> String {
         text.map(String.init).joined(separator: " ")

@@ -13,6 +13,8 @@ public struct FrontSettings: Sendable, Equatable {
     public var wifiPassword: String?
     /// The CUPS printer for slips; unset, the machine's default printer.
     public var printer: String?
+    /// Whether each learner screen is read out as it opens (espeak-ng); F1 reads one either way.
+    public var speakScreens: Bool
     /// `halfblock`, `blocks` or `auto` (ask the console font).
     public var qrStyle: String
     /// Where the front finds the service; nil means the service's `listen` port on 127.0.0.1.
@@ -27,6 +29,7 @@ public struct FrontSettings: Sendable, Equatable {
 
     init(unfilled: ()) {
         qrStyle = ""
+        speakScreens = false
     }
 
     /// The front's settings that have a command-line flag.
@@ -60,6 +63,12 @@ extension FrontSettings: SettingsPart {
                   doc: "The CUPS printer slips print on (a name lpstat -p lists); unset, the default printer.") {
             checked((1...127).contains($0.utf8.count) && $0.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
                     ? $0 : nil, or: "expected a printer name as lpstat -p lists it: letters, digits, - _ and .")
+        },
+        .value("speak_screens", \.speakScreens, default: "no",
+               doc: "Whether the kiosk reads each learner screen aloud as it opens: yes or no (F1 reads one either way).",
+               comment: ["Needs espeak-ng and a sound device; without them the kiosk stays silent.",
+                         "With espeak-ng installed, the first screen also offers Arabic, spoken (the screen stays English)."]) {
+            checked(["yes": true, "no": false][$0], or: "expected yes or no")
         },
         .value("qr_style", \.qrStyle, default: "auto",
                doc: "How QR codes are drawn: halfblock, blocks or auto (ask the Linux console's font).",

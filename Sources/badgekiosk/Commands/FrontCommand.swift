@@ -44,6 +44,6 @@ enum FrontCommand {
             qrStyle: QRStyleSetting(rawValue: settings.front.qrStyle) ?? .auto,
             slipDirectory: "\(settings.service.stateDirectory)/slips",
             wifi: settings.front.wifiName.map { VenueWiFi(name: $0, password: settings.front.wifiPassword) },
-            printer: settings.front.printer)
+            printer: settings.front.printer, speakScreens: settings.front.speakScreens)
     }
 }
