@@ -80,12 +80,6 @@ private struct SlipDrawer {
     let document: PDFDocument
     let x: Double, y: Double, width: Double, height: Double
 
-    init(page: PDFPage, document: PDFDocument, x: Double, y: Double, width: Double, height: Double) {
-        self.page = page
-        self.document = document
-        (self.x, self.y, self.width, self.height) = (x, y, width, height)
-    }
-
     mutating func draw(_ slip: SlipSheet.Slip, words: SlipSheet.Words, wifi: QRCode?) throws(QRCodeError) {
         let margin = SlipSheet.margin
         let left = x + margin, right = x + width - margin

@@ -15,12 +15,17 @@ struct FrontSpeechTests {
         return settings
     }
 
+    /// The name step on a kiosk that can speak but does not read each screen.
+    static func atName() -> FrontModel {
+        Fixtures.confirmed(Fixtures.press(Fixtures.model(settings: speaking(screens: false), recent: Fixtures.recent), .enter).0)
+    }
+
     static func spoken(_ effects: [FrontEffect]) -> [String] {
         effects.compactMap { if case .speak(let text, _) = $0 { text } else { nil } }
     }
 
     @Test func f1SaysTheWholeScreenAndChangesNothingTyped() {
-        let model = Fixtures.type(Fixtures.atName(), "Am")
+        let model = Fixtures.type(Self.atName(), "Am")
         let (after, effects) = Fixtures.press(model, .function(1))
         #expect(effects == [.speak("What is your first name? It goes on your badge.", .english)])
         #expect(Fixtures.flow(after)?.name.text == "Am")
@@ -49,7 +54,7 @@ struct FrontSpeechTests {
     }
 
     @Test func theInactivityWarningRingsAndSpeaksOnceEvenWithTheSettingOff() {
-        let model = Fixtures.atName()
+        let model = Self.atName()
         let (warned, effects) = Fixtures.apply(model, [.tick], at: model.lastInput + 61)
         guard case .moreTime = warned.screen else {
             Issue.record("no more-time screen")
@@ -60,8 +65,16 @@ struct FrontSpeechTests {
     }
 
     @Test func leavingTheLearnersScreensStopsSpeech() {
-        let (_, effects) = Fixtures.press(Fixtures.atName(), .function(2))
+        let (_, effects) = Fixtures.press(Self.atName(), .function(2))
         #expect(effects == [.hush])
+    }
+
+    @Test func withoutEspeakTheWarningStillRingsAndNothingIsSaid() {
+        let model = Fixtures.atName()
+        #expect(Fixtures.press(model, .function(1)).1.isEmpty)
+        let (warned, effects) = Fixtures.apply(model, [.tick], at: model.lastInput + 61)
+        #expect(warned.screen.isLearnerWarning)
+        #expect(effects == [.bell])
     }
 
     @Test func arabicIsOfferedWhereTheKioskCanSpeakAndHeardWhileTheScreenStaysEnglish() {

@@ -9,6 +9,20 @@ indirect enum Screen: Equatable, Sendable {
     case volunteer(VolunteerState)
     /// A session's QR code, full screen, right after a volunteer ended it.
     case sessionQR(Int64)
+
+    /// A screen a learner reads (not the volunteer's): the service being away shows there as a problem.
+    var facesLearner: Bool {
+        switch self {
+        case .attract, .learner, .sessionQR: true
+        default: false
+        }
+    }
+
+    /// "Do you need more time?" over a learner's screen (a volunteer's own warning is not spoken).
+    var isLearnerWarning: Bool {
+        if case .moreTime(.learner, _) = self { return true }
+        return false
+    }
 }
 
 /// The volunteer PIN being typed.

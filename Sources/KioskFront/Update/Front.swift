@@ -45,13 +45,14 @@ enum Front {
 
     /// What to say after an event: the screen on F1; with `speakScreens`, a screen that opened (or,
     /// when only the highlighted choice moved, that choice); and always the inactivity warning, after a
-    /// bell. Leaving the learner's screens stops speech mid-sentence.
+    /// bell (the bell alone where the kiosk cannot speak). Leaving the learner's screens stops speech mid-sentence.
     static func speech(before: FrontModel, after: FrontModel, event: FrontEvent) -> [FrontEffect] {
+        let warning = after.screen.isLearnerWarning && !before.screen.isLearnerWarning
+        guard after.settings.canSpeak else { return warning ? [.bell] : [] }
         let old = FrontSpeech.utterance(before), new = FrontSpeech.utterance(after)
         guard let new else { return old == nil ? [] : [.hush] }
-        if case .moreTime = after.screen {
-            if case .moreTime = before.screen { return [] }
-            return [.bell, .speak(new.whole, new.language)]
+        if after.screen.isLearnerWarning {
+            return warning ? [.bell, .speak(new.whole, new.language)] : []
         }
         if event == .key(.function(1)) { return [.speak(new.whole, new.language)] }
         guard after.settings.speakScreens, old != new else { return [] }

@@ -16,79 +16,78 @@ struct Utterance: Equatable, Sendable {
 
 enum FrontSpeech {
     static func utterance(_ model: FrontModel) -> Utterance? {
-        let say = { (key: String, values: [String: String]) in model.spoken(key, values) }
-        func make(_ keys: [String], _ values: [String: String] = [:], choices: [String] = [], selected: Int = 0,
-                  extra: [String] = []) -> Utterance {
-            let lines = keys.map { say($0, values) } + extra
-            let focus = choices.indices.contains(selected) ? say(choices[selected], values) : nil
-            return Utterance(screen: sentences(lines), focus: focus, language: model.language)
-        }
-        let learnerFacing: Bool = switch model.screen {
-        case .attract, .learner, .sessionQR, .moreTime: true
-        default: false
-        }
-        if learnerFacing, model.service == .down {
-            return make(["front.problem.message", "front.problem.retrying"])
+        if model.screen.facesLearner || model.screen.isLearnerWarning, model.service == .down {
+            return words(model, ["front.problem.message", "front.problem.retrying"])
         }
         switch model.screen {
         case .attract:
-            var words = make(["front.attract.title", "front.attract.start", "front.speech.again"])
-            words.focus = model.language.nativeName
-            return words
+            var attract = words(model, ["front.attract.title", "front.attract.start", "front.speech.again"])
+            attract.focus = model.language.nativeName
+            return attract
         case .sessionQR:
-            return make(["front.qr.scan", "front.qr.claimHere"])
-        case .moreTime(let resume, _):
-            guard case .learner = resume else { return nil }
+            return words(model, ["front.qr.scan", "front.qr.claimHere"])
+        case .moreTime:
+            guard model.screen.isLearnerWarning else { return nil }
             // The whole wait, not the seconds left: the warning is said once, not again each second.
-            return make(["front.moreTime.question", "front.moreTime.countdown", "front.moreTime.press"],
-                        ["seconds": String(Int(Front.moreTimeSeconds))])
+            return words(model, ["front.moreTime.question", "front.moreTime.countdown", "front.moreTime.press"],
+                         ["seconds": String(Int(Front.moreTimeSeconds))])
         case .learner(let flow):
-            return learner(model, flow, make)
+            return learner(model, flow)
         default:
             return nil
         }
     }
 
-    private static func learner(_ model: FrontModel, _ flow: LearnerFlow,
-                                _ make: ([String], [String: String], [String], Int, [String]) -> Utterance) -> Utterance {
-        let message = flow.message.map { model.spoken($0) }.map { [$0] } ?? []
+    /// The lines of `keys` (then `extra`, already words) as the screen, and the chosen one of `choices` as the focus.
+    private static func words(_ model: FrontModel, _ keys: [String], _ values: [String: String] = [:],
+                              choices: [String] = [], selected: Int = 0, extra: [String] = []) -> Utterance {
+        let lines = keys.map { model.spoken($0, values) } + extra
+        let focus = choices.indices.contains(selected) ? model.spoken(choices[selected], values) : nil
+        return Utterance(screen: sentences(lines), focus: focus, language: model.language)
+    }
+
+    private static func learner(_ model: FrontModel, _ flow: LearnerFlow) -> Utterance {
+        let message = flow.message.map { [model.spoken($0)] } ?? []
         let values = ["name": flow.cleanName, "email": flow.cleanEmail, "issuer": model.settings.issuerName,
                       "badge": flow.completions.first ?? ""]
         switch flow.step {
         case .confirmSession:
-            return make(["front.confirmSession.question"], values, ["front.confirmSession.yes", "front.confirmSession.no"],
-                        flow.selection, message)
+            return words(model, ["front.confirmSession.question"], values,
+                         choices: ["front.confirmSession.yes", "front.confirmSession.no"], selected: flow.selection,
+                         extra: message)
         case .code:
-            return make(["front.code.question", "front.code.help"], values, [], 0, message)
+            return words(model, ["front.code.question", "front.code.help"], values, extra: message)
         case .name:
-            return make(["front.name.question", "front.name.help"], values, [], 0, message)
+            return words(model, ["front.name.question", "front.name.help"], values, extra: message)
         case .email:
-            return make(["front.email.question", "front.email.help"], values, [], 0, message)
+            return words(model, ["front.email.question", "front.email.help"], values, extra: message)
         case .confirmEmail:
             if let suggestion = flow.suggestion {
                 let suggested = values.merging(["email": suggestion.address]) { $1 }
-                var words = make(["front.confirmEmail.question", "front.confirmEmail.suggest"], suggested, [], 0, [])
+                var said = words(model, ["front.confirmEmail.question", "front.confirmEmail.suggest"], suggested)
                 let choices = [model.spoken("front.confirmEmail.useSuggestion", suggested),
                                model.spoken("front.confirmEmail.keep", values), model.spoken("front.confirmEmail.change")]
-                words.focus = choices.indices.contains(flow.selection) ? choices[flow.selection] : nil
-                return words
+                said.focus = choices.indices.contains(flow.selection) ? choices[flow.selection] : nil
+                return said
             }
-            return make(["front.confirmEmail.question"], values, ["front.confirmEmail.yes", "front.confirmEmail.change"],
-                        flow.selection, [flow.cleanEmail])
+            return words(model, ["front.confirmEmail.question"], values,
+                         choices: ["front.confirmEmail.yes", "front.confirmEmail.change"], selected: flow.selection,
+                         extra: [flow.cleanEmail])
         case .consent:
-            return make(["front.consent.question", "front.consent.name", "front.consent.email"], values,
-                        ["front.consent.yes", "front.consent.no"], flow.selection, [])
+            return words(model, ["front.consent.question", "front.consent.name", "front.consent.email"], values,
+                         choices: ["front.consent.yes", "front.consent.no"], selected: flow.selection)
         case .sending:
-            return make(["front.sending"], values, [], 0, [])
+            return words(model, ["front.sending"], values)
         case .done:
             let programme = flow.completions.isEmpty ? [] : ["front.done.programme"]
-            return make(["front.done.message"] + programme + ["front.done.email", "front.done.sentTo", "front.done.finish"],
-                        values, [], 0, [])
+            return words(model, ["front.done.message"] + programme + ["front.done.email", "front.done.sentTo",
+                                                                       "front.done.finish"], values)
         case .declined:
-            return make(["front.declined.message", "front.declined.help"], values,
-                        ["front.declined.back", "front.declined.finish"], flow.selection, [])
+            return words(model, ["front.declined.message", "front.declined.help"], values,
+                         choices: ["front.declined.back", "front.declined.finish"], selected: flow.selection)
         case .failed(let canRetry):
-            return make(["front.failed.title"], values, [], 0, message + [model.spoken(canRetry ? "front.failed.retry" : "front.failed.startAgain")])
+            return words(model, ["front.failed.title"], values,
+                         extra: message + [model.spoken(canRetry ? "front.failed.retry" : "front.failed.startAgain")])
         }
     }
 

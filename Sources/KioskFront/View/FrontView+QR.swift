@@ -60,13 +60,8 @@ extension FrontView {
         if let art = claim, art.width + 36 <= buffer.width, art.height <= bottom {
             draw(art, into: &buffer, x: 1, y: max(0, (bottom - art.height) / 2))
             let panel = Area(x: art.width + 2, width: buffer.width - art.width - 3)
-            buffer.stack(wifiBlocks(words, in: panel) + [
-                .text(model.text("front.qr.scan"), in: panel, style: .bold), .gap(),
-                .text(recent.title, in: panel), .gap(),
-                shortCode(recent.code.short, in: panel), .gap(),
-                .text(claimedLine(model, recent), in: panel, style: .bold), .gap(),
-                .text(model.text("front.qr.claimHere"), in: panel),
-            ], top: 0, bottom: bottom)
+            buffer.stack(wifiBlocks(words, in: panel) + [.text(model.text("front.qr.scan"), in: panel, style: .bold), .gap()]
+                         + panelBlocks(model, recent, in: panel), top: 0, bottom: bottom)
             return
         }
         let area = contentArea(buffer)
@@ -78,6 +73,14 @@ extension FrontView {
             .text(claimedLine(model, recent), in: area, style: .bold), .gap(),
             .text(model.text("front.qr.claimHere"), in: area),
         ], top: 0, bottom: bottom)
+    }
+
+    /// Beside a code: the session's title, its short code, how many have claimed and "No phone?".
+    private static func panelBlocks(_ model: FrontModel, _ recent: RecentSession, in panel: Area) -> [Block] {
+        [.text(recent.title, in: panel), .gap(),
+         shortCode(recent.code.short, in: panel), .gap(),
+         .text(claimedLine(model, recent), in: panel, style: .bold), .gap(),
+         .text(model.text("front.qr.claimHere"), in: panel)]
     }
 
     /// The Wi-Fi's name and password in words, bold, above the rest.
@@ -103,14 +106,17 @@ extension FrontView {
         let wide = buffer.width - pair - 3 >= 36 && height + 1 + captionHeight <= bottom
         let below = Area(x: 1, width: buffer.width - 2)
         func lines(_ text: String) -> Int { TextLayout.wrap(text, width: below.width).count }
-        // Under the codes, the short code and "No phone?" must show; the title and count if there is room.
-        var details: [Block] = [.text(spaced(recent.code.short), in: below, style: .bold),
-                                .text(model.text("front.qr.claimHere"), in: below)]
-        var room = bottom - height - captionHeight - lines(spaced(recent.code.short)) - lines(model.text("front.qr.claimHere"))
-        for (index, text) in [(0, recent.title), (2, claimedLine(model, recent))] where lines(text) <= room {
-            details.insert(.text(text, in: below, style: index == 2 ? .bold : .plain), at: min(index, details.count))
+        // Under the codes, the short code and "No phone?" must show; the title, then the count, if there is room.
+        let short = spaced(recent.code.short), claimHere = model.text("front.qr.claimHere")
+        var room = bottom - height - captionHeight - lines(short) - lines(claimHere)
+        func ifRoom(_ text: String) -> String? {
+            guard lines(text) <= room else { return nil }
             room -= lines(text)
+            return text
         }
+        let title = ifRoom(recent.title), claimed = ifRoom(claimedLine(model, recent))
+        let details: [Block] = [title.map { .text($0, in: below) }, .text(short, in: below, style: .bold),
+                                claimed.map { .text($0, in: below, style: .bold) }, .text(claimHere, in: below)].compactMap { $0 }
         guard wide || (pair + 2 <= buffer.width && room >= 0) else { return false }
 
         let left = wide ? 1 : (buffer.width - pair) / 2
@@ -125,12 +131,7 @@ extension FrontView {
         }
         if wide {
             let panel = Area(x: left + pair + 2, width: buffer.width - left - pair - 3)
-            buffer.stack([
-                .text(recent.title, in: panel), .gap(),
-                shortCode(recent.code.short, in: panel), .gap(),
-                .text(claimedLine(model, recent), in: panel, style: .bold), .gap(),
-                .text(model.text("front.qr.claimHere"), in: panel),
-            ], top: 0, bottom: bottom)
+            buffer.stack(panelBlocks(model, recent, in: panel), top: 0, bottom: bottom)
         } else {
             buffer.stack(details, top: captionTop + captionHeight, bottom: bottom)
         }

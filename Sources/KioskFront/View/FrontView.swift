@@ -8,12 +8,7 @@ enum FrontView {
             buffer.paragraph("Please make this window bigger.", y: 0, width: size.columns)
             return buffer
         }
-        let learnerFacing: Bool
-        switch model.screen {
-        case .attract, .learner, .sessionQR: learnerFacing = true
-        default: learnerFacing = false
-        }
-        if learnerFacing, model.service == .down {
+        if model.screen.facesLearner, model.service == .down {
             problem(model, into: &buffer)
             return buffer
         }

@@ -146,11 +146,7 @@ extension KioskService {
 
     /// `lang=xx` from a query such as `lang=uk`, when it names a language the page speaks.
     static func language(inQuery query: String?) -> Language? {
-        guard let query else { return nil }
-        for pair in query.split(separator: "&") where pair.hasPrefix("lang=") {
-            if let language = Language(rawValue: String(pair.dropFirst(5))) { return language }
-        }
-        return nil
+        queryValue("lang", in: query).flatMap(Language.init(rawValue:))
     }
 
     /// An HTML page with the headers every claim page carries.

@@ -14,16 +14,16 @@ extension KioskService {
     /// what to do, counted against the same guessing limits as every other code.
     func codeEntry(_ request: HTTPRequest, language: Language, _ writer: any HTTPResponseWriter) {
         let view = claimView(language, signature: "", form: ClaimForm())
-        let typed = Self.typedCode(inQuery: request.query)
+        let typed = Self.queryValue("code", in: request.query)?.trimmingWhitespace() ?? ""
         // What a short code can hold; anything else (spaces, dashes, stray symbols) is left out.
         let code = typed.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
         guard !code.isEmpty else {
             return writer.send(Self.html(.badRequest, view.home(typed: typed, error: view.text("page.home.missing")), language))
         }
         switch matchCode(code, for: request, at: .now()) {
-        case .found:
+        case .found(let entry):
             writer.send(HTTPResponse(status: .seeOther, headers: HTTPHeaders([
-                ("Location", "/c/\(code)?lang=\(language.tag)"), ("Cache-Control", "no-store"), ("Referrer-Policy", "no-referrer"),
+                ("Location", "/c/\(entry.short)?lang=\(language.tag)"), ("Cache-Control", "no-store"), ("Referrer-Policy", "no-referrer"),
             ]), body: []))
         case .wait(let seconds):
             writer.send(Self.html(.tooManyRequests, view.notice(.tooManyAttempts), language, extra: [("Retry-After", String(seconds))]))
@@ -32,9 +32,8 @@ extension KioskService {
         }
     }
 
-    /// The `code` field of a form sent by GET, decoded (`+` is a space); empty when there is none.
-    static func typedCode(inQuery query: String?) -> String {
-        let pairs = FormEncoding.pairs(Array((query ?? "").utf8))
-        return pairs.first { $0.name == "code" }?.value?.trimmingWhitespace() ?? ""
+    /// The field `name` of a form sent by GET (or a link's `?lang=`), decoded (`+` is a space).
+    static func queryValue(_ name: String, in query: String?) -> String? {
+        FormEncoding.pairs(Array((query ?? "").utf8)).first { $0.name == name }?.value
     }
 }
