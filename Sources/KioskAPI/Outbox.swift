@@ -9,13 +9,19 @@ public struct OutboxStatusReply: Codable, Sendable, Equatable {
         public var sent: Int
         public var failed: Int
         public var unsure: Int
+        /// Claimed by a learner with no email yet: kept, not sent, until one is added.
+        public var waiting: Int
+        /// Still waiting for an email when the retention purge came: never sent.
+        public var lapsed: Int
 
-        public init(queued: Int, sending: Int, sent: Int, failed: Int, unsure: Int) {
+        public init(queued: Int, sending: Int, sent: Int, failed: Int, unsure: Int, waiting: Int = 0, lapsed: Int = 0) {
             self.queued = queued
             self.sending = sending
             self.sent = sent
             self.failed = failed
             self.unsure = unsure
+            self.waiting = waiting
+            self.lapsed = lapsed
         }
     }
 

@@ -21,19 +21,24 @@ extension KioskService {
         }
         let claimant: Claimant
         do {
-            claimant = try Claimant(name: body.name, email: body.email, consent: body.consent)
+            let later = body.emailLater == true && (body.email ?? "").trimmingWhitespace().isEmpty
+            claimant = later ? try Claimant(name: body.name, consent: body.consent)
+                             : try Claimant(name: body.name, email: body.email, consent: body.consent)
         } catch {
             // The code comes first: one that can no longer be used is said before any field, so a
             // code checked on its own (as the front does) is refused before anyone types a name.
             throw unusableCode(entry, at: now) ?? APIError(error)
         }
         let share = claimShare(for: request, code: entry, at: now)
-        queueClaim(claimant, for: entry, at: now, share: share) { writer.send(Self.response(for: $0, share: share)) }
+        let publicURL = publicURL
+        queueClaim(claimant, for: entry, at: now, share: share) {
+            writer.send(Self.response(for: $0, share: share, publicURL: publicURL))
+        }
     }
 
     /// What became of a code someone gave, after the guessing limits.
-    enum CodeMatch {
-        case found(CodeBook.Entry)
+    enum CodeMatch<Found> {
+        case found(Found)
         case missing
         case unknown
         /// Too many wrong codes, from this address or from everyone: wait this many seconds.
@@ -43,18 +48,26 @@ extension KioskService {
     /// Matches a QR token or short code. A phone's attempt spends its
     /// address's budget, and a short code the service-wide one too; the front's (staff) do not, so
     /// no one on the Wi-Fi can lock the kiosk. The JSON API and the claim page share these limits.
-    func matchCode(_ given: String, for request: HTTPRequest, at now: Timestamp) -> CodeMatch {
+    func matchCode(_ given: String, for request: HTTPRequest, at now: Timestamp) -> CodeMatch<CodeBook.Entry> {
+        match(given, for: request, at: now, guessable: !RandomToken.looksLikeClaimToken(given.trimmingWhitespace())) {
+            codes.find($0)
+        }
+    }
+
+    /// A code `find` looks up, under the guessing limits; `guessable` for a short code, which also spends
+    /// the service-wide budget.
+    func match<Found, Failure: Error>(_ given: String, for request: HTTPRequest, at now: Timestamp, guessable: Bool,
+                                      find: (String) throws(Failure) -> Found?) throws(Failure) -> CodeMatch<Found> {
         let trimmed = given.trimmingWhitespace()
         guard !trimmed.isEmpty else { return .missing }
         let limited = !isStaff(request)
         let address = request.remoteAddress
-        let guessable = !RandomToken.looksLikeClaimToken(trimmed)
         if limited, let wait = limits.withLock({ $0.admitCode(from: address, guessable: guessable, now: now) }) {
             return .wait(wait)
         }
-        guard let entry = codes.find(trimmed) else { return .unknown }
+        guard let found = try find(trimmed) else { return .unknown }
         if limited { limits.withLock { $0.codeMatched(from: address, guessable: guessable, admittedAt: now) } }
-        return .found(entry)
+        return .found(found)
     }
 
     /// The refusal for a code that has expired or filled up since it was made; nil while it can be used
@@ -93,8 +106,10 @@ extension KioskService {
         var generator = SystemRandomNumberGenerator()
         var mayCreate = true
         if case .usedUp = share { mayCreate = false }
+        let laterCode = claimant.hasEmail ? nil : ShortCode.generate(length: ShortCode.laterLength, using: &generator)
         let submission = ClaimSubmission(codeID: entry.codeID, claimant: claimant,
-                                         newClaimID: RandomToken.claimID(using: &generator), at: now, mayCreate: mayCreate)
+                                         newClaimID: RandomToken.claimID(using: &generator), at: now, mayCreate: mayCreate,
+                                         laterCode: laterCode)
         let events = events
         let forwarding = forwarding
         let limits = limits
@@ -113,9 +128,10 @@ extension KioskService {
         }
     }
 
-    static func response(for result: Result<ClaimOutcome, StoreError>, share: ClaimShare) -> HTTPResponse {
+    static func response(for result: Result<ClaimOutcome, StoreError>, share: ClaimShare, publicURL: String) -> HTTPResponse {
         switch result {
-        case .success(.created(let claim)): JSON.response(.created, ClaimReply(claim, state: .queued))
+        case .success(.created(let claim)):
+            JSON.response(.created, ClaimReply(claim, state: claim.isWaiting ? .waiting : .queued, publicURL: publicURL))
         case .success(.repeated(let claim, let state)): JSON.response(.ok, ClaimReply(claim, state: state))
         case .success(.expired): JSON.response(.codeExpired)
         case .success(.usedUp): JSON.response(.codeUsedUp)

@@ -51,6 +51,9 @@ extension KioskService {
                 writer.send(JSON.response(APIError(.conflict, "unsure",
                                                    "This award may have reached the issuer already. Check the issuer's "
                                                        + "records, then choose resend or arrived.")))
+            case .success(.noEmail):
+                writer.send(JSON.response(APIError(.conflict, "no_email",
+                                                   "This award is waiting for its learner's email. Add the email to the claim first.")))
             case .failure(let error):
                 writer.send(JSON.response(self.storeFailed(error, doing: "queue award \(id) again")))
             }

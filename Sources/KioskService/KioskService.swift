@@ -87,6 +87,13 @@ public final class KioskService: HTTPResponder {
         case ["api", "v1", "claims"]:
             try allow(method, "POST")
             try submitClaim(request, writer)
+        case ["api", "v1", "claims", "later"]:
+            try allow(method, "POST")
+            try addLaterEmail(request, writer)
+        case ["api", "v1", "claims", "waiting"]:
+            try allow(method, "GET")
+            try requireStaff(request)
+            writer.send(try waitingClaims())
         case ["api", "v1", "badges"]:
             try allow(method, "GET")
             try requireStaff(request)

@@ -10,10 +10,14 @@ extension KioskStore {
     /// A repeat (the same code and email) is recognised by its `ClaimerKey` hash, which the retention
     /// purge keeps, so it is answered as the same claim and queues nothing, before and after the purge.
     /// The answer carries the name and email just submitted, never stored ones.
+    /// A learner with no email yet makes a waiting claim (see `addEmail`): with nothing to know them
+    /// by, each such claim is a new one.
     public func submitClaim(_ submission: ClaimSubmission,
                             completion: @escaping @Sendable (Result<ClaimOutcome, StoreError>) -> Void) {
         // Hashed on the caller's thread, so the writer's lock is not held for it.
-        let claimerKey = ClaimerKey.make(secret: claimerSecret, codeID: submission.codeID, email: submission.claimant.email)
+        let claimerKey = submission.claimant.hasEmail
+            ? ClaimerKey.make(secret: claimerSecret, codeID: submission.codeID, email: submission.claimant.email)
+            : nil
         write({ connection in try Self.apply(submission, claimerKey: claimerKey, on: connection) }, completion: completion)
     }
 
@@ -41,7 +45,7 @@ extension KioskStore {
         }
     }
 
-    private static func apply(_ submission: ClaimSubmission, claimerKey: [UInt8],
+    private static func apply(_ submission: ClaimSubmission, claimerKey: [UInt8]?,
                               on connection: Connection) throws(StoreError) -> ClaimOutcome {
         let codeRow = try connection.cached("""
             SELECT session_id, expires_at, max_claims, claimed FROM claim_codes WHERE id = ?
@@ -54,15 +58,9 @@ extension KioskStore {
                              maxClaims: codeRow.int(at: 2), claimed: codeRow.int(at: 3))
         codeRow.reset()
 
-        // Only the id and time, found by the keyed hash the purge keeps: a repeat answers with what was
-        // just submitted, never the stored name.
-        let earlier = try connection.cached("SELECT id, created_at FROM claims WHERE code_id = ? AND claimer_key = ?")
-        try earlier.bind(submission.codeID, at: 1)
-        try earlier.bind(claimerKey, at: 2)
-        let existing: (id: String, createdAt: Timestamp)? = try earlier.step()
-            ? (earlier.text(at: 0) ?? "", Timestamp(milliseconds: earlier.int64(at: 1)))
-            : nil
-        earlier.reset()
+        let existing = try claimerKey.flatMap { (key) throws(StoreError) in
+            try connection.claim(codeID: submission.codeID, claimerKey: key)
+        }
 
         switch ClaimRules.decide(code: code, existingClaimID: existing?.id, now: submission.at,
                                  mayCreate: submission.mayCreate) {
@@ -75,24 +73,17 @@ extension KioskStore {
         case let .repeatOf(claimID):
             // Where all its awards stand, but only the session's badges named: a programme completion
             // the claim earned would tell of the learner's other claims.
-            let states = try connection.cached("SELECT state FROM awards WHERE claim_id = ? ORDER BY id")
-            try states.bind(claimID, at: 1)
-            var awards: [Award.State] = []
-            while try states.step() {
-                if let state = states.text(at: 0).flatMap(Award.State.init(rawValue:)) { awards.append(state) }
-            }
-            states.reset()
             return .repeated(Claim(id: claimID, codeID: code.id, sessionID: code.sessionID,
                                    name: submission.claimant.name, email: submission.claimant.email,
                                    badgeIDs: try connection.badgeIDs(session: code.sessionID),
                                    createdAt: existing?.createdAt ?? submission.at),
-                             state: Award.State.overall(awards))
+                             state: try connection.overallState(claimID: claimID))
         case .accept:
             return .created(try insert(submission, code: code, claimerKey: claimerKey, on: connection))
         }
     }
 
-    private static func insert(_ submission: ClaimSubmission, code: ClaimCode, claimerKey: [UInt8],
+    private static func insert(_ submission: ClaimSubmission, code: ClaimCode, claimerKey: [UInt8]?,
                                on connection: Connection) throws(StoreError) -> Claim {
         let now = submission.at.milliseconds
         let claim = try connection.cached("""
@@ -102,38 +93,35 @@ extension KioskStore {
         try claim.bind(code.id, at: 2)
         try claim.bind(code.sessionID, at: 3)
         try claim.bind(submission.claimant.name, at: 4)
-        try claim.bind(submission.claimant.email, at: 5)
+        try claim.bind(submission.claimant.hasEmail ? submission.claimant.email : nil, at: 5)
         try claim.bind(now, at: 6)
         try claim.bind(claimerKey, at: 7)
         try claim.run()
+        let laterCode = submission.claimant.hasEmail ? nil : submission.laterCode
+        if let laterCode {
+            let later = try connection.cached("INSERT INTO email_later (claim_id, code, created_at) VALUES (?, ?, ?)")
+            try later.bind(submission.newClaimID, at: 1)
+            try later.bind(laterCode, at: 2)
+            try later.bind(now, at: 3)
+            try later.run()
+        }
 
         let count = try connection.cached("UPDATE claim_codes SET claimed = claimed + 1 WHERE id = ?")
         try count.bind(code.id, at: 1)
         try count.run()
 
         let badgeIDs = try connection.badgeIDs(session: code.sessionID)
-        let award = try connection.cached("""
-            INSERT INTO awards (claim_id, badge_id, state, next_attempt_at, created_at, updated_at)
-            VALUES (?, ?, 'queued', ?, ?, ?)
-            """)
+        try connection.insertAwards(badgeIDs, claimID: submission.newClaimID, waiting: laterCode != nil, at: submission.at)
         // Completions are looked for once the session's own awards are in, so this claim's badges count;
-        // they join the same claim, so the outbox forwards them like any award.
-        func queue(_ badgeIDs: [String]) throws(StoreError) {
-            for badgeID in badgeIDs {
-                award.reset()
-                try award.bind(submission.newClaimID, at: 1)
-                try award.bind(badgeID, at: 2)
-                try award.bind(now, at: 3)
-                try award.bind(now, at: 4)
-                try award.bind(now, at: 5)
-                try award.run()
-            }
+        // they join the same claim, so the outbox forwards them like any award. A waiting claim has
+        // no email to look by: its completions are found when one is added.
+        var completions: [String] = []
+        if laterCode == nil {
+            completions = try connection.programmeCompletions(email: submission.claimant.email)
+            try connection.insertAwards(completions, claimID: submission.newClaimID, waiting: false, at: submission.at)
         }
-        try queue(badgeIDs)
-        let completions = try connection.programmeCompletions(email: submission.claimant.email)
-        try queue(completions)
         return Claim(id: submission.newClaimID, codeID: code.id, sessionID: code.sessionID,
                      name: submission.claimant.name, email: submission.claimant.email,
-                     badgeIDs: badgeIDs + completions, createdAt: submission.at)
+                     badgeIDs: badgeIDs + completions, createdAt: submission.at, laterCode: laterCode)
     }
 }

@@ -16,6 +16,8 @@ extension KioskStore {
         case inFlight
         /// It may have reached the issuer: staff must check and choose to send it again or mark it arrived.
         case unsure
+        /// It has no email to go to: one must be added to its claim first (or it lapsed waiting).
+        case noEmail
     }
 
     /// Marks up to `limit` queued awards that are due at `now` as `sending` (one attempt more) and
@@ -137,7 +139,7 @@ extension KioskStore {
         }
     }
 
-    /// Queues a failed (or waiting) award to go at once, for an operator who fixed the cause.
+    /// Queues a failed (or not yet due) award to go at once, for an operator who fixed the cause.
     public func retryAward(_ id: Int64, at now: Timestamp,
                            completion: @escaping @Sendable (Result<RetryOutcome, StoreError>) -> Void) {
         write({ connection in
@@ -150,6 +152,7 @@ extension KioskStore {
             case .sent: return .alreadySent
             case .sending: return .inFlight
             case .unsure: return .unsure
+            case .waiting, .lapsed: return .noEmail
             case .queued, .failed, nil: break
             }
             let retry = try connection.cached("""

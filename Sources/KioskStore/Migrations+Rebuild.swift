@@ -2,16 +2,27 @@
 /// ALTER TABLE cannot make (https://sqlite.org/lang_altertable.html, "Making Other Kinds Of Table
 /// Schema Changes"): new table, copy, drop, rename, then every index, trigger and view made again.
 extension Migrations {
-    /// The awards table's state check before and after version 5.
-    static let stateCheckBefore = "CHECK (state IN ('queued', 'sending', 'sent', 'failed'))"
-    static let stateCheckAfter = "CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'unsure'))"
+    /// The awards table's state check as versions 1, 5 and 6 made it.
+    static let stateCheckV1 = "CHECK (state IN ('queued', 'sending', 'sent', 'failed'))"
+    static let stateCheckV5 = "CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'unsure'))"
+    static let stateCheckV6 = "CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'unsure', 'waiting', 'lapsed'))"
 
     /// Version 5: an award may be `unsure` (an ambiguous failure at an issuer that cannot be asked
-    /// whether it made the award; staff decide). SQLite cannot change a CHECK in place, so the table
-    /// is rebuilt. Its new definition is the stored one with only the state check widened, so every
-    /// column an earlier migration added, and every row, comes across as it was; indexes, triggers
-    /// and views are made again from their stored definitions.
+    /// whether it made the award; staff decide).
     static func allowUnsureAwards(_ connection: Connection) throws(StoreError) {
+        try rebuildAwards(connection, replacing: stateCheckV1, with: stateCheckV5)
+    }
+
+    /// Version 6: an award may be `waiting` for its learner's email, or `lapsed` when none came.
+    static func allowWaitingAwards(_ connection: Connection) throws(StoreError) {
+        try rebuildAwards(connection, replacing: stateCheckV5, with: stateCheckV6)
+    }
+
+    /// SQLite cannot change a CHECK in place, so the awards table is rebuilt. Its new definition is
+    /// the stored one with only `before` (its state check) made `after`, so every column an earlier
+    /// migration added, and every row, comes across as it was; indexes, triggers and views are made
+    /// again from their stored definitions.
+    static func rebuildAwards(_ connection: Connection, replacing before: String, with after: String) throws(StoreError) {
         // Step 3: remember the table, its indexes and triggers, and every view (a view naming a
         // dropped table would stop the rename below).
         var table: String?
@@ -30,12 +41,13 @@ extension Migrations {
             }
         }
         schema.reset()
-        let prefix = "CREATE TABLE awards"
-        guard let table, table.hasPrefix(prefix), let check = table.range(of: stateCheckBefore) else {
+        // A table an earlier rebuild renamed is stored as `CREATE TABLE "awards" (…`.
+        let prefixes = ["CREATE TABLE awards", "CREATE TABLE \"awards\""]
+        guard let table, let prefix = prefixes.first(where: table.hasPrefix), let check = table.range(of: before) else {
             throw .invalid("the awards table does not have the expected state check")
         }
         // Step 4: the new table, as stored but for the state check.
-        let widened = table.replacingCharacters(in: check, with: stateCheckAfter)
+        let widened = table.replacingCharacters(in: check, with: after)
         try connection.execute("CREATE TABLE awards_rebuilt" + widened.dropFirst(prefix.count))
         // Steps 5 to 7: copy every row (same columns, same order), drop the old table, take its name.
         for view in views { try connection.execute("DROP VIEW \(quoted(view.name))") }

@@ -27,6 +27,7 @@ public enum Migrations {
         Migration(version: 1, sql: schemaV1), Migration(version: 2, sql: schemaV2), Migration(version: 3, sql: schemaV3),
         Migration(version: 4, sql: schemaV4, body: keyClaimers),
         Migration(version: 5, sql: "", body: allowUnsureAwards, rebuildsTables: true),
+        Migration(version: 6, sql: schemaV6, body: allowWaitingAwards, rebuildsTables: true),
     ]
 
     /// The newest schema version this build understands.
@@ -202,6 +203,17 @@ public enum Migrations {
         );
         ALTER TABLE claims ADD COLUMN claimer_key BLOB;
         CREATE UNIQUE INDEX claims_by_claimer ON claims (code_id, claimer_key) WHERE claimer_key IS NOT NULL;
+        """
+
+    /// Version 6: claims by learners with no email yet. Such a claim has no email and no claimer key;
+    /// its awards are `waiting` (never picked by the forwarder) until an email is added with its
+    /// `email_later` code, which then goes; `lapsed` when the retention purge found it still waiting.
+    static let schemaV6 = """
+        CREATE TABLE email_later (
+            claim_id TEXT PRIMARY KEY NOT NULL REFERENCES claims(id),
+            code TEXT NOT NULL UNIQUE,
+            created_at INTEGER NOT NULL
+        );
         """
 
     /// The name of the `ClaimerKey` secret in `kiosk_state`.

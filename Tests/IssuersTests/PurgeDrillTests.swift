@@ -42,7 +42,7 @@ struct PurgeDrillTests {
             #expect(detail["id"] as? String == claim.id)
             #expect(detail["state"] as? String == "sent")
         }
-        #expect(try drill.store.outboxSummary().counts == [.queued: 0, .sending: 0, .sent: 1, .failed: 0, .unsure: 0])
+        #expect(try drill.store.outboxSummary().counts == [.queued: 0, .sending: 0, .sent: 1, .failed: 0, .unsure: 0, .waiting: 0, .lapsed: 0])
         let held = drill.simulator.awards
         #expect(held.count == 1, "the issuer received \(held.count) awards")
         #expect(held.first?.email == "sam@example.org")

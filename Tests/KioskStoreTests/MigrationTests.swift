@@ -14,7 +14,7 @@ struct MigrationTests {
         let tables = try connection.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         var names: [String] = []
         while try tables.step() { names.append(tables.text(at: 0) ?? "") }
-        #expect(names == ["awards", "badges", "claim_codes", "claims", "kiosk_state", "programme_badges", "programmes", "schema_migrations",
+        #expect(names == ["awards", "badges", "claim_codes", "claims", "email_later", "kiosk_state", "programme_badges", "programmes", "schema_migrations",
                           "session_badges", "sessions"])
         #expect(try Migrations.appliedVersion(connection) == Migrations.latestVersion)
     }

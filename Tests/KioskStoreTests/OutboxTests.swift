@@ -8,7 +8,7 @@ struct OutboxTests {
     func empty() throws {
         let fixture = try Fixture()
         let summary = try fixture.store.outboxSummary()
-        #expect(summary.counts == [.queued: 0, .sending: 0, .sent: 0, .failed: 0, .unsure: 0])
+        #expect(summary.counts == [.queued: 0, .sending: 0, .sent: 0, .failed: 0, .unsure: 0, .waiting: 0, .lapsed: 0])
         #expect(summary.unsure.isEmpty)
         #expect(summary.oldestQueuedAt == nil)
         #expect(summary.lastErrors.isEmpty)
@@ -38,7 +38,7 @@ struct OutboxTests {
             }
         }
         let summary = try fixture.store.outboxSummary()
-        #expect(summary.counts == [.queued: 8, .sending: 1, .sent: 2, .failed: 1, .unsure: 0])
+        #expect(summary.counts == [.queued: 8, .sending: 1, .sent: 2, .failed: 1, .unsure: 0, .waiting: 0, .lapsed: 0])
         #expect(summary.oldestQueuedAt == Fixture.during.adding(seconds: 2))
         #expect(summary.lastErrors.map(\.awardID) == [5, 4])
         #expect(summary.lastErrors.first?.error == "timed out")

@@ -8,7 +8,7 @@ struct StoreMetricsTests {
     func empty() throws {
         let fixture = try Fixture()
         let metrics = try fixture.store.metrics()
-        #expect(metrics == StoreMetrics(claims: 0, awards: [.queued: 0, .sending: 0, .sent: 0, .failed: 0, .unsure: 0],
+        #expect(metrics == StoreMetrics(claims: 0, awards: [.queued: 0, .sending: 0, .sent: 0, .failed: 0, .unsure: 0, .waiting: 0, .lapsed: 0],
                                         oldestQueuedAt: nil))
     }
 
@@ -33,7 +33,7 @@ struct StoreMetricsTests {
         #expect(metrics.claims == (try fixture.count("claims")))
         #expect(metrics.claims == 6)
         #expect(metrics.awards == summary.counts)
-        #expect(metrics.awards == [.queued: 7, .sending: 1, .sent: 2, .failed: 1, .unsure: 1])
+        #expect(metrics.awards == [.queued: 7, .sending: 1, .sent: 2, .failed: 1, .unsure: 1, .waiting: 0, .lapsed: 0])
         #expect(metrics.oldestQueuedAt == summary.oldestQueuedAt)
         #expect(metrics.oldestQueuedAt == Fixture.during.adding(seconds: 2))
     }

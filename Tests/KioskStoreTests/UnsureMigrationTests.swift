@@ -41,7 +41,7 @@ struct UnsureMigrationTests {
             try store.writeAndWait { try $0.execute("UPDATE awards SET claim_id = 'no-such-claim' WHERE id = 2") }
         }
         let summary = try store.outboxSummary()
-        #expect(summary.counts == [.queued: 0, .sending: 1, .sent: 1, .failed: 1, .unsure: 1])
+        #expect(summary.counts == [.queued: 0, .sending: 1, .sent: 1, .failed: 1, .unsure: 1, .waiting: 0, .lapsed: 0])
         #expect(summary.unsure.map(\.id) == [1])
         store.close()
     }

@@ -10,6 +10,11 @@ public enum ShortCode {
     public static let sessionLength = 6
     /// Characters in a printed single-use slip's code (`K7M-2QX-4P9B`).
     public static let slipLength = 10
+    /// Characters in the code a learner with no email yet keeps, to add one later (`K7M-2QX-4P`).
+    /// It unlocks one waiting claim, and is guessed under the same limits as a slip's.
+    public static let laterLength = 8
+    /// Every length a short code can have.
+    static let lengths = [sessionLength, laterLength, slipLength]
     /// Characters a person reads and types as one group.
     static let groupLength = 3
 
@@ -22,7 +27,7 @@ public enum ShortCode {
     /// character so no group stands alone.
     public static func display(_ short: String) -> String {
         let characters = Array(short)
-        guard [sessionLength, slipLength].contains(characters.count) else { return short }
+        guard lengths.contains(characters.count) else { return short }
         var groups: [String] = []
         var start = 0
         while start < characters.count {
@@ -43,6 +48,6 @@ public enum ShortCode {
             out.append(character)
             if out.count > slipLength { return nil }
         }
-        return [sessionLength, slipLength].contains(out.count) ? out : nil
+        return lengths.contains(out.count) ? out : nil
     }
 }

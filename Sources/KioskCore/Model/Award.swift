@@ -7,11 +7,19 @@ public struct Award: Sendable, Equatable {
         /// issuer that cannot be asked whether it made the award: it waits for staff to check the
         /// issuer's own records and choose to send it again or mark it arrived. Never counts as sent.
         case unsure
+        /// Claimed by a learner with no email address yet: not forwarded until one is added (with
+        /// the claim's `laterCode`, or by a volunteer). Never counts as sent.
+        case waiting
+        /// Waited for an email until the retention purge, which erased the name: it is never sent.
+        case lapsed
 
         /// Where a claim as a whole stands, from its awards: refused if any was refused, sent only
-        /// when all were, waiting for staff if any is unsure, otherwise still on its way.
+        /// when all were, waiting for staff if any is unsure, otherwise still on its way. A claim's
+        /// awards wait for an email (or lapse) all together.
         public static func overall(_ states: [State]) -> State {
             if states.contains(.failed) { return .failed }
+            if states.contains(.lapsed) { return .lapsed }
+            if states.contains(.waiting) { return .waiting }
             if states.isEmpty || states.allSatisfy({ $0 == .sent }) { return .sent }
             if states.contains(.unsure) { return .unsure }
             return states.contains(.queued) ? .queued : .sending

@@ -10,9 +10,11 @@ public struct Claim: Sendable, Equatable {
     /// The badges this claim awards: the session's, then any programme completion it earned.
     public var badgeIDs: [String]
     public var createdAt: Timestamp
+    /// While the claim waits for an email: the code (`ShortCode.laterLength`) that adds one.
+    public var laterCode: String?
 
     public init(id: String, codeID: Int64, sessionID: Int64, name: String, email: String,
-                badgeIDs: [String], createdAt: Timestamp) {
+                badgeIDs: [String], createdAt: Timestamp, laterCode: String? = nil) {
         self.id = id
         self.codeID = codeID
         self.sessionID = sessionID
@@ -20,5 +22,9 @@ public struct Claim: Sendable, Equatable {
         self.email = email
         self.badgeIDs = badgeIDs
         self.createdAt = createdAt
+        self.laterCode = laterCode
     }
+
+    /// True while the claim has no email: its awards wait.
+    public var isWaiting: Bool { laterCode != nil }
 }

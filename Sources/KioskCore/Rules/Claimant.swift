@@ -5,6 +5,7 @@ public struct Claimant: Sendable, Equatable {
     public static let maxEmailLength = 254
 
     public var name: String
+    /// Empty for a learner with no email address yet: the claim's awards wait for one.
     public var email: String
 
     /// Checks what a learner typed. The first problem found is thrown, with words they can act on.
@@ -16,6 +17,19 @@ public struct Claimant: Sendable, Equatable {
                              message: "We can only send your badge if you say yes to sharing your name and email.")
         }
     }
+
+    /// A learner with no email address yet: the name and consent checked, the email to come.
+    public init(name: String?, consent: Bool?) throws(FieldError) {
+        self.name = try Self.checkName(name)
+        self.email = ""
+        guard consent == true else {
+            throw FieldError(field: "consent", code: "consent_required",
+                             message: "We can only keep your badge for you if you say yes to sharing your name.")
+        }
+    }
+
+    /// False while the learner has no email yet.
+    public var hasEmail: Bool { !email.isEmpty }
 
     /// Trims a first name and checks it with `TextRules`; it must also hold at least one letter, so a
     /// name made only of digits, punctuation or blank-looking symbols goes no further.

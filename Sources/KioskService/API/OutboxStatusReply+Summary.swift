@@ -17,7 +17,7 @@ extension OutboxStatusReply {
         }
         self.init(
             counts: Counts(queued: count(.queued), sending: count(.sending), sent: count(.sent), failed: count(.failed),
-                           unsure: count(.unsure)),
+                           unsure: count(.unsure), waiting: count(.waiting), lapsed: count(.lapsed)),
             oldestQueuedAt: summary.oldestQueuedAt?.date,
             oldestQueuedAgeSeconds: summary.oldestQueuedAt.map { max(0, (now.milliseconds - $0.milliseconds) / 1000) },
             lastErrors: summary.lastErrors.map { LastError(award: $0.awardID, badge: $0.badgeID, error: $0.error, at: $0.at.date) },

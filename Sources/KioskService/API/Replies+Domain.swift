@@ -5,8 +5,11 @@ import KioskStore
 /// The API's reply bodies made from the domain's and the store's records.
 extension ClaimReply {
     /// `state` is where the claim's awards stand: `queued` when new, up to `sent` on a later repeat.
-    init(_ claim: Claim, state: Award.State) {
-        self.init(claim: Detail(id: claim.id, state: state.rawValue, badges: claim.badgeIDs, sessionId: claim.sessionID))
+    /// A waiting claim carries its later code and the page that takes the email.
+    init(_ claim: Claim, state: Award.State, publicURL: String = "") {
+        let later = claim.laterCode.map { LaterDetail(code: ShortCode.display($0), url: "\(publicURL)/e/\($0)") }
+        self.init(claim: Detail(id: claim.id, state: state.rawValue, badges: claim.badgeIDs, sessionId: claim.sessionID,
+                                later: later))
     }
 }
 

@@ -26,7 +26,7 @@ struct MetricsSnapshot {
         if let store {
             text.add("badgekiosk_claims_total", .counter, help: "Claims stored since the database was made.",
                      value: Double(store.claims))
-            text.add("badgekiosk_awards", .gauge, help: "Awards by state: queued, sending, sent, failed (refused) or unsure.",
+            text.add("badgekiosk_awards", .gauge, help: "Awards by state: queued, sending, sent, failed (refused), unsure, waiting (for an email) or lapsed.",
                      Award.State.allCases.map { .init(labels: [("state", $0.rawValue)], value: Double(store.awards[$0] ?? 0)) })
             let age = store.oldestQueuedAt.map { max(0, Double(now.milliseconds - $0.milliseconds) / 1000) } ?? 0
             text.add("badgekiosk_oldest_queued_award_age_seconds", .gauge,

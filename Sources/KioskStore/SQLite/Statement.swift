@@ -75,6 +75,11 @@ public final class Statement {
         if let value { try bind(value, at: index) } else { try bindNull(at: index) }
     }
 
+    /// Binds `value`, or NULL when it is nil.
+    public func bind(_ value: [UInt8]?, at index: Int32) throws(StoreError) {
+        if let value { try bind(value, at: index) } else { try bindNull(at: index) }
+    }
+
     public func bind(_ value: [UInt8], at index: Int32) throws(StoreError) {
         let code = value.withUnsafeBytes { bytes in
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_zeroblob(live, index, 0) }

@@ -1,0 +1,73 @@
+import HTTPCore
+import KioskAPI
+import KioskCore
+import KioskStore
+
+/// Claims by learners with no email yet (docs/ARCHITECTURE.md §4.8): adding the email later, and
+/// the waiting list volunteers see.
+extension KioskService {
+    /// `POST /api/v1/claims/later`: the email for the claim waiting under `code`. Learners' later codes
+    /// are guessed under the same limits as every short code; staff (the front) are not limited.
+    func addLaterEmail(_ request: HTTPRequest, _ writer: any HTTPResponseWriter) throws(APIError) {
+        let body = try JSON.decode(LaterEmailRequest.self, from: request)
+        let now = Timestamp.now()
+        let waiting: WaitingClaim
+        switch try matchLaterCode(body.code ?? "", for: request, at: now) {
+        case .wait(let seconds): throw .tooManyAttempts(retryAfter: seconds)
+        case .missing:
+            throw APIError(FieldError(field: "code", code: "code_missing", message: "Please type the code you were given."))
+        case .unknown: throw .unknownCode
+        case .found(let found): waiting = found
+        }
+        let email: String
+        do throws(FieldError) {
+            email = try Claimant.checkEmail(body.email.map(Claimant.removingSpaces))
+            guard body.consent == true else {
+                throw FieldError(field: "consent", code: "consent_required",
+                                 message: "We can only send your badge if you say yes to sharing your name and email.")
+            }
+        } catch {
+            throw APIError(error)
+        }
+        addEmail(email, to: waiting, at: now) { writer.send($0) }
+    }
+
+    /// The waiting claim whose later code `given` is, under the guessing limits.
+    func matchLaterCode(_ given: String, for request: HTTPRequest, at now: Timestamp) throws(APIError) -> CodeMatch<WaitingClaim> {
+        try match(given, for: request, at: now, guessable: true) { (typed) throws(APIError) in
+            guard let code = ShortCode.normalize(typed), code.count == ShortCode.laterLength else { return nil }
+            return try read { try store.waitingClaim(laterCode: code) }
+        }
+    }
+
+    /// Adds the email in a durable write; `completion` gets the answer once it is on disk: 200 with the
+    /// claim now queued, or the claim the learner had already made with that email.
+    func addEmail(_ email: String, to waiting: WaitingClaim, at now: Timestamp,
+                  completion: @escaping @Sendable (HTTPResponse) -> Void) {
+        let forwarding = forwarding
+        let events = events
+        store.addEmail(email, laterCode: waiting.laterCode, at: now) { [self] result in
+            switch result {
+            case .success(.added(let claim)):
+                completion(JSON.response(.ok, ClaimReply(claim, state: .queued)))
+                forwarding.withLock { $0 }?.wake()
+                events.publish(.claim, ClaimEvent(sessionId: claim.sessionID, codeId: claim.codeID))
+            case .success(.alreadyClaimed(let claim, let state)):
+                completion(JSON.response(.ok, ClaimReply(claim, state: state)))
+            case .success(.unknownCode):
+                completion(JSON.response(.unknownCode))
+            case .failure(let error):
+                completion(JSON.response(storeFailed(error, doing: "add an email to a waiting claim")))
+            }
+        }
+    }
+
+    /// `GET /api/v1/claims/waiting` (staff): names and later codes, for a volunteer to add the email.
+    func waitingClaims() throws(APIError) -> HTTPResponse {
+        let claims = try read { try store.waitingClaims() }
+        return JSON.response(.ok, WaitingClaimsReply(claims: claims.map {
+            .init(id: $0.claimID, name: $0.name, sessionId: $0.sessionID, sessionTitle: $0.sessionTitle,
+                  claimedAt: $0.createdAt.date, code: ShortCode.display($0.laterCode))
+        }))
+    }
+}
