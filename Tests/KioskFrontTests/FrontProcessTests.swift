@@ -171,7 +171,7 @@ struct FrontProcessTests {
             ("Well done, Zoë!", "\r"),
         ]
         let quit: [(String, String)] = [
-            ("Press Enter to start", "\u{1B}OQ"), ("Type the volunteer PIN", "1234\r"), ("8. Quit the demo", "8"), ("Leave the demo?", "\u{1B}[A\r"),
+            ("Press Enter to start", "\u{1B}OQ"), ("Type the volunteer PIN", "1234\r"), ("9. Quit the demo", "9"), ("Leave the demo?", "\u{1B}[A\r"),
         ]
         for (screen, keys) in claim {
             let shown = try demo.waitFor(screen)

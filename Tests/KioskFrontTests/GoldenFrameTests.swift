@@ -76,7 +76,7 @@ struct GoldenFrameTests {
         let menu = Fixtures.unlocked()
         list.append(("menu", menu))
         list.append(("menu-demo", Fixtures.unlocked(allowQuit: true)))
-        list.append(("quit-confirm", Fixtures.press(Fixtures.unlocked(allowQuit: true), .character("8")).0))
+        list.append(("quit-confirm", Fixtures.press(Fixtures.unlocked(allowQuit: true), .character("9")).0))
         let title = Fixtures.type(Fixtures.press(menu, .enter).0, "Intro to Work - Day 3")
         list.append(("start-title", title))
         let badges = Fixtures.apply(Fixtures.press(title, .enter).0, [.reply(.badges(.success([
@@ -109,7 +109,7 @@ struct GoldenFrameTests {
         var raised = Fixtures.code
         raised.maxClaims = 20
         list.append(("limit-done", Fixtures.apply(Fixtures.press(limit, .enter).0, [.reply(.limitSet(.success(raised)))]).0))
-        list.append(("sync-unavailable", Fixtures.apply(Fixtures.press(menu, .character("6")).0, [.reply(.synced(.success(nil)))]).0))
+        list.append(("sync-unavailable", Fixtures.apply(Fixtures.press(menu, .character("7")).0, [.reply(.synced(.success(nil)))]).0))
         list.append(("session-qr", Fixtures.apply(Fixtures.press(menu, .down, .enter, .enter).0,
                                                   [.reply(.sessionEnded(4, .success(Fixtures.code)))]).0))
         var wifi = Fixtures.settings
@@ -126,6 +126,17 @@ struct GoldenFrameTests {
         list.append(("attract-speaking-arabic", Fixtures.press(Fixtures.model(settings: speaking), .left).0))
         list.append(("step2-name-speaking", Fixtures.type(Fixtures.confirmed(Fixtures.press(Fixtures.model(settings: speaking,
                                                                                                           recent: Fixtures.recent), .enter).0), "Amira")))
+        let atEmail = Fixtures.press(Fixtures.type(Fixtures.atName(), "Amira"), .enter).0
+        list.append(("step3-email-none", Fixtures.press(atEmail, .down).0))
+        let keep = Fixtures.press(atEmail, .down, .enter).0
+        list.append(("step4-consent-no-email", keep))
+        var kept = Fixtures.receipt
+        kept.later = LaterInfo(code: "K7M-2QX-4P", url: "http://192.168.1.20:8080/e/K7M2QX4P")
+        list.append(("done-kept", Fixtures.apply(Fixtures.press(keep, .enter).0, [.reply(.claimed(.success(kept)))]).0))
+        let waiting = [WaitingInfo(id: "w1", name: "Amira", sessionTitle: "Intro to Work - Day 2: Job search", code: "K7M-2QX-4P")]
+        let list6 = Fixtures.apply(Fixtures.press(menu, .character("6")).0, [.reply(.waiting(.success(waiting)))]).0
+        list.append(("waiting-list", list6))
+        list.append(("waiting-email", Fixtures.type(Fixtures.press(list6, .enter).0, "amira@example.com")))
         return list
     }()
 

@@ -166,7 +166,7 @@ struct VolunteerUpdateTests {
         #expect(Fixtures.volunteer(model)?.page == .outbox(info))
         #expect(Fixtures.apply(model, [.stream(.changed(.outbox))]).1 == [.loadSessions, .loadOutbox])
         #expect(FrontView.looksOffline(info.lastError!))
-        (model, effects) = Fixtures.press(Fixtures.press(model, .escape).0, .character("6"))
+        (model, effects) = Fixtures.press(Fixtures.press(model, .escape).0, .character("7"))
         #expect(effects == [.syncBadges])
         let missing = Fixtures.apply(model, [.reply(.synced(.success(nil)))]).0
         #expect(Fixtures.volunteer(missing)?.message == Message("front.sync.unavailable"))
@@ -175,12 +175,12 @@ struct VolunteerUpdateTests {
     }
 
     @Test func lockAndQuit() {
-        #expect(Fixtures.press(Fixtures.unlocked(), .character("7")).0.screen == .attract)
+        #expect(Fixtures.press(Fixtures.unlocked(), .character("8")).0.screen == .attract)
         #expect(Fixtures.press(Fixtures.unlocked(), .escape).0.screen == .attract)
-        // Learners can never quit: without allowQuit the menu has no eighth entry.
-        #expect(Fixtures.press(Fixtures.unlocked(), .character("8")).1.isEmpty)
+        // Learners can never quit: without allowQuit the menu has no ninth entry.
+        #expect(Fixtures.press(Fixtures.unlocked(), .character("9")).1.isEmpty)
         // Quit asks first, with No highlighted: a stray Enter goes back to the menu.
-        let asked = Fixtures.press(Fixtures.unlocked(allowQuit: true), .character("8"))
+        let asked = Fixtures.press(Fixtures.unlocked(allowQuit: true), .character("9"))
         #expect(asked.1.isEmpty)
         #expect(Fixtures.volunteer(asked.0)?.page == .confirmQuit)
         let stayed = Fixtures.press(asked.0, .enter)

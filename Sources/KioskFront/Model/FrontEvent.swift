@@ -39,6 +39,9 @@ enum ServiceReply: Equatable, Sendable {
     case settled(UnsureChoice, Result<Int64, ServiceFailure>)
     /// How many badges the catalogue has after syncing; nil when the service cannot sync (404).
     case synced(Result<Int?, ServiceFailure>)
+    case waiting(Result<[WaitingInfo], ServiceFailure>)
+    /// An email was added to the waiting claim `WaitingInfo` (or refused).
+    case laterEmailAdded(WaitingInfo, email: String, Result<LaterAdded, ServiceFailure>)
     /// Whether the PIN typed matches the stored hash (not the service's answer, but run with its work).
     case pinChecked(Bool)
 }
@@ -59,6 +62,9 @@ enum FrontEffect: Equatable, Sendable {
     case loadOutbox
     case settleUnsure(Int64, UnsureChoice)
     case syncBadges
+    case loadWaiting
+    /// Adds `email` to the waiting claim, with the staff token (never rate-limited).
+    case addLaterEmail(WaitingInfo, email: String)
     /// Checks a typed PIN against the stored hash, which is slow on purpose.
     case checkPIN(String, PINHash)
     /// Says `text` aloud in `language`, cutting off anything still being said.

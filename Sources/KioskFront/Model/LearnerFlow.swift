@@ -32,9 +32,13 @@ struct LearnerFlow: Equatable, Sendable {
     /// The checked name and email that will be sent.
     var cleanName = ""
     var cleanEmail = ""
+    /// The learner has no email address yet: the claim is kept, its badge waiting, under a later code.
+    var noEmail = false
+    /// The code that adds the email later, once the waiting claim is stored (`K7M-2QX-4P`).
+    var later: LaterInfo?
     /// A corrected email for a likely typo (`gmial.com` → `gmail.com`).
     var suggestion: EmailSuggestion.Suggestion?
-    /// The highlighted answer on screens with choices.
+    /// The highlighted answer on screens with choices; on the email step, 1 is "I do not have an email".
     var selection = 0
     var message: Message?
     /// Waiting for the service to check the code.

@@ -39,6 +39,36 @@ struct ClaimReceipt: Equatable, Sendable {
     var sessionID: Int64
     /// What it awards: the session's badges, then the completion badge of each programme it finished.
     var badgeIDs: [String]
+    /// For a claim with no email yet: the code that adds one later.
+    var later: LaterInfo?
+}
+
+/// A claim waiting for its learner's email, as the volunteer picks it.
+struct WaitingInfo: Equatable, Sendable {
+    var id: String
+    var name: String
+    var sessionTitle: String
+    /// The later code (`K7M-2QX-4P`) the email is added with.
+    var code: String
+}
+
+/// An email added to a waiting claim: `alreadyClaimed` when that email had claimed with the code
+/// before, and the waiting claim was folded into that one.
+struct LaterAdded: Equatable, Sendable {
+    var alreadyClaimed: Bool
+}
+
+/// The code a learner with no email keeps, and the page where it adds the email.
+struct LaterInfo: Equatable, Sendable {
+    /// `K7M-2QX-4P`.
+    var code: String
+    var url: String
+
+    /// The kiosk's own address (`http://192.168.1.20:8080`), whose first page takes the code: shorter
+    /// to copy than the code's own page.
+    var home: String {
+        url.range(of: "/e/", options: .backwards).map { String(url[..<$0.lowerBound]) } ?? url
+    }
 }
 
 /// A badge from the catalogue.

@@ -17,6 +17,10 @@ struct VolunteerState: Equatable, Sendable {
         /// Did this award reach the issuer? Yes (it arrived) or no (send it again).
         case unsureCheck(UnsureInfo)
         case sync(count: Int?)
+        /// Claims waiting for an email, nil until they have loaded.
+        case waiting([WaitingInfo]?)
+        /// The email for one of them, typed in `field`.
+        case waitingEmail(WaitingInfo)
         /// Leave the demo? (No is highlighted first, so a stray Enter does not quit.)
         case confirmQuit
     }
@@ -30,7 +34,7 @@ struct VolunteerState: Equatable, Sendable {
 
     /// The menu's entries, in order.
     enum Action: Equatable, Sendable, CaseIterable {
-        case start, end, slips, limit, outbox, sync, lock, quit
+        case start, end, slips, limit, outbox, waiting, sync, lock, quit
     }
 
     var page: Page = .menu

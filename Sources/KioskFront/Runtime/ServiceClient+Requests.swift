@@ -9,9 +9,13 @@ extension ServiceClient {
         case .loadSessions: .sessions(sessions())
         case .checkCode(let short): .codeChecked(short, checkCode(short))
         case .submitClaim(let code, let name, let email):
-            .claimed(call("POST", "/api/v1/claims", body: ClaimRequest(code: code, name: name, email: email, consent: true),
+            // No email: the claim waits for one, under the later code the reply carries.
+            .claimed(call("POST", "/api/v1/claims",
+                          body: ClaimRequest(code: code, name: name, email: email.isEmpty ? nil : email, consent: true,
+                                             emailLater: email.isEmpty ? true : nil),
                           reply: ClaimReply.self)
-                .map { ClaimReceipt(id: $0.claim.id, sessionID: $0.claim.sessionId, badgeIDs: $0.claim.badges) })
+                .map { ClaimReceipt(id: $0.claim.id, sessionID: $0.claim.sessionId, badgeIDs: $0.claim.badges,
+                                    later: $0.claim.later.map { LaterInfo(code: $0.code, url: $0.url) }) })
         case .loadBadges: .badges(badges())
         case .startSession(let title, let badges, let expected):
             .sessionStarted(call("POST", "/api/v1/sessions", body: SessionRequest(title: title, badges: badges, expected: expected),
@@ -29,6 +33,14 @@ extension ServiceClient {
         case .settleUnsure(let id, let choice):
             .settled(choice, call("POST", "/api/v1/outbox/\(id)/\(choice.rawValue)", reply: AwardReply.self).map(\.award.id))
         case .syncBadges: .synced(sync())
+        case .loadWaiting:
+            .waiting(call("GET", "/api/v1/claims/waiting", reply: WaitingClaimsReply.self).map { reply in
+                reply.claims.map { WaitingInfo(id: $0.id, name: $0.name, sessionTitle: $0.sessionTitle, code: $0.code) }
+            })
+        case .addLaterEmail(let waiting, let email):
+            .laterEmailAdded(waiting, email: email,
+                             call("POST", "/api/v1/claims/later", body: LaterEmailRequest(code: waiting.code, email: email, consent: true),
+                                  reply: ClaimReply.self).map { LaterAdded(alreadyClaimed: $0.claim.id != waiting.id) })
         case .checkPIN(let typed, let hash): .pinChecked(hash.matches(typed))
         case .quit, .speak, .hush, .bell: nil
         }

@@ -55,9 +55,22 @@ extension Front {
                 go(&flow, to: .name)
                 return []
             }
+            // Below the field, "I do not have an email address": Down or Tab reaches it, typing goes back.
+            if [.down, .up, .tab, .backTab].contains(key) {
+                _ = moveSelection(&flow.selection, count: 2, key)
+                flow.message = nil
+                return []
+            }
+            if key == .enter, flow.selection == 1 {
+                flow.noEmail = true
+                flow.cleanEmail = ""
+                go(&flow, to: .consent)
+                return []
+            }
             if key == .enter {
                 do {
                     flow.cleanEmail = try Claimant.checkEmail(flow.email.text)
+                    flow.noEmail = false
                     flow.suggestion = EmailSuggestion.suggestion(for: flow.cleanEmail)
                     go(&flow, to: .confirmEmail)
                 } catch {
@@ -65,6 +78,8 @@ extension Front {
                 }
                 return []
             }
+            flow.selection = 0
+            flow.noEmail = false
             edit(&flow.email, key, &flow.message) { _ in Message("front.error.email_space") }
         case .confirmEmail:
             let choices = flow.suggestion == nil ? 2 : 3
@@ -82,7 +97,7 @@ extension Front {
             }
         case .consent:
             if moveSelection(&flow.selection, count: 2, key) { return [] }
-            if key == .escape { go(&flow, to: .confirmEmail) }
+            if key == .escape { go(&flow, to: flow.noEmail ? .email : .confirmEmail) }
             guard key == .enter else { return [] }
             if flow.selection == 0 { return submit(&flow) }
             go(&flow, to: .declined)
@@ -130,7 +145,7 @@ extension Front {
             return []
         }
         go(&flow, to: .sending)
-        return [.submitClaim(code: code, name: flow.cleanName, email: flow.cleanEmail)]
+        return [.submitClaim(code: code, name: flow.cleanName, email: flow.noEmail ? "" : flow.cleanEmail)]
     }
 
     /// Moves to `step` with no answer highlighted but the first and no message.
@@ -186,6 +201,7 @@ extension Front {
         switch result {
         case .success(let receipt):
             go(&flow, to: .done)
+            flow.later = receipt.later
             flow.completionIDs = completionBadgeIDs(receipt, sessions: model.sessions)
             // The names come from the catalogue, fetched only when there is something to name.
             effects = flow.completionIDs.isEmpty ? [.loadSessions] : [.loadSessions, .loadBadges]

@@ -71,6 +71,10 @@ extension Front {
             }
         case .settled(let choice, let result):
             return unsureSettled(&model, choice, result)
+        case .waiting(let result):
+            waitingLoaded(&model, result)
+        case .laterEmailAdded(let waiting, let email, let result):
+            return laterEmailAdded(&model, waiting, email: email, result)
         case .pinChecked(let matches):
             // Esc while checking left the PIN screen: the answer is for nobody now.
             guard case .pin(var entry) = model.screen, entry.checking else { return [] }
@@ -129,7 +133,7 @@ extension Front {
     }
 
     /// Runs `change` on the volunteer state, if volunteer mode is still open.
-    private static func volunteer(_ model: inout FrontModel, _ change: (inout VolunteerState) -> Void) {
+    static func volunteer(_ model: inout FrontModel, _ change: (inout VolunteerState) -> Void) {
         guard case .volunteer(var state) = model.screen else { return }
         change(&state)
         model.screen = .volunteer(state)
@@ -178,7 +182,7 @@ extension ServiceReply {
         case .sessions(.failure(let failure)), .codeChecked(_, .failure(let failure)), .claimed(.failure(let failure)),
              .badges(.failure(let failure)), .sessionStarted(.failure(let failure)), .sessionEnded(_, .failure(let failure)),
              .slips(.failure(let failure)), .outbox(.failure(let failure)), .synced(.failure(let failure)),
-             .limitSet(.failure(let failure)),
+             .limitSet(.failure(let failure)), .waiting(.failure(let failure)), .laterEmailAdded(_, _, .failure(let failure)),
              .settled(_, .failure(let failure)):
             failure
         default:

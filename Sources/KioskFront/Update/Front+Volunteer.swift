@@ -165,6 +165,8 @@ extension Front {
             return [.printSlips(path: sheet)]
         case .sync:
             if key == .enter || key == .escape { return back(&state, to: .menu) }
+        case .waiting, .waitingEmail:
+            return waitingKey(&model, &state, key)
         case .confirmQuit:
             if key == .escape { return back(&state, to: .menu) }
             if moveSelection(&state.selection, count: 2, key) { return [] }
@@ -207,6 +209,9 @@ extension Front {
         case .outbox:
             _ = back(&state, to: .outbox(nil))
             return [.loadOutbox]
+        case .waiting:
+            _ = back(&state, to: .waiting(nil))
+            return [.loadWaiting]
         case .sync:
             _ = back(&state, to: .sync(count: nil))
             state.busy = true
@@ -221,7 +226,7 @@ extension Front {
     }
 
     /// Goes to `page` with the first entry highlighted and no message.
-    private static func back(_ state: inout VolunteerState, to page: VolunteerState.Page,
+    static func back(_ state: inout VolunteerState, to page: VolunteerState.Page,
                              keepSelection: Bool = false) -> [FrontEffect] {
         state.page = page
         if !keepSelection { state.selection = 0 }
@@ -229,7 +234,7 @@ extension Front {
         return []
     }
 
-    private static func edit(_ state: inout VolunteerState, _ key: Key) -> [FrontEffect] {
+    static func edit(_ state: inout VolunteerState, _ key: Key) -> [FrontEffect] {
         if state.field.handle(key) != .notEditing { state.message = nil }
         return []
     }

@@ -60,7 +60,8 @@ enum FrontSpeech {
         case .name:
             return words(model, ["front.name.question", "front.name.help"], values, extra: message)
         case .email:
-            return words(model, ["front.email.question", "front.email.help"], values, extra: message)
+            return words(model, ["front.email.question", "front.email.help"], values,
+                         choices: ["front.email.none"], selected: flow.selection - 1, extra: message)
         case .confirmEmail:
             if let suggestion = flow.suggestion {
                 let suggested = values.merging(["email": suggestion.address]) { $1 }
@@ -74,11 +75,18 @@ enum FrontSpeech {
                          choices: ["front.confirmEmail.yes", "front.confirmEmail.change"], selected: flow.selection,
                          extra: [flow.cleanEmail])
         case .consent:
-            return words(model, ["front.consent.question", "front.consent.name", "front.consent.email"], values,
-                         choices: ["front.consent.yes", "front.consent.no"], selected: flow.selection)
+            let keys = flow.noEmail ? ["front.consent.keepQuestion", "front.consent.name", "front.consent.noEmail"]
+                                    : ["front.consent.question", "front.consent.name", "front.consent.email"]
+            return words(model, keys, values, choices: ["front.consent.yes", "front.consent.no"], selected: flow.selection)
         case .sending:
             return words(model, ["front.sending"], values)
         case .done:
+            if let later = flow.later {
+                // The code letter by letter, so each one can be written down.
+                return words(model, ["front.done.kept", "front.done.keepCode"], values,
+                             extra: [FrontView.spaced(later.code.filter { $0 != "-" }),
+                                     model.spoken("front.done.addLater", ["address": later.home])])
+            }
             let programme = flow.completions.isEmpty ? [] : ["front.done.programme"]
             return words(model, ["front.done.message"] + programme + ["front.done.email", "front.done.sentTo",
                                                                        "front.done.finish"], values)

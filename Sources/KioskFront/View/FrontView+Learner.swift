@@ -30,18 +30,21 @@ extension FrontView {
             learnerKeys(model, &buffer, [next, back, clear])
         case .email:
             blocks = question(model, "front.email.question", help: "front.email.help", in: area)
-                + [.field(flow.email, in: area, width: area.width)]
-            learnerKeys(model, &buffer, [next, back, clear])
+                + [.field(flow.email, in: area, width: area.width), .gap(),
+                   .choices([model.text("front.email.none")], selected: flow.selection == 1 ? 0 : -1, in: area)]
+            learnerKeys(model, &buffer, [next, model.text("front.keys.down"), back, clear])
         case .confirmEmail:
             blocks = confirmEmail(model, flow, in: area)
             learnerKeys(model, &buffer, [choose, next, back])
         case .consent:
             // What will be sent, shown back: a learner agrees to something they can see.
+            let question = flow.noEmail ? "front.consent.keepQuestion" : "front.consent.question"
             blocks = [
-                .text(model.text("front.consent.question", ["issuer": model.settings.issuerName]), in: area, style: .bold),
+                .text(model.text(question, ["issuer": model.settings.issuerName]), in: area, style: .bold),
                 .gap(),
                 .text(model.text("front.consent.name", ["name": flow.cleanName]), in: area),
-                .text(model.text("front.consent.email", ["email": flow.cleanEmail]), in: area),
+                .text(flow.noEmail ? model.text("front.consent.noEmail")
+                                   : model.text("front.consent.email", ["email": flow.cleanEmail]), in: area),
                 .gap(),
                 .choices([model.text("front.consent.yes"), model.text("front.consent.no")], selected: flow.selection, in: area),
             ]
@@ -176,10 +179,17 @@ extension FrontView {
                 buffer[column, y] = Cell(character, style: Style(foreground: color, bold: true))
             }
         }
-        var blocks: [Block] = [
-            stars, .gap(), .big(model.text("front.done.title"), in: area), .gap(), stars, .gap(),
-            .text(model.text("front.done.message", ["name": flow.cleanName]), in: area, style: .bold), .gap(),
-        ]
+        var blocks: [Block] = [stars, .gap(), .big(model.text("front.done.title"), in: area), .gap(), stars, .gap()]
+        if let later = flow.later {
+            // The code is all they take away: large, and how to use it.
+            return blocks + [
+                .text(model.text("front.done.kept", ["name": flow.cleanName]), in: area, style: .bold), .gap(),
+                shortCode(later.code, in: area), .gap(),
+                .text(model.text("front.done.keepCode"), in: area, style: .bold),
+                .text(model.text("front.done.addLater", ["address": later.home]), in: area),
+            ]
+        }
+        blocks += [.text(model.text("front.done.message", ["name": flow.cleanName]), in: area, style: .bold), .gap()]
         for badge in flow.completions {
             blocks += [.text(model.text("front.done.programme", ["badge": badge]), in: area, style: .bold), .gap()]
         }

@@ -112,6 +112,13 @@ extension FrontView {
             let line = count.map { model.text("front.sync.done", ["count": String($0)]) } ?? model.text("front.sync.working")
             blocks = [.text(line, in: area, style: .bold)]
             keys(&buffer, [model.text("front.keys.back.menu")])
+        case .waiting(let claims):
+            blocks = waiting(model, claims, selected: state.selection, in: area, rows: buffer.height - 8)
+            keys(&buffer, claims?.isEmpty == false ? [model.text("front.keys.choose"), next, back] : [model.text("front.keys.back.menu")])
+        case .waitingEmail(let claim):
+            blocks = [.text(model.text("front.waiting.email", ["name": claim.name]), in: area, style: .bold), .gap(),
+                      .text(claim.sessionTitle, in: area), .gap(), .field(state.field, in: area, width: area.width)]
+            keys(&buffer, [next, back])
         case .confirmQuit:
             blocks = [.text(model.text("front.quit.question"), in: area, style: .bold), .gap(),
                       .choices([model.text("front.quit.yes"), model.text("front.quit.no")], selected: state.selection, in: area)]
@@ -129,6 +136,7 @@ extension FrontView {
         case .slips: "front.menu.slips"
         case .limit: "front.menu.limit"
         case .outbox: "front.menu.outbox"
+        case .waiting: "front.menu.waiting"
         case .sync: "front.menu.sync"
         case .lock: "front.menu.lock"
         case .quit: "front.menu.quit"
@@ -142,6 +150,15 @@ extension FrontView {
             return model.text("front.limit.places", ["claimed": String(code.claimed), "max": String(code.maxClaims)])
         }
         return model.text("front.attract.claimed", ["claimed": String(session.claimed), "expected": String(session.expected)])
+    }
+
+    /// The claims waiting for an email, one a line: name, session and later code.
+    private static func waiting(_ model: FrontModel, _ claims: [WaitingInfo]?, selected: Int, in area: Area, rows: Int) -> [Block] {
+        let title = Block.text(model.text("front.waiting.title"), in: area, style: .bold)
+        guard let claims else { return [title, .gap(), .text(model.text("front.start.loading"), in: area)] }
+        guard !claims.isEmpty else { return [title, .gap(), .text(model.text("front.waiting.none"), in: area)] }
+        let labels = claims.map { model.text("front.waiting.item", ["name": $0.name, "session": $0.sessionTitle, "code": $0.code]) }
+        return [title, .gap(), list(labels, selected: selected, in: area, rows: rows)]
     }
 
     /// A list with one line each, scrolled so the highlighted line shows.
