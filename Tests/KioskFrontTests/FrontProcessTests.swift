@@ -148,6 +148,18 @@ struct FrontProcessTests {
         #expect(try front.pty.isCooked())
     }
 
+    /// In the demo, from its first screen: a volunteer starts "Intro to Work - Day 4" and ends it, and its QR code shows.
+    static let startAndEndDay4: [(String, String)] = {
+        let down = "\u{1B}[B"
+        return [
+            ("type the PIN 1234", "\u{1B}OQ"), ("Type the volunteer PIN", "1234\r"), ("1. Start a session", "\r"),
+            ("What is the session called?", "Intro to Work - Day 4\r"), ("Intro to Work — Day 4", down + down + down + down + " \r"),
+            ("How many learners do you expect?", "3\r"), ("Session started", down + "\r"),
+            // The new session, not just the page: Enter before the list has loaded would pick nothing.
+            ("Intro to Work - Day 4  (0 of 3 claimed)", "\r"),
+        ]
+    }()
+
     /// `badgekiosk demo` from nothing, with the stand-in playing each issuer: the simulator's catalogue
     /// reaches the volunteer's badge list, a claim at the kiosk reaches the simulator, and Quit stops
     /// everything with exit code 0.
@@ -159,13 +171,7 @@ struct FrontProcessTests {
         let demo = try FrontInPTY(command: "demo", arguments: ["--state-dir", "\(directory)/demo", "--issuer", issuer,
                                                                   "--listen", "127.0.0.1:0"],
                                   environment: ["BADGEKIOSK_CONFIG": "/dev/null"])
-        let down = "\u{1B}[B"
-        let claim: [(String, String)] = [
-            ("type the PIN 1234", "\u{1B}OQ"), ("Type the volunteer PIN", "1234\r"), ("1. Start a session", "\r"),
-            ("What is the session called?", "Intro to Work - Day 4\r"), ("Intro to Work — Day 4", down + down + down + down + " \r"),
-            ("How many learners do you expect?", "3\r"), ("Session started", down + "\r"),
-            // The new session, not just the page: Enter before the list has loaded would pick nothing.
-            ("Intro to Work - Day 4  (0 of 3 claimed)", "\r"),
+        let claim: [(String, String)] = Self.startAndEndDay4 + [
             ("Scan to collect your badge", "\r"), ("Were you at this session?", "\r"), ("What is your first name?", "Zoë\r"),
             ("What is your email address?", "zoe@example.com\r"), ("Is this right?", "\r"), (name, ""), ("Is that OK?", "\r"),
             ("Well done, Zoë!", "\r"),
