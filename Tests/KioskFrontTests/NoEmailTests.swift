@@ -70,6 +70,29 @@ struct NoEmailTests {
         #expect(words.whole.contains("keeping your badge"))
     }
 
+    @Test func pPrintsTheCodeWhereTheKioskCanPrintAndSaysWhenThePrinterFails() {
+        var settings = Fixtures.settings
+        settings.canPrint = true
+        var model = Fixtures.confirmed(Fixtures.press(Fixtures.model(settings: settings, recent: Fixtures.recent), .enter).0)
+        model = Fixtures.press(Fixtures.press(Fixtures.type(model, "Amira"), .enter).0, .down, .enter, .enter).0
+        var receipt = Fixtures.receipt
+        receipt.later = Self.later
+        model = Fixtures.apply(model, [.reply(.claimed(.success(receipt)))]).0
+        #expect(FrontView.render(model, size: .standard).plainText.contains("P: Print this code"))
+        let (printing, effects) = Fixtures.press(model, .character("p"))
+        #expect(effects == [.printLater(Self.later, language: .english)])
+        #expect(Fixtures.press(printing, .character("p")).1.isEmpty, "a second P while printing prints nothing more")
+        let printed = Fixtures.apply(printing, [.reply(.laterPrinted(.sent(job: "Office-3")))]).0
+        #expect(FrontView.render(printed, size: .standard).plainText.contains("Take it from the printer."))
+        let failed = Fixtures.apply(printing, [.reply(.laterPrinted(.refused("out of paper")))]).0
+        #expect(FrontView.render(failed, size: .standard).plainText.contains("The printer did not work."))
+        // Where the kiosk cannot print, P does nothing and is not offered.
+        var plain = Fixtures.press(Fixtures.press(Fixtures.type(Fixtures.atName(), "Amira"), .enter).0, .down, .enter, .enter).0
+        plain = Fixtures.apply(plain, [.reply(.claimed(.success(receipt)))]).0
+        #expect(Fixtures.press(plain, .character("p")).1.isEmpty)
+        #expect(!FrontView.render(plain, size: .standard).plainText.contains("P: Print this code"))
+    }
+
     @Test func aVolunteerPicksAWaitingClaimAndAddsTheEmail() {
         var (model, effects) = Fixtures.press(Fixtures.unlocked(), .character("6"))
         #expect(effects == [.loadWaiting])

@@ -32,6 +32,8 @@ enum ServiceReply: Equatable, Sendable {
     case slips(Result<SlipBatch, ServiceFailure>)
     /// A sheet of slips went to the printer, or why it did not.
     case printed(PrintOutcome)
+    /// A learner's later code went to the printer, or why it did not.
+    case laterPrinted(PrintOutcome)
     /// A session's code now admits this many in all.
     case limitSet(Result<CodeInfo, ServiceFailure>)
     case outbox(Result<OutboxInfo, ServiceFailure>)
@@ -58,6 +60,8 @@ enum FrontEffect: Equatable, Sendable {
     case makeSlips(session: Int64, count: Int, title: String, language: Language)
     /// Sends a saved sheet of slips to the printer.
     case printSlips(path: String)
+    /// Prints a slip with a learner's later code and what to do with it, in `language`.
+    case printLater(LaterInfo, language: Language)
     case setLimit(session: Int64, maxClaims: Int)
     case loadOutbox
     case settleUnsure(Int64, UnsureChoice)

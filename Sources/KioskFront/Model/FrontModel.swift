@@ -23,6 +23,8 @@ struct FrontModel: Equatable, Sendable {
         var speakScreens = false
         /// Whether this machine can speak at all (espeak-ng is installed): Arabic is offered only then.
         var canSpeak = false
+        /// Whether `lp` is installed: a learner with no email may then print their later code.
+        var canPrint = false
     }
 
     /// Whether the service answers.

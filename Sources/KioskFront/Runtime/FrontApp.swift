@@ -30,9 +30,8 @@ public final class FrontApp {
             wakeup.signal()
         }
         let monitor = ServiceMonitor(address: address, token: configuration.staffToken) { post(.stream($0)) }
-        let runner = EffectRunner(client: ServiceClient(address: address, token: configuration.staffToken),
-                                  slips: SlipOptions(directory: configuration.slipDirectory, wifi: configuration.wifi,
-                                                     printer: configuration.printer),
+        let slips = SlipOptions(directory: configuration.slipDirectory, wifi: configuration.wifi, printer: configuration.printer)
+        let runner = EffectRunner(client: ServiceClient(address: address, token: configuration.staffToken), slips: slips,
                                   post: post, monitor: monitor)
         try terminal.enterRawMode(wakeFD: wakeup.fd)
         defer { terminal.restore() }
@@ -42,7 +41,7 @@ public final class FrontApp {
                                            pinHash: configuration.pinHash,
                                            qrStyle: resolvedQRStyle(), language: configuration.language,
                                            wifi: configuration.wifi, speakScreens: configuration.speakScreens,
-                                           canSpeak: speaker.canSpeak)
+                                           canSpeak: speaker.canSpeak, canPrint: slips.canPrint)
         var loop = FrontLoop(model: FrontModel(settings: settings, now: Self.now()), terminal: terminal)
         monitor.start()
         return try loop.run(wakeup: wakeup, inbox: inbox, runner: runner, speaker: speaker)

@@ -26,6 +26,7 @@ extension ServiceClient {
             .slips(call("POST", "/api/v1/sessions/\(session)/slips", body: SlipsRequest(count: count), reply: SlipsReply.self)
                 .map { options.sheet(for: $0.codes.map(CodeInfo.init), session: session, title: title, language: language) })
         case .printSlips(let path): .printed(options.print(path))
+        case .printLater(let later, let language): .laterPrinted(options.printLater(later, language: language))
         case .setLimit(let session, let maxClaims):
             .limitSet(call("POST", "/api/v1/sessions/\(session)/limit", body: LimitRequest(maxClaims: maxClaims),
                            reply: CodeReply.self).map { CodeInfo($0.code) })

@@ -105,6 +105,12 @@ extension Front {
             break
         case .done:
             if key == .enter || key == .escape { reset(&model) }
+            // P prints the later code (once at a time), in words the slip's fonts can draw.
+            if key == .character("p") || key == .character("P"), let later = flow.later, model.settings.canPrint,
+               flow.message != Message.news("front.done.printing") {
+                flow.message = .news("front.done.printing")
+                return [.printLater(later, language: model.displayLanguage)]
+            }
         case .declined:
             // "No" is not a dead end: Back (the first choice, or Esc) returns to the question, answers kept.
             if moveSelection(&flow.selection, count: 2, key) { return [] }

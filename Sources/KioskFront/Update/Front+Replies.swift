@@ -57,6 +57,10 @@ extension Front {
                 case .refused(let reason): Message("front.slips.printFailed", ["reason": reason])
                 }
             }
+        case .laterPrinted(let outcome):
+            guard case .learner(var flow) = model.screen, flow.step == .done, flow.later != nil else { return [] }
+            if case .sent = outcome { flow.message = .news("front.done.printed") } else { flow.message = Message("front.done.printFailed") }
+            model.screen = .learner(flow)
         case .limitSet(let result):
             return limitSet(&model, result)
         case .outbox(let result):

@@ -53,7 +53,8 @@ extension FrontView {
             blocks = [.text(model.text("front.sending"), in: area, style: .bold)]
         case .done:
             blocks = celebration(model, flow, in: area)
-            learnerKeys(model, &buffer, [model.text("front.keys.finish")])
+            let print = flow.later != nil && model.settings.canPrint ? [model.text("front.keys.printCode")] : []
+            learnerKeys(model, &buffer, [model.text("front.keys.finish")] + print)
         case .declined:
             blocks = [
                 .text(model.text("front.declined.message"), in: area, style: .bold), .gap(),
@@ -67,7 +68,7 @@ extension FrontView {
                 + [.gap(), .text(model.text(canRetry ? "front.failed.retry" : "front.failed.startAgain"), in: area)]
             learnerKeys(model, &buffer, canRetry ? [next, model.text("front.keys.close")] : [model.text("front.keys.finish")])
         }
-        if flow.step != .done, flow.step != .code { blocks += message(model, flow.message, in: area) }
+        if flow.step != .done || flow.later != nil, flow.step != .code { blocks += message(model, flow.message, in: area) }
         buffer.stack(blocks, top: 1, bottom: buffer.height - 1)
     }
 
