@@ -157,6 +157,8 @@ extension FrontText {
         "front.outbox.waitingOne": "Odznaki czekające na wysłanie: 1.",
         "front.outbox.offlineOne": "Odznaki czekające na wysłanie: 1 - nie ma internetu.",
         "front.outbox.failedOne": "Nie udało się wysłać odznak: 1. Zapytaj administratora.",
+        "front.outbox.noEmail": "Odznaki czekające na e-mail uczestnika: {count}. Menu 6 dodaje e-mail.",
+        "front.outbox.noEmailOne": "1 odznaka czeka na e-mail uczestnika. Menu 6 dodaje e-mail.",
         "front.attract.qrTooBig": "Kod QR nie mieści się na tym ekranie. Naciśnij Enter i użyj tego kodu:",
         "front.outbox.sent": "Wysłane odznaki: {count}",
         "front.outbox.lastProblem": "Ostatni problem: {error}",

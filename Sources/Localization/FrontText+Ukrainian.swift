@@ -157,6 +157,8 @@ extension FrontText {
         "front.outbox.waitingOne": "Значків чекає на відправку: 1.",
         "front.outbox.offlineOne": "Значків чекає на відправку: 1 - немає інтернету.",
         "front.outbox.failedOne": "Не вдалося надіслати значків: 1. Зверніться до адміністратора.",
+        "front.outbox.noEmail": "Значків, що чекають на пошту учасника: {count}. Меню 6 додає пошту.",
+        "front.outbox.noEmailOne": "1 значок чекає на пошту учасника. Меню 6 додає пошту.",
         "front.attract.qrTooBig": "QR-код не вміщується на цьому екрані. Натисніть Enter і використайте цей код:",
         "front.outbox.sent": "Надіслано значків: {count}",
         "front.outbox.lastProblem": "Остання проблема: {error}",

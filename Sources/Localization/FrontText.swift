@@ -173,6 +173,8 @@ enum FrontText {
         "front.outbox.waitingOne": "1 badge waiting to send.",
         "front.outbox.offlineOne": "1 badge waiting to send - the internet is down.",
         "front.outbox.failedOne": "1 badge could not be sent. Ask the admin to check.",
+        "front.outbox.noEmail": "{count} badges are kept for learners with no email yet. Menu 6 adds an email.",
+        "front.outbox.noEmailOne": "1 badge is kept for a learner with no email yet. Menu 6 adds an email.",
         "front.attract.qrTooBig": "The QR code does not fit on this screen. Press Enter and use this code:",
         "front.outbox.sent": "Badges sent so far: {count}",
         "front.outbox.lastProblem": "Last problem: {error}",

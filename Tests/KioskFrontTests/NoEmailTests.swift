@@ -124,6 +124,14 @@ struct NoEmailTests {
         #expect(Fixtures.volunteer(refused)?.message != nil)
     }
 
+    @Test func theOutboxCountsBadgesKeptForALaterEmailAndNeverSaysAllSentMeanwhile() {
+        let info = OutboxInfo(queued: 0, sending: 0, sent: 5, failed: 0, lastError: nil, waitingForEmail: 2)
+        let model = Fixtures.apply(Fixtures.press(Fixtures.unlocked(), .character("5")).0, [.reply(.outbox(.success(info)))]).0
+        let screen = FrontView.render(model, size: .standard).plainText
+        #expect(screen.contains("2 badges are kept for learners with no email yet. Menu 6 adds an email."))
+        #expect(!screen.contains("All badges have been sent."))
+    }
+
     @Test func anEmptyWaitingListSaysSo() {
         let model = Fixtures.apply(Fixtures.press(Fixtures.unlocked(), .character("6")).0, [.reply(.waiting(.success([])))]).0
         #expect(FrontView.render(model, size: .standard).plainText.contains("No claims are waiting for an email."))

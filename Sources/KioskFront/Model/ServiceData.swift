@@ -89,6 +89,8 @@ struct OutboxInfo: Equatable, Sendable {
     var unsureCount = 0
     /// The longest-waiting unsure awards, for a volunteer to check one by one.
     var unsure: [UnsureInfo] = []
+    /// Awards kept for learners who have no email yet (menu 6 adds one).
+    var waitingForEmail = 0
 }
 
 /// An award the issuer may or may not have: a volunteer looks at the issuer's own list and says which.

@@ -83,7 +83,8 @@ extension ServiceClient {
             let counts = reply.counts
             return OutboxInfo(queued: counts.queued, sending: counts.sending, sent: counts.sent, failed: counts.failed,
                               lastError: reply.lastErrors.first?.error, unsureCount: counts.unsure,
-                              unsure: reply.unsure.map { UnsureInfo(id: $0.award, badgeName: $0.badgeName, email: $0.email ?? "") })
+                              unsure: reply.unsure.map { UnsureInfo(id: $0.award, badgeName: $0.badgeName, email: $0.email ?? "") },
+                              waitingForEmail: counts.waiting)
         }
     }
 

@@ -202,7 +202,7 @@ extension FrontView {
         let waiting = info.queued + info.sending
         let unsure = max(info.unsureCount, info.unsure.count)
         var lines: [String] = []
-        if waiting == 0 && info.failed == 0 && unsure == 0 {
+        if waiting == 0 && info.failed == 0 && unsure == 0 && info.waitingForEmail == 0 {
             lines.append(model.text("front.outbox.allSent"))
         } else if waiting > 0 {
             let offline = info.lastError.map(Self.looksOffline) ?? false
@@ -215,6 +215,10 @@ extension FrontView {
         if unsure > 0 {
             lines.append(model.text(unsure == 1 ? "front.outbox.unsureOne" : "front.outbox.unsure",
                                     ["count": String(unsure), "issuer": model.settings.issuerName]))
+        }
+        if info.waitingForEmail > 0 {
+            lines.append(model.text(info.waitingForEmail == 1 ? "front.outbox.noEmailOne" : "front.outbox.noEmail",
+                                    ["count": String(info.waitingForEmail)]))
         }
         lines.append(model.text("front.outbox.sent", ["count": String(info.sent)]))
         if waiting > 0 || info.failed > 0, let error = info.lastError {
