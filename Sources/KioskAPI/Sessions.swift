@@ -58,19 +58,22 @@ public struct SessionDetail: Codable, Sendable, Equatable {
     public var badges: [String]
     public var expected: Int
     public var claimed: Int
+    /// Of those, the claims kept for learners with no email yet.
+    public var waitingForEmail: Int
     public var createdAt: Date
     /// Left out while the session runs.
     public var endedAt: Date?
     /// Left out until the session has ended.
     public var code: CodeDetail?
 
-    public init(id: Int64, title: String, badges: [String], expected: Int, claimed: Int, createdAt: Date,
-                endedAt: Date? = nil, code: CodeDetail? = nil) {
+    public init(id: Int64, title: String, badges: [String], expected: Int, claimed: Int, waitingForEmail: Int = 0,
+                createdAt: Date, endedAt: Date? = nil, code: CodeDetail? = nil) {
         self.id = id
         self.title = title
         self.badges = badges
         self.expected = expected
         self.claimed = claimed
+        self.waitingForEmail = waitingForEmail
         self.createdAt = createdAt
         self.endedAt = endedAt
         self.code = code

@@ -99,7 +99,11 @@ extension KioskStore {
         let count = try connection.cached("SELECT COUNT(*) FROM claims WHERE session_id = ?")
         try count.bind(id, at: 1)
         let claimed = try count.step() ? count.int(at: 0) : 0
-        return SessionSummary(session: session, claimed: claimed,
+        let waiting = try connection.cached("""
+            SELECT COUNT(*) FROM email_later l JOIN claims c ON c.id = l.claim_id WHERE c.session_id = ?
+            """)
+        try waiting.bind(id, at: 1)
+        return SessionSummary(session: session, claimed: claimed, waitingForEmail: try waiting.step() ? waiting.int(at: 0) : 0,
                               code: try connection.newestCode(session: id, kind: .session))
     }
 }

@@ -34,14 +34,14 @@ struct ServiceClientTests {
     let start = FrontEffect.startSession(title: "Tuesday group", badges: ["day-1"], expected: 12)
 
     @Test func aCreatedSessionIsReadAsItsId() throws {
-        let body = #"{"session":{"badges":["day-1"],"claimed":0,"createdAt":"2026-11-29T09:00:00Z","expected":12,"id":7,"title":"Tuesday group"}}"#
+        let body = #"{"session":{"badges":["day-1"],"claimed":0,"waitingForEmail":0,"createdAt":"2026-11-29T09:00:00Z","expected":12,"id":7,"title":"Tuesday group"}}"#
         let (client, server) = try FixedService(.created, body).client()
         defer { server.shutdown(grace: 0) }
         #expect(client.perform(start, slips: SlipOptions(directory: "/nonexistent")) == .sessionStarted(.success(7)))
     }
 
     @Test func aCreatedSessionWithoutIdIsAProblemNotSessionZero() throws {
-        let body = #"{"session":{"badges":["day-1"],"claimed":0,"createdAt":"2026-11-29T09:00:00Z","expected":12,"title":"Tuesday group"}}"#
+        let body = #"{"session":{"badges":["day-1"],"claimed":0,"waitingForEmail":0,"createdAt":"2026-11-29T09:00:00Z","expected":12,"title":"Tuesday group"}}"#
         let (client, server) = try FixedService(.created, body).client()
         defer { server.shutdown(grace: 0) }
         let reply = try #require(client.perform(start, slips: SlipOptions(directory: "/nonexistent")))

@@ -29,6 +29,7 @@ struct LaterEmailAPITests {
         let stored = code.replacingOccurrences(of: "-", with: "")
         #expect(later["url"] as? String == "http://127.0.0.1:\(TestKiosk.inMemoryPort)/e/\(stored)")
         #expect(try kiosk.request("GET", "/api/v1/outbox", staff: true).object("counts")?["waiting"] as? Int == 1)
+        #expect(try kiosk.request("GET", "/api/v1/sessions/\(session.id)", staff: true).object("session")?["waitingForEmail"] as? Int == 1)
 
         let listed = try kiosk.request("GET", "/api/v1/claims/waiting", staff: true)
         let items = try #require(listed.json["claims"] as? [[String: Any]])

@@ -22,6 +22,7 @@ struct WaitingClaimTests {
         #expect(claim.isWaiting)
         #expect(claim.badgeIDs == Fixture.badges.map(\.id))
         #expect(try fixture.store.codes().first?.claimed == 1)
+        #expect(try fixture.store.session(id: fixture.session.id)?.waitingForEmail == 1)
         let counts = try fixture.store.outboxSummary().counts
         #expect(counts[.waiting] == 2)
         #expect(counts[.queued] == 0)

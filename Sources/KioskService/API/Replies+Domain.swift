@@ -23,7 +23,8 @@ extension CodeDetail {
 extension SessionDetail {
     init(_ summary: SessionSummary, publicURL: String) {
         self.init(id: summary.session.id, title: summary.session.title, badges: summary.session.badgeIDs,
-                  expected: summary.session.expected, claimed: summary.claimed, createdAt: summary.session.createdAt.date,
+                  expected: summary.session.expected, claimed: summary.claimed, waitingForEmail: summary.waitingForEmail,
+                  createdAt: summary.session.createdAt.date,
                   endedAt: summary.session.endedAt?.date, code: summary.code.map { CodeDetail($0, publicURL: publicURL) })
     }
 }
