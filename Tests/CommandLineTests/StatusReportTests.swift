@@ -18,6 +18,19 @@ struct StatusReportTests {
             followedAddress: "192.168.1.20")
     }
 
+    @Test func awardsKeptForALaterEmailAreCountedApart() {
+        var figures = facts(queued: 2)
+        figures.outbox.counts[.waiting] = 3
+        figures.outbox.counts[.lapsed] = 1
+        let status = StatusCommand.report(figures, configuration: ServiceConfiguration(), version: "v", now: now)
+        #expect(status.contains("Outbox: 2 waiting, 0 being sent, 40 sent, 1 refused, 0 unsure, 3 kept until the learner adds an email."))
+        let outbox = OutboxCommand.report(figures.outbox, configuration: ServiceConfiguration(), now: now)
+        #expect(outbox.contains("Kept for learners with no email yet: 3 (sent once an email is added at the kiosk or on the phone page); "
+            + "1 lapsed unsent at the retention purge."))
+        #expect(!OutboxCommand.report(facts(queued: 2).outbox, configuration: ServiceConfiguration(), now: now)
+            .contains { $0.hasPrefix("Kept for learners") })
+    }
+
     @Test func oneScreenOfFigures() {
         var configuration = ServiceConfiguration()
         configuration.issuer = .obf

@@ -65,6 +65,10 @@ enum OutboxCommand {
         let count = { (state: Award.State) in summary.counts[state] ?? 0 }
         var lines = ["Awards: \(count(.queued)) waiting, \(count(.sending)) being sent, \(count(.sent)) sent, "
             + "\(count(.failed)) refused by the issuer" + (count(.unsure) > 0 ? ", \(count(.unsure)) unsure." : ".")]
+        if count(.waiting) > 0 || count(.lapsed) > 0 {
+            lines.append("Kept for learners with no email yet: \(count(.waiting)) (sent once an email is added at the kiosk "
+                + "or on the phone page)" + (count(.lapsed) > 0 ? "; \(count(.lapsed)) lapsed unsent at the retention purge." : "."))
+        }
         if let issuer = configuration.issuer, let url = configuration.issuerURL {
             lines.append("Issuer: \(issuer.displayName) at \(url).")
         } else {

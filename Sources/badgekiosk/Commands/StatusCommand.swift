@@ -44,7 +44,8 @@ enum StatusCommand {
                      "Today: \(plural(activity.sessionsSince, "session")), \(plural(activity.claimsSince, "claim")). "
                          + "In all: \(plural(activity.sessions, "session")), \(plural(activity.claims, "claim")).",
                      "Outbox: \(count(.queued)) waiting, \(count(.sending)) being sent, \(count(.sent)) sent, "
-                         + "\(count(.failed)) refused, \(count(.unsure)) unsure."]
+                         + "\(count(.failed)) refused, \(count(.unsure)) unsure"
+                         + (count(.waiting) > 0 ? ", \(count(.waiting)) kept until the learner adds an email." : ".")]
         if let oldest = outbox.oldestQueuedAt {
             lines.append("The oldest waiting award has waited \(OutboxCommand.duration(seconds: (now.milliseconds - oldest.milliseconds) / 1000)).")
         }
