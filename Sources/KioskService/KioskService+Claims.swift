@@ -43,6 +43,16 @@ extension KioskService {
         case unknown
         /// Too many wrong codes, from this address or from everyone: wait this many seconds.
         case wait(Int64)
+
+        /// The same answer, with what was found turned into what the caller needs of it.
+        func map<Other>(_ transform: (Found) -> Other) -> CodeMatch<Other> {
+            switch self {
+            case .found(let found): .found(transform(found))
+            case .missing: .missing
+            case .unknown: .unknown
+            case .wait(let seconds): .wait(seconds)
+            }
+        }
     }
 
     /// Matches a QR token or short code. A phone's attempt spends its

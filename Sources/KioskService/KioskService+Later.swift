@@ -29,7 +29,7 @@ extension KioskService {
         } catch {
             throw APIError(error)
         }
-        addEmail(email, to: waiting, at: now) { writer.send($0) }
+        addEmail(email, to: waiting, at: now) { writer.send(Self.laterEmailResponse(for: $0)) }
     }
 
     /// The waiting claim whose later code `given` is, under the guessing limits.
@@ -40,25 +40,29 @@ extension KioskService {
         }
     }
 
-    /// Adds the email in a durable write; `completion` gets the answer once it is on disk: 200 with the
-    /// claim now queued, or the claim the learner had already made with that email.
+    /// Adds the email in a durable write; `completion` gets the store's outcome once it is on disk, so
+    /// the JSON API and the phone page (`/e/`) each answer in their own form. A claim now queued wakes
+    /// the forwarder and is announced to the front.
     func addEmail(_ email: String, to waiting: WaitingClaim, at now: Timestamp,
-                  completion: @escaping @Sendable (HTTPResponse) -> Void) {
+                  completion: @escaping @Sendable (Result<LaterOutcome, StoreError>) -> Void) {
         let forwarding = forwarding
         let events = events
         store.addEmail(email, laterCode: waiting.laterCode, at: now) { [self] result in
-            switch result {
-            case .success(.added(let claim)):
-                completion(JSON.response(.ok, ClaimReply(claim, state: .queued)))
-                forwarding.withLock { $0 }?.wake()
-                events.publish(.claim, ClaimEvent(sessionId: claim.sessionID, codeId: claim.codeID))
-            case .success(.alreadyClaimed(let claim, let state)):
-                completion(JSON.response(.ok, ClaimReply(claim, state: state)))
-            case .success(.unknownCode):
-                completion(JSON.response(.unknownCode))
-            case .failure(let error):
-                completion(JSON.response(storeFailed(error, doing: "add an email to a waiting claim")))
-            }
+            if case .failure(let error) = result { _ = storeFailed(error, doing: "add an email to a waiting claim") }
+            completion(result)
+            guard case .success(.added(let claim)) = result else { return }
+            forwarding.withLock { $0 }?.wake()
+            events.publish(.claim, ClaimEvent(sessionId: claim.sessionID, codeId: claim.codeID))
+        }
+    }
+
+    /// The API's answer: 200 with the claim now queued, or the claim the learner had already made with that email.
+    static func laterEmailResponse(for result: Result<LaterOutcome, StoreError>) -> HTTPResponse {
+        switch result {
+        case .success(.added(let claim)): JSON.response(.ok, ClaimReply(claim, state: .queued))
+        case .success(.alreadyClaimed(let claim, let state)): JSON.response(.ok, ClaimReply(claim, state: state))
+        case .success(.unknownCode): JSON.response(.unknownCode)
+        case .failure: JSON.response(.storeFailed)
         }
     }
 

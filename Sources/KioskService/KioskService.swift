@@ -151,6 +151,8 @@ public final class KioskService: HTTPResponder {
             try syncBadges(writer)
         case let path where path.first == "c":
             try claimPage(path, request, writer)
+        case let path where path.first == "e":
+            try addEmailPage(path, request, writer)
         default:
             throw .notFound
         }

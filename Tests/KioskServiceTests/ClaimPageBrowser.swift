@@ -11,8 +11,17 @@ struct ClaimPageBrowser {
     var headers: [(String, String)] = []
 
     init(_ kiosk: TestKiosk, token: String, language: String? = nil) {
+        self.init(kiosk, path: "/c/\(token)", language: language)
+    }
+
+    /// The page at `/e/{code}` that adds the email to a badge kept for its learner.
+    init(_ kiosk: TestKiosk, laterCode: String, language: String? = nil) {
+        self.init(kiosk, path: "/e/\(laterCode)", language: language)
+    }
+
+    private init(_ kiosk: TestKiosk, path: String, language: String?) {
         self.kiosk = kiosk
-        path = "/c/\(token)"
+        self.path = path
         self.language = language
     }
 

@@ -11,10 +11,12 @@ struct ClaimForm: Sendable, Equatable {
     var name = ""
     /// The email as typed, or once checked, trimmed and lower-cased.
     var email = ""
+    /// The learner said they have no email address yet: the claim will wait for one (docs/ARCHITECTURE.md §4.8).
+    var later = false
     var language: Language?
     /// The form that was sent (`start`, `name`, `email`, `check`, `consent`) or `show` to redisplay a page.
     var step = ""
-    /// The button pressed where a page has more than one (`yes`, `no`, `change`, `suggestion`).
+    /// The button pressed where a page has more than one (`yes`, `no`, `change`, `suggestion`, `later`).
     var choice = ""
     /// With `show`: the page to show.
     var view = ""
@@ -40,6 +42,7 @@ struct ClaimForm: Sendable, Equatable {
             switch key {
             case "name": name = value
             case "email": email = value
+            case "later": later = value == "1"
             case "lang": language = Language(rawValue: value) ?? language
             case "step": step = value
             case "go": choice = value

@@ -11,18 +11,20 @@ extension ClaimPageView {
         case busy
     }
 
-    /// The celebration, and what happens next. `repeated` when this learner had already claimed;
-    /// `completions` names the badge of each programme this claim finished, which comes as well.
+    /// The celebration, and what happens next. `repeated` when this learner had already claimed (at
+    /// `/e/`: with the email just added); `completions` names the badge of each programme this claim
+    /// finished, which comes as well.
     func done(name: String, email address: String, repeated: Bool, completions: [String] = []) -> HTML {
         let heading = text("page.done.heading", ["name": name])
         // Changing language sends the claim again: the store's repeat rule answers with the same claim.
-        return page(heading, switcher: .replay(step: "consent", choice: "yes", view: "")) {
+        // A later code works once, so at `/e/` there is nothing to send again.
+        return page(heading, switcher: journey == .claim ? .replay(step: "consent", choice: "yes", view: "") : .off) {
             HTML.element("div", ["class": "panel"]) {
                 HTML.element("h1") { heading }
                 paragraph("page.done.lead")
                 for badge in completions { paragraph("page.done.programme", ["badge": badge]) }
             }
-            if repeated { paragraph("page.done.again") }
+            if repeated { paragraph(journey == .claim ? "page.done.again" : "page.done.already") }
             paragraph("page.done.look", ["issuer": issuer])
             HTML.element("p", ["class": "big"]) { email(address) }
             HTML.element("h2") { text("page.done.next") }
@@ -35,11 +37,12 @@ extension ClaimPageView {
         }
     }
 
-    /// The learner said no: nothing was kept, and Back returns to the question.
+    /// The learner said no: nothing was kept (at `/e/`, the badge stays kept under its code), and Back
+    /// returns to the question.
     func declined() -> HTML {
         page(text("page.declined.heading"), switcher: .replay(step: "consent", choice: "no", view: ""), back: .consent) {
             HTML.element("h1") { text("page.declined.heading") }
-            paragraph("page.declined.body")
+            paragraph(journey == .claim ? "page.declined.body" : "page.declined.kept")
             paragraph("page.declined.again")
         }
     }

@@ -1,5 +1,5 @@
 /// The address a learner types by hand (`http://kiosk.local:8080/`): a field for the short code
-/// on the kiosk's screen or their slip, for phones that cannot scan.
+/// on the kiosk's screen or their slip, for phones that cannot scan, or the code of a badge kept for them.
 extension ClaimPageView {
     func home(typed: String = "", error: String? = nil) -> HTML {
         let heading = text("page.home.heading")
@@ -24,6 +24,7 @@ extension ClaimPageView {
                 HTML.element("button", ["class": "button"]) { text("page.home.button") }
             }
             paragraph("page.home.scan")
+            paragraph("page.home.kept")
         }
     }
 }

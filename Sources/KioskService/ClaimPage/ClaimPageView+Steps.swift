@@ -29,17 +29,19 @@ extension ClaimPageView {
     }
 
     /// "What is your first name?" or "What is your email address?": one field, its label the heading.
+    /// At `/e/` the email page says whose badge it is and for which session.
     func question(_ step: ClaimStep, error: FieldError?) -> HTML {
         let field = step == .name ? "name" : "email"
-        let heading = text("page.\(field).heading")
+        let heading = text(addingEmailFor == nil ? "page.\(field).heading" : "page.later.heading")
         let message = error.map(message(for:))
         let describedBy = message == nil ? "\(field)-hint" : "\(field)-hint \(field)-error"
         return page(heading, hasError: message != nil,
-                    switcher: .replay(step: "show", choice: "", view: step.rawValue), back: step.previous) {
+                    switcher: .replay(step: "show", choice: "", view: step.rawValue), back: journey.previous(step)) {
             if let message { errorSummary(message, field: field) }
             stepNumber(step)
             HTML.element("form", ["method": "post", "novalidate": ""]) {
                 HTML.element("h1") { HTML.element("label", ["for": field]) { heading } }
+                if let session = addingEmailFor { paragraph("page.later.lead", ["name": form.name, "session": session]) }
                 HTML.element("p", ["class": "hint", "id": "\(field)-hint"]) { text("page.\(field).hint") }
                 if let message {
                     HTML.element("p", ["class": "error", "id": "\(field)-error"]) {
@@ -62,6 +64,7 @@ extension ClaimPageView {
                 hiddenAnswers(name: step != .name, email: step != .email)
                 hidden("step", field)
                 HTML.element("button", ["class": "button"]) { text("page.continue") }
+                if step == .email && journey.offersNoEmail { choice("later", text("page.email.none"), secondary: true) }
             }
         }
     }
@@ -69,7 +72,8 @@ extension ClaimPageView {
     /// The email shown back large, with a suggested fix for a common slip such as `gmial.com`.
     func check() -> HTML {
         let suggestion = EmailSuggestion.suggestion(for: form.email)
-        return page(text("page.check.heading"), switcher: .replay(step: "show", choice: "", view: "check"), back: .email) {
+        return page(text("page.check.heading"), switcher: .replay(step: "show", choice: "", view: "check"),
+                    back: journey.previous(.check)) {
             stepNumber(.check)
             HTML.element("h1") { text("page.check.heading") }
             HTML.element("p", ["class": "big"]) { email(form.email) }
@@ -91,27 +95,42 @@ extension ClaimPageView {
         }
     }
 
-    /// Consent in plain words, naming who receives the details.
+    /// Consent in plain words, naming who receives the details. With no email yet only the name is
+    /// kept now, and Back skips the email check, which had nothing to check.
     func consent() -> HTML {
-        page(text("page.consent.heading"), switcher: .replay(step: "show", choice: "", view: "consent"), back: .check) {
+        let heading = text(form.later ? "page.consent.laterHeading" : "page.consent.heading")
+        return page(heading, switcher: .replay(step: "show", choice: "", view: "consent"),
+                    back: form.later ? .email : journey.previous(.consent)) {
             stepNumber(.consent)
-            HTML.element("h1") { text("page.consent.heading") }
-            paragraph("page.consent.body", ["issuer": issuer])
+            HTML.element("h1") { heading }
+            paragraph(form.later ? "page.consent.laterBody" : "page.consent.body", ["issuer": issuer])
             paragraph("page.consent.only")
             HTML.element("form", ["method": "post"]) {
                 hiddenAnswers()
                 hidden("step", "consent")
                 // Check your answers: each one with a way back to change it, answers kept.
+                // At `/e/` the name is the one the badge was kept under: there is nothing to change it to.
                 HTML.element("dl") {
                     HTML.element("dt") { text("page.consent.name") }
-                    HTML.element("dd") { HTML(joining: [.text(form.name), change("changeName", "page.consent.name")]) }
+                    HTML.element("dd") {
+                        HTML(joining: [.text(form.name), journey == .claim ? change("changeName", "page.consent.name") : .empty])
+                    }
                     HTML.element("dt") { text("page.consent.email") }
-                    HTML.element("dd") { HTML(joining: [email(form.email), change("changeEmail", "page.consent.email")]) }
+                    HTML.element("dd") {
+                        HTML(joining: [form.later ? .text(text("page.consent.noEmail")) : email(form.email),
+                                       change("changeEmail", "page.consent.email")])
+                    }
                 }
-                choice("yes", text("page.consent.yes"))
+                choice("yes", text(form.later ? "page.consent.keep" : "page.consent.yes"))
                 choice("no", text("page.consent.no"), secondary: true)
             }
         }
+    }
+
+    /// The session whose kept badge this email is for, at `/e/`; nil in a new claim.
+    private var addingEmailFor: String? {
+        guard case .addEmail(let session) = journey else { return nil }
+        return session
     }
 
     /// "Change", with what it changes for screen readers ("Change your name").

@@ -14,6 +14,8 @@ struct ClaimPageView {
     let signature: String
     /// The answers so far.
     let form: ClaimForm
+    /// A new claim, or an email for a badge kept for the learner: which steps there are, and their words.
+    var journey: ClaimJourney = .claim
 
     var language: Language { catalog.language }
 
@@ -30,6 +32,9 @@ struct ClaimPageView {
         case links
         /// A form that sends again what made this page, in the chosen language.
         case replay(step: String, choice: String, view: String)
+        /// None: a page that cannot be made again (a later code spent, a badge kept under a new code
+        /// each time), where a switch could only lead to a page that says something else.
+        case off
     }
 
     /// A whole page.
@@ -58,7 +63,8 @@ struct ClaimPageView {
 
     /// Every language, each named in itself and marked with its own `lang`, so anyone can find theirs.
     private func languageSwitch(_ switcher: Switch) -> HTML {
-        .element("nav", ["aria-label": text("page.languages")]) {
+        if case .off = switcher { return .empty }
+        return .element("nav", ["aria-label": text("page.languages")]) {
             switch switcher {
             case .links:
                 HTML.element("p", ["class": "langs"]) {
@@ -80,6 +86,8 @@ struct ClaimPageView {
                                                 "aria-current": other == language ? "true" : nil]) { other.nativeName }
                     }
                 }
+            case .off:
+                HTML.empty
             }
         }
     }
@@ -101,6 +109,8 @@ struct ClaimPageView {
             language ? hidden("lang", self.language.tag) : .empty,
             name && !form.name.isEmpty ? hidden("name", form.name) : .empty,
             email && !form.email.isEmpty ? hidden("email", form.email) : .empty,
+            // The email page asks again: there the learner chooses anew between an email and none.
+            email && form.later ? hidden("later", "1") : .empty,
         ])
     }
 
@@ -110,9 +120,9 @@ struct ClaimPageView {
 
     /// "Step 2 of 4".
     func stepNumber(_ step: ClaimStep) -> HTML {
-        guard let number = step.number else { return .empty }
+        guard let number = journey.number(of: step) else { return .empty }
         return .element("p", ["class": "step"]) {
-            text("page.step", ["number": String(number), "total": String(ClaimStep.questionCount)])
+            text("page.step", ["number": String(number), "total": String(journey.questionCount)])
         }
     }
 

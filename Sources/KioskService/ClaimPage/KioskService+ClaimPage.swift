@@ -13,8 +13,7 @@ extension KioskService {
     func claimPage(_ path: [Substring], _ request: HTTPRequest, _ writer: any HTTPResponseWriter) throws(APIError) {
         guard ["GET", "HEAD", "POST"].contains(request.method) else { throw .methodNotAllowed("GET, POST") }
         var form = request.method == "POST" ? ClaimForm(body: request.body) : ClaimForm()
-        let language = form.language ?? Self.language(inQuery: request.query)
-            ?? Language.negotiate(acceptLanguage: request.headers["Accept-Language"])
+        let language = Self.pageLanguage(form, request)
         form.language = language
         let now = Timestamp.now()
         if path.count == 1 { return codeEntry(request, language: language, writer) }
@@ -38,13 +37,8 @@ extension KioskService {
         switch flow {
         case .show(.start, _):
             writer.send(startPage(entry, view, now: now))
-        case .show(.check, _):
-            writer.send(Self.html(.ok, view.check(), language))
-        case .show(.consent, _):
-            writer.send(Self.html(.ok, view.consent(), language))
         case .show(let step, let error):
-            // Bytes that are not text are a bad request, answered with the question to type again.
-            writer.send(Self.html(form.unreadable == nil ? .ok : .badRequest, view.question(step, error: error), language))
+            writer.send(Self.stepPage(step, error, view))
         case .declined:
             writer.send(Self.html(.ok, view.declined(), language))
         case .submit(let claimant):
@@ -53,17 +47,31 @@ extension KioskService {
             let sessionBadges = try? store.session(id: entry.sessionID)?.session.badgeIDs
             let store = store
             let share = claimShare(for: request, code: entry, at: now)
+            let address = publicURL
             queueClaim(claimant, for: entry, at: now, share: share) { result in
                 let extra = Self.completionBadgeIDs(in: result, sessionBadges: sessionBadges)
-                guard !extra.isEmpty else { return writer.send(Self.claimPageResponse(for: result, view, share: share)) }
+                guard !extra.isEmpty else {
+                    return writer.send(Self.claimPageResponse(for: result, view, share: share, address: address))
+                }
                 // Once per learner per programme: the names are read off the store's writer thread,
                 // so finishing a programme never holds up other claims being written.
                 DispatchQueue.global().async {
                     let names = extra.compactMap { id in (try? store.badge(id: id))?.name }.filter { !$0.isEmpty }
-                    writer.send(Self.claimPageResponse(for: result, view, share: share, completions: names))
+                    writer.send(Self.claimPageResponse(for: result, view, share: share, address: address, completions: names))
                 }
             }
         }
+    }
+
+    /// A question page, the email check or consent, in either journey. Bytes that are not text are a
+    /// bad request, answered with the question to type again.
+    static func stepPage(_ step: ClaimStep, _ error: FieldError?, _ view: ClaimPageView) -> HTTPResponse {
+        let page = switch step {
+        case .check: view.check()
+        case .consent: view.consent()
+        case .start, .name, .email: view.question(step, error: error)
+        }
+        return html(view.form.unreadable == nil ? .ok : .badRequest, page, view.language)
     }
 
     /// The start page, or the notice that says why this code can no longer be used.
@@ -114,13 +122,18 @@ extension KioskService {
     }
 
     /// The page for a claim's outcome; `completions` names the programme completion badges it earned.
-    /// A repeat shows the name just typed (the store never answers with the stored one).
+    /// A repeat shows the name just typed (the store never answers with the stored one). A claim with
+    /// no email shows its later code, and where `address` (the kiosk's, for phones) takes it.
     static func claimPageResponse(for result: Result<ClaimOutcome, StoreError>, _ view: ClaimPageView,
-                                  share: ClaimShare, completions: [String] = []) -> HTTPResponse {
+                                  share: ClaimShare, address: String, completions: [String] = []) -> HTTPResponse {
         let language = view.language
         return switch result {
         case .success(.created(let claim)):
-            html(.ok, view.done(name: claim.name, email: claim.email, repeated: false, completions: completions), language)
+            if let code = claim.laterCode {
+                html(.ok, view.kept(name: claim.name, code: code, address: address), language)
+            } else {
+                html(.ok, view.done(name: claim.name, email: claim.email, repeated: false, completions: completions), language)
+            }
         case .success(.repeated(let claim, _)):
             html(.ok, view.done(name: claim.name, email: claim.email, repeated: true, completions: completions), language)
         case .success(.expired): html(.gone, view.notice(.expired), language)
@@ -133,11 +146,16 @@ extension KioskService {
         }
     }
 
-    func claimView(_ language: Language, signature: String, form: ClaimForm) -> ClaimPageView {
+    func claimView(_ language: Language, signature: String, form: ClaimForm, journey: ClaimJourney = .claim) -> ClaimPageView {
         // No-break spaces keep "Open Badge Factory" on one line, even inside right-to-left text.
         ClaimPageView(catalog: Catalog(language), venue: configuration.venueName,
                       issuer: String(claimPageIssuerName.map { $0 == " " ? "\u{00A0}" : $0 }),
-                      signature: signature, form: form)
+                      signature: signature, form: form, journey: journey)
+    }
+
+    /// The language a form chose, else the address's `?lang=`, else the phone's own.
+    static func pageLanguage(_ form: ClaimForm, _ request: HTTPRequest) -> Language {
+        form.language ?? language(inQuery: request.query) ?? Language.negotiate(acceptLanguage: request.headers["Accept-Language"])
     }
 
     /// Who learners are told will email their badge: the configured issuer, else Open Badge

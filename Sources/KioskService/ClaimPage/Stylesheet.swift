@@ -7,7 +7,8 @@ import KioskCore
 /// text colour at least 4.5:1 on its background; each rule that sets a `color` also sets its
 /// `background` unless it sits on the white page, so the pairs can be checked from this text.
 /// Logical properties (`inline-start`) mirror the layout for Arabic. Tap targets are 44 px or more.
-/// Below 240 px (a small phone at 200% zoom) headings shrink a little so words fit without sideways scrolling.
+/// Below 240 px (a small phone at 200% zoom) headings shrink a little so words fit without sideways scrolling,
+/// and a kept badge's code (never broken across lines) shrinks so it still fits.
 enum Stylesheet {
     static let css: StaticString = """
     *,*::before,*::after{box-sizing:border-box}\
@@ -37,6 +38,8 @@ enum Stylesheet {
     color:#1d70b8;background:#ffffff;border:0;text-decoration:underline;cursor:pointer}\
     .big{font-size:1.4rem;font-weight:700;overflow-wrap:anywhere}\
     .email{overflow-wrap:break-word}\
+    .kept{display:inline-block;margin:.25rem 0;padding:.25rem .5rem;border:4px solid #0b0c0c;white-space:nowrap;\
+    font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:2rem;font-weight:700;letter-spacing:.08em}\
     mark{color:#0b0c0c;background:#ffdd00;text-decoration:underline}\
     .badge{border-inline-start:6px solid #1d70b8;padding-inline-start:1rem;margin:.5rem 0}\
     .badge p{margin:.25rem 0}\
@@ -63,6 +66,7 @@ enum Stylesheet {
     .input:focus{outline:3px solid #ffdd00;box-shadow:inset 0 0 0 2px #0b0c0c}\
     @media (max-width:15em){main,.top{padding-left:.5rem;padding-right:.5rem}h1{font-size:1.35rem}\
     .big,.panel p{font-size:1.15rem}.warn,.errors{padding:0 .5rem}\
+    .kept{font-size:1.1rem;letter-spacing:0;padding:.25rem;border-width:2px}\
     dl{display:block}dd{margin:0 0 .5rem}}
     """
 

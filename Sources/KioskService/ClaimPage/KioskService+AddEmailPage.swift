@@ -1,0 +1,80 @@
+import HTTPCore
+import KioskCore
+import KioskStore
+import Localization
+
+/// `GET /e/{code}` and `POST /e/{code}`: a learner whose badge is kept for them adds their email
+/// (docs/ARCHITECTURE.md §4.8) through the claim page's own email, check and consent steps.
+///
+/// The later code is guessed under the same limits as every short code and looked up again on every
+/// post. It works once: the commit that adds the email deletes it.
+extension KioskService {
+    func addEmailPage(_ path: [Substring], _ request: HTTPRequest, _ writer: any HTTPResponseWriter) throws(APIError) {
+        guard ["GET", "HEAD", "POST"].contains(request.method) else { throw .methodNotAllowed("GET, POST") }
+        var form = request.method == "POST" ? ClaimForm(body: request.body) : ClaimForm()
+        let language = Self.pageLanguage(form, request)
+        form.language = language
+        let now = Timestamp.now()
+        let given = path.count == 2 ? String(path[1]) : ""
+        let plain = claimView(language, signature: "", form: ClaimForm())
+        let match: CodeMatch<WaitingClaim>
+        do {
+            match = try matchLaterCode(given, for: request, at: now)
+        } catch {
+            return writer.send(Self.html(.serviceUnavailable, plain.notice(.busy), language))
+        }
+        let waiting: WaitingClaim
+        switch match {
+        case .found(let found):
+            waiting = found
+        case .wait(let seconds):
+            return writer.send(Self.html(.tooManyRequests, plain.notice(.tooManyAttempts), language,
+                                         extra: [("Retry-After", String(seconds))]))
+        case .missing, .unknown:
+            return writer.send(Self.unknownLaterCode(typed: given, plain))
+        }
+        let guardian = FormGuard(secret: staffToken.value)
+        // Signed apart from every claim token, so no claim page's form is any use here.
+        let signed = "later \(waiting.laterCode)"
+        let signature = guardian.signature(for: signed)
+        if request.method == "POST", !guardian.allows(request, signature: form.signature, token: signed) {
+            let view = claimView(language, signature: signature, form: ClaimForm())
+            return writer.send(Self.html(.forbidden, view.notice(.staleForm), language))
+        }
+        // The badge is kept under this name: whatever a form says, it is the one shown and sent.
+        form.name = waiting.name
+        let journey = ClaimJourney.addEmail(sessionTitle: waiting.sessionTitle)
+        let flow = request.method == "POST" ? ClaimFlow.next(after: &form, in: journey) : .show(.email, nil)
+        let view = claimView(language, signature: signature, form: form, journey: journey)
+        switch flow {
+        case .show(let step, let error):
+            writer.send(Self.stepPage(step, error, view))
+        case .declined:
+            writer.send(Self.html(.ok, view.declined(), language))
+        case .submit(let claimant):
+            addEmail(claimant.email, to: waiting, at: now) { writer.send(Self.addEmailPageResponse(for: $0, view, typed: given)) }
+        }
+    }
+
+    /// The page for the email's outcome: the usual done page, which for an email that had already
+    /// claimed says the badge is on its way there.
+    static func addEmailPageResponse(for result: Result<LaterOutcome, StoreError>, _ view: ClaimPageView,
+                                     typed: String) -> HTTPResponse {
+        switch result {
+        case .success(.added(let claim)):
+            html(.ok, view.done(name: claim.name, email: claim.email, repeated: false), view.language)
+        case .success(.alreadyClaimed(let claim, _)):
+            html(.ok, view.done(name: claim.name, email: claim.email, repeated: true), view.language)
+        case .success(.unknownCode):
+            // Used a moment ago, from another tab or phone.
+            unknownLaterCode(typed: typed, view)
+        case .failure:
+            html(.serviceUnavailable, view.notice(.busy), view.language)
+        }
+    }
+
+    /// A wrong or used later code: the code field again, as `/` shows it, with what was typed.
+    static func unknownLaterCode(typed: String, _ view: ClaimPageView) -> HTTPResponse {
+        html(.notFound, view.home(typed: String(typed.prefix(40)), error: view.text("page.later.unknown")), view.language)
+    }
+}
