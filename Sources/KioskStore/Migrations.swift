@@ -28,6 +28,7 @@ public enum Migrations {
         Migration(version: 4, sql: schemaV4, body: keyClaimers),
         Migration(version: 5, sql: "", body: allowUnsureAwards, rebuildsTables: true),
         Migration(version: 6, sql: schemaV6, body: allowWaitingAwards, rebuildsTables: true),
+        Migration(version: 7, sql: schemaV7),
     ]
 
     /// The newest schema version this build understands.
@@ -214,6 +215,15 @@ public enum Migrations {
             code TEXT NOT NULL UNIQUE,
             created_at INTEGER NOT NULL
         );
+        """
+
+    /// Version 7: acceptance. What the issuer last said about a sent award: `pending` (the learner has
+    /// not accepted it yet) or `accepted` (at `accepted_at`); NULL while it has said nothing, as an
+    /// issuer that cannot tell (Badgr) never does. `acceptance_checked_at` paces the asking.
+    static let schemaV7 = """
+        ALTER TABLE awards ADD COLUMN acceptance TEXT CHECK (acceptance IN ('pending', 'accepted'));
+        ALTER TABLE awards ADD COLUMN accepted_at INTEGER;
+        ALTER TABLE awards ADD COLUMN acceptance_checked_at INTEGER;
         """
 
     /// The name of the `ClaimerKey` secret in `kiosk_state`.

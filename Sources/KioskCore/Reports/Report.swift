@@ -1,0 +1,60 @@
+import Foundation
+
+/// How a report groups its sessions.
+public enum ReportGrouping: String, Sendable, CaseIterable {
+    case session, programme, month
+}
+
+/// Reports for funders, from sessions' figures: by session, by programme (every session that awards
+/// one of its badges) or by month (the month a session ran, in the kiosk's own time zone).
+public enum Report {
+    public static func rows(_ sessions: [SessionFigures], by grouping: ReportGrouping, programmes: [Programme] = [],
+                            calendar: Calendar = .current) -> [ReportRow] {
+        switch grouping {
+        case .session:
+            return sessions.map { ReportRow(key: String($0.sessionID), label: $0.title, expected: $0.expected, tally: $0.tally) }
+        case .programme:
+            return programmes.map { programme in
+                let badges = Set(programme.badgeIDs + [programme.completionBadgeID])
+                return total(sessions.filter { !badges.isDisjoint(with: $0.badgeIDs) },
+                             key: String(programme.id), label: programme.name)
+            }
+        case .month:
+            var months: [String: [SessionFigures]] = [:]
+            var order: [String] = []
+            for session in sessions {
+                let key = monthKey(session.createdAt, calendar)
+                if months[key] == nil { order.append(key) }
+                months[key, default: []].append(session)
+            }
+            return order.sorted().map { total(months[$0] ?? [], key: $0, label: monthLabel($0)) }
+        }
+    }
+
+    /// The rows summed: the whole report's last line.
+    public static func total(_ rows: [ReportRow], label: String = "Total") -> ReportRow {
+        ReportRow(key: "total", label: label, expected: rows.reduce(0) { $0 + $1.expected },
+                  tally: rows.reduce(ClaimTally()) { $0 + $1.tally })
+    }
+
+    private static func total(_ sessions: [SessionFigures], key: String, label: String) -> ReportRow {
+        ReportRow(key: key, label: label, expected: sessions.reduce(0) { $0 + $1.expected },
+                  tally: sessions.reduce(ClaimTally()) { $0 + $1.tally })
+    }
+
+    /// `2026-12` for a time in December 2026 where the kiosk is.
+    static func monthKey(_ time: Timestamp, _ calendar: Calendar) -> String {
+        let parts = calendar.dateComponents([.year, .month], from: Date(timeIntervalSince1970: Double(time.milliseconds) / 1000))
+        let month = parts.month ?? 1
+        return "\(parts.year ?? 1970)-\(month < 10 ? "0" : "")\(month)"
+    }
+
+    /// "December 2026" for `2026-12`.
+    static func monthLabel(_ key: String) -> String {
+        let parts = key.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2, (1...12).contains(parts[1]) else { return key }
+        var english = Calendar(identifier: .gregorian)
+        english.locale = Locale(identifier: "en_GB")
+        return "\(english.standaloneMonthSymbols[parts[1] - 1]) \(parts[0])"
+    }
+}
