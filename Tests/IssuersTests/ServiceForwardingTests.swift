@@ -60,7 +60,7 @@ struct ServiceForwardingTests {
         try drill.awaitSettled(total: 30)
         try drill.expectExactlyOnce(30)
         let after = try rig.send("GET", "/api/v1/outbox")
-        #expect((after.json["counts"] as? [String: Int]) == ["queued": 0, "sending": 0, "sent": 30, "failed": 0, "unsure": 0])
+        #expect((after.json["counts"] as? [String: Int]) == ["queued": 0, "sending": 0, "sent": 30, "failed": 0, "unsure": 0, "waiting": 0, "lapsed": 0])
         #expect((after.json["forwarding"] as? [String: Any])?["issuer"] as? String == "obf")
         // A learner whose phone sends the claim again now hears that it has gone to the issuer.
         let repeated = try rig.send("POST", "/api/v1/claims", json: #"{"code":"\#(code)","name":"Sam","email":"sam0@example.org","consent":true}"#,

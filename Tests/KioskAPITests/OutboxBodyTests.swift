@@ -5,7 +5,7 @@ import Testing
 @Suite("API bodies: the outbox and live events")
 struct OutboxBodyTests {
     @Test func anOutboxWithNoIssuerLeavesOutWhatItHasNot() throws {
-        let literal = #"{"counts":{"failed":0,"queued":3,"sending":0,"sent":5,"unsure":0},"forwarding":{"inFlight":0,"message":"No issuer is configured.","state":"off"},"lastErrors":[],"oldestQueuedAgeSeconds":90,"oldestQueuedAt":"2026-11-29T10:00:00Z","unsure":[]}"#
+        let literal = #"{"counts":{"failed":0,"lapsed":0,"queued":3,"sending":0,"sent":5,"unsure":0,"waiting":0},"forwarding":{"inFlight":0,"message":"No issuer is configured.","state":"off"},"lastErrors":[],"oldestQueuedAgeSeconds":90,"oldestQueuedAt":"2026-11-29T10:00:00Z","unsure":[]}"#
         try expectWire(literal, OutboxStatusReply(
             counts: .init(queued: 3, sending: 0, sent: 5, failed: 0, unsure: 0),
             oldestQueuedAt: try time("2026-11-29T10:00:00Z"), oldestQueuedAgeSeconds: 90, lastErrors: [], unsure: [],
@@ -14,7 +14,7 @@ struct OutboxBodyTests {
 
     @Test func aPausedOutboxWithAnUnsureAward() throws {
         let unsure = #"{"actions":{"arrived":"/api/v1/outbox/41/arrived","resend":"/api/v1/outbox/41/resend"},"award":41,"badge":"day-1","badgeName":"Day 1","claim":"c_8f2k","claimedAt":"2026-11-29T09:10:00Z","email":"amira@example.org","error":"no answer","message":"Check Navigatr.","since":"2026-11-29T09:11:00Z"}"#
-        let literal = #"{"counts":{"failed":1,"queued":0,"sending":0,"sent":5,"unsure":1},"forwarding":{"inFlight":2,"issuer":"navigatr","message":"Paused.","pausedUntil":"2026-11-29T10:05:00Z","state":"paused"},"lastErrors":[{"at":"2026-11-29T09:12:00Z","award":40,"badge":"day-2","error":"HTTP 422"}],"unsure":[\#(unsure)]}"#
+        let literal = #"{"counts":{"failed":1,"lapsed":0,"queued":0,"sending":0,"sent":5,"unsure":1,"waiting":0},"forwarding":{"inFlight":2,"issuer":"navigatr","message":"Paused.","pausedUntil":"2026-11-29T10:05:00Z","state":"paused"},"lastErrors":[{"at":"2026-11-29T09:12:00Z","award":40,"badge":"day-2","error":"HTTP 422"}],"unsure":[\#(unsure)]}"#
         let award = OutboxStatusReply.Unsure(
             award: 41, badge: "day-1", badgeName: "Day 1", email: "amira@example.org", claim: "c_8f2k",
             claimedAt: try time("2026-11-29T09:10:00Z"), since: try time("2026-11-29T09:11:00Z"), error: "no answer",

@@ -19,13 +19,13 @@ struct SessionBodyTests {
     }
 
     @Test func aRunningSessionHasNoEndOrCode() throws {
-        let literal = #"{"session":{"badges":["day-1"],"claimed":0,"createdAt":"2026-11-29T09:00:00Z","expected":12,"id":7,"title":"Tuesday group"}}"#
+        let literal = #"{"session":{"badges":["day-1"],"claimed":0,"createdAt":"2026-11-29T09:00:00Z","expected":12,"id":7,"title":"Tuesday group","waitingForEmail":0}}"#
         try expectWire(literal, SessionReply(session: SessionDetail(id: 7, title: "Tuesday group", badges: ["day-1"], expected: 12,
                                                                     claimed: 0, createdAt: try time("2026-11-29T09:00:00Z"))))
     }
 
     @Test func anEndedSessionCarriesItsCode() throws {
-        let literal = #"{"sessions":[{"badges":["day-1"],"claimed":2,"code":\#(code),"createdAt":"2026-11-29T09:00:00Z","endedAt":"2026-11-29T11:30:00Z","expected":12,"id":7,"title":"Tuesday group"}]}"#
+        let literal = #"{"sessions":[{"badges":["day-1"],"claimed":2,"code":\#(code),"createdAt":"2026-11-29T09:00:00Z","endedAt":"2026-11-29T11:30:00Z","expected":12,"id":7,"title":"Tuesday group","waitingForEmail":0}]}"#
         let session = SessionDetail(id: 7, title: "Tuesday group", badges: ["day-1"], expected: 12, claimed: 2,
                                     createdAt: try time("2026-11-29T09:00:00Z"), endedAt: try time("2026-11-29T11:30:00Z"),
                                     code: try codeDetail())
@@ -38,7 +38,7 @@ struct SessionBodyTests {
     }
 
     @Test func aCreatedSessionWithoutIdDoesNotRead() {
-        let literal = #"{"session":{"badges":["day-1"],"claimed":0,"createdAt":"2026-11-29T09:00:00Z","expected":12,"title":"Tuesday group"}}"#
+        let literal = #"{"session":{"badges":["day-1"],"claimed":0,"createdAt":"2026-11-29T09:00:00Z","expected":12,"title":"Tuesday group","waitingForEmail":0}}"#
         #expect(throws: DecodingError.self) { try KioskAPI.decode(SessionReply.self, from: Array(literal.utf8)) }
     }
 }

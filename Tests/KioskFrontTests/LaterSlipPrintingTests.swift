@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import KioskFront
 
-/// A learner's later code on paper: printed through CUPS's PDF printer, read back with pdftotext and zbarimg.
-@Suite("Printing a later code through CUPS", .serialized)
-struct LaterSlipPrintingTests {
+/// A learner's later code on paper: printed through CUPS's PDF printer, read back with pdftotext and
+/// zbarimg. In the slips' own serialized suite, so the two never wait on the one PDF printer together.
+extension SlipPrintingTests {
     @Test(.enabled(if: SlipPrintingTests.cupsReady, "needs cupsd with the badgekiosk-test-pdf queue, poppler-utils and zbar-tools"),
-          .timeLimit(.minutes(2)))
+          .timeLimit(.minutes(3)))
     func theLaterCodePrintsWithItsLinkAndWordsAndLeavesNoFileBehind() throws {
         let directory = NSTemporaryDirectory() + "badgekiosk-later-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
