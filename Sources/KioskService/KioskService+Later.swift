@@ -22,10 +22,7 @@ extension KioskService {
         let email: String
         do throws(FieldError) {
             email = try Claimant.checkEmail(body.email.map(Claimant.removingSpaces))
-            guard body.consent == true else {
-                throw FieldError(field: "consent", code: "consent_required",
-                                 message: "We can only send your badge if you say yes to sharing your name and email.")
-            }
+            try Claimant.checkConsent(body.consent)
         } catch {
             throw APIError(error)
         }

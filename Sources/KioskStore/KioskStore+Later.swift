@@ -21,24 +21,25 @@ extension KioskStore {
 
     /// The claim waiting under `laterCode`, or nil.
     public func waitingClaim(laterCode: String) throws(StoreError) -> WaitingClaim? {
-        try waiting(where: "l.code = ?", bind: laterCode, limit: 1).first
+        try waiting(Self.waitingSelect + " WHERE l.code = ?1", .text(laterCode)).first
     }
 
     /// Claims waiting for an email, the newest first, at most `limit`.
     public func waitingClaims(limit: Int = 50) throws(StoreError) -> [WaitingClaim] {
-        try waiting(where: "1", bind: nil, limit: limit)
+        try waiting(Self.waitingSelect + " ORDER BY l.created_at DESC, c.rowid DESC LIMIT ?1", .integer(Int64(limit)))
     }
 
-    private func waiting(where condition: String, bind value: String?, limit: Int) throws(StoreError) -> [WaitingClaim] {
+    private static let waitingSelect = """
+        SELECT c.id, c.name, c.session_id, s.title, c.created_at, l.code
+        FROM email_later l JOIN claims c ON c.id = l.claim_id JOIN sessions s ON s.id = c.session_id
+        """
+
+    /// The rows of `sql`, a `waitingSelect` with one parameter, `value`.
+    private func waiting(_ sql: String, _ value: SQLValue) throws(StoreError) -> [WaitingClaim] {
         try withReader { connection throws(StoreError) in
-            let statement = try connection.cached("""
-                SELECT c.id, c.name, c.session_id, s.title, c.created_at, l.code
-                FROM email_later l JOIN claims c ON c.id = l.claim_id JOIN sessions s ON s.id = c.session_id
-                WHERE \(condition) ORDER BY l.created_at DESC, c.rowid DESC LIMIT ?9
-                """)
+            let statement = try connection.cached(sql)
             defer { statement.reset() }
-            if let value { try statement.bind(value, at: 1) }
-            try statement.bind(limit, at: 9)
+            try statement.bind([value])
             var claims: [WaitingClaim] = []
             while try statement.step() {
                 claims.append(WaitingClaim(claimID: statement.text(at: 0) ?? "", name: statement.text(at: 1) ?? "",

@@ -37,13 +37,20 @@ extension KioskStore {
                                         lapsed: count(8), onTheWay: count(9), accepted: count(10), acceptanceKnown: count(11))))
             }
             statement.reset()
-            var figures: [SessionFigures] = []
-            for row in rows {
-                figures.append(SessionFigures(sessionID: row.id, title: row.title, createdAt: row.createdAt,
-                                              badgeIDs: try connection.badgeIDs(session: row.id), expected: row.expected,
-                                              tally: row.tally))
+            // Every session's badges in one read, not one per session.
+            let badges = try connection.cached("""
+                SELECT b.session_id, b.badge_id FROM session_badges b JOIN sessions s ON s.id = b.session_id
+                WHERE s.created_at >= ?1 AND s.created_at < ?2 ORDER BY b.session_id, b.position
+                """)
+            try badges.bind(from?.milliseconds ?? Int64.min, at: 1)
+            try badges.bind(to?.milliseconds ?? Int64.max, at: 2)
+            var badgeIDs: [Int64: [String]] = [:]
+            while try badges.step() { badgeIDs[badges.int64(at: 0), default: []].append(badges.text(at: 1) ?? "") }
+            badges.reset()
+            return rows.map { row in
+                SessionFigures(sessionID: row.id, title: row.title, createdAt: row.createdAt, badgeIDs: badgeIDs[row.id] ?? [],
+                               expected: row.expected, tally: row.tally)
             }
-            return figures
         }
     }
 }

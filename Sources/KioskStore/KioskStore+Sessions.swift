@@ -96,14 +96,14 @@ extension KioskStore {
 
     private static func summary(id: Int64, on connection: Connection) throws(StoreError) -> SessionSummary? {
         guard let session = try connection.loadSession(id: id) else { return nil }
-        let count = try connection.cached("SELECT COUNT(*) FROM claims WHERE session_id = ?")
-        try count.bind(id, at: 1)
-        let claimed = try count.step() ? count.int(at: 0) : 0
-        let waiting = try connection.cached("""
-            SELECT COUNT(*) FROM email_later l JOIN claims c ON c.id = l.claim_id WHERE c.session_id = ?
+        // One read for both: the session's claims, and those of them waiting for an email.
+        let count = try connection.cached("""
+            SELECT COUNT(*), COUNT(l.claim_id) FROM claims c LEFT JOIN email_later l ON l.claim_id = c.id
+            WHERE c.session_id = ?
             """)
-        try waiting.bind(id, at: 1)
-        return SessionSummary(session: session, claimed: claimed, waitingForEmail: try waiting.step() ? waiting.int(at: 0) : 0,
+        try count.bind(id, at: 1)
+        let found = try count.step()
+        return SessionSummary(session: session, claimed: found ? count.int(at: 0) : 0, waitingForEmail: found ? count.int(at: 1) : 0,
                               code: try connection.newestCode(session: id, kind: .session))
     }
 }

@@ -16,6 +16,15 @@ struct NoEmailTests {
         Fixtures.press(Fixtures.type(Fixtures.atName(), "Amira"), .enter).0
     }
 
+    /// Amira claimed with no email on a kiosk with `settings`: the done screen with her later code.
+    static func kept(_ settings: FrontModel.Settings) -> FrontModel {
+        let atName = Fixtures.confirmed(Fixtures.press(Fixtures.model(settings: settings, recent: Fixtures.recent), .enter).0)
+        let sending = Fixtures.press(Fixtures.press(Fixtures.type(atName, "Amira"), .enter).0, .down, .enter, .enter).0
+        var receipt = Fixtures.receipt
+        receipt.later = later
+        return Fixtures.apply(sending, [.reply(.claimed(.success(receipt)))]).0
+    }
+
     @Test func downThenEnterOnTheEmailStepClaimsWithNoEmail() {
         var model = Self.atEmail()
         #expect(Fixtures.flow(model)?.step == .email)
@@ -60,11 +69,7 @@ struct NoEmailTests {
     @Test func theCodeIsSpokenLetterByLetter() throws {
         var settings = Fixtures.settings
         settings.canSpeak = true
-        var model = Fixtures.confirmed(Fixtures.press(Fixtures.model(settings: settings, recent: Fixtures.recent), .enter).0)
-        model = Fixtures.press(Fixtures.press(Fixtures.type(model, "Amira"), .enter).0, .down, .enter, .enter).0
-        var receipt = Fixtures.receipt
-        receipt.later = Self.later
-        model = Fixtures.apply(model, [.reply(.claimed(.success(receipt)))]).0
+        let model = Self.kept(settings)
         let words = try #require(FrontSpeech.utterance(model))
         #expect(words.whole.contains("K 7 M 2 Q X 4 P"))
         #expect(words.whole.contains("keeping your badge"))
@@ -73,11 +78,7 @@ struct NoEmailTests {
     @Test func pPrintsTheCodeWhereTheKioskCanPrintAndSaysWhenThePrinterFails() {
         var settings = Fixtures.settings
         settings.canPrint = true
-        var model = Fixtures.confirmed(Fixtures.press(Fixtures.model(settings: settings, recent: Fixtures.recent), .enter).0)
-        model = Fixtures.press(Fixtures.press(Fixtures.type(model, "Amira"), .enter).0, .down, .enter, .enter).0
-        var receipt = Fixtures.receipt
-        receipt.later = Self.later
-        model = Fixtures.apply(model, [.reply(.claimed(.success(receipt)))]).0
+        let model = Self.kept(settings)
         #expect(FrontView.render(model, size: .standard).plainText.contains("P: Print this code"))
         let (printing, effects) = Fixtures.press(model, .character("p"))
         #expect(effects == [.printLater(Self.later, language: .english)])
@@ -87,8 +88,7 @@ struct NoEmailTests {
         let failed = Fixtures.apply(printing, [.reply(.laterPrinted(.refused("out of paper")))]).0
         #expect(FrontView.render(failed, size: .standard).plainText.contains("The printer did not work."))
         // Where the kiosk cannot print, P does nothing and is not offered.
-        var plain = Fixtures.press(Fixtures.press(Fixtures.type(Fixtures.atName(), "Amira"), .enter).0, .down, .enter, .enter).0
-        plain = Fixtures.apply(plain, [.reply(.claimed(.success(receipt)))]).0
+        let plain = Self.kept(Fixtures.settings)
         #expect(Fixtures.press(plain, .character("p")).1.isEmpty)
         #expect(!FrontView.render(plain, size: .standard).plainText.contains("P: Print this code"))
     }

@@ -12,11 +12,11 @@ public enum Report {
                             calendar: Calendar = .current) -> [ReportRow] {
         switch grouping {
         case .session:
-            return sessions.map { ReportRow(key: String($0.sessionID), label: $0.title, expected: $0.expected, tally: $0.tally) }
+            return sessions.map(row)
         case .programme:
             return programmes.map { programme in
                 let badges = Set(programme.badgeIDs + [programme.completionBadgeID])
-                return total(sessions.filter { !badges.isDisjoint(with: $0.badgeIDs) },
+                return total(sessions.filter { !badges.isDisjoint(with: $0.badgeIDs) }.map(row),
                              key: String(programme.id), label: programme.name)
             }
         case .month:
@@ -27,19 +27,18 @@ public enum Report {
                 if months[key] == nil { order.append(key) }
                 months[key, default: []].append(session)
             }
-            return order.sorted().map { total(months[$0] ?? [], key: $0, label: monthLabel($0)) }
+            return order.sorted().map { total((months[$0] ?? []).map(row), key: $0, label: monthLabel($0)) }
         }
     }
 
-    /// The rows summed: the whole report's last line.
-    public static func total(_ rows: [ReportRow], label: String = "Total") -> ReportRow {
-        ReportRow(key: "total", label: label, expected: rows.reduce(0) { $0 + $1.expected },
+    /// The rows summed: a programme's or a month's sessions, or the whole report's last line.
+    public static func total(_ rows: [ReportRow], key: String = "total", label: String = "Total") -> ReportRow {
+        ReportRow(key: key, label: label, expected: rows.reduce(0) { $0 + $1.expected },
                   tally: rows.reduce(ClaimTally()) { $0 + $1.tally })
     }
 
-    private static func total(_ sessions: [SessionFigures], key: String, label: String) -> ReportRow {
-        ReportRow(key: key, label: label, expected: sessions.reduce(0) { $0 + $1.expected },
-                  tally: sessions.reduce(ClaimTally()) { $0 + $1.tally })
+    private static func row(_ session: SessionFigures) -> ReportRow {
+        ReportRow(key: String(session.sessionID), label: session.title, expected: session.expected, tally: session.tally)
     }
 
     /// `2026-12` for a time in December 2026 where the kiosk is.

@@ -12,6 +12,11 @@ public struct Claimant: Sendable, Equatable {
     public init(name: String?, email: String?, consent: Bool?) throws(FieldError) {
         self.name = try Self.checkName(name)
         self.email = try Self.checkEmail(email)
+        try Self.checkConsent(consent)
+    }
+
+    /// Throws unless the learner said yes to sending their name and email to the issuer.
+    public static func checkConsent(_ consent: Bool?) throws(FieldError) {
         guard consent == true else {
             throw FieldError(field: "consent", code: "consent_required",
                              message: "We can only send your badge if you say yes to sharing your name and email.")

@@ -28,19 +28,13 @@ extension KioskService {
         case .found(let found):
             waiting = found
         case .wait(let seconds):
-            return writer.send(Self.html(.tooManyRequests, plain.notice(.tooManyAttempts), language,
-                                         extra: [("Retry-After", String(seconds))]))
+            return writer.send(Self.tooManyAttempts(seconds, plain))
         case .missing, .unknown:
             return writer.send(Self.unknownLaterCode(typed: given, plain))
         }
-        let guardian = FormGuard(secret: staffToken.value)
         // Signed apart from every claim token, so no claim page's form is any use here.
-        let signed = "later \(waiting.laterCode)"
-        let signature = guardian.signature(for: signed)
-        if request.method == "POST", !guardian.allows(request, signature: form.signature, token: signed) {
-            let view = claimView(language, signature: signature, form: ClaimForm())
-            return writer.send(Self.html(.forbidden, view.notice(.staleForm), language))
-        }
+        let (signature, refusal) = signForms(for: "later \(waiting.laterCode)", form, request, language)
+        if let refusal { return writer.send(refusal) }
         // The badge is kept under this name: whatever a form says, it is the one shown and sent.
         form.name = waiting.name
         let journey = ClaimJourney.addEmail(sessionTitle: waiting.sessionTitle)

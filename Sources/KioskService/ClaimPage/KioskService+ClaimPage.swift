@@ -20,18 +20,11 @@ extension KioskService {
         let match = path.count == 2 ? matchCode(String(path[1]), for: request, at: now) : .unknown
         guard case .found(let entry) = match else {
             let view = claimView(language, signature: "", form: ClaimForm())
-            if case .wait(let seconds) = match {
-                return writer.send(Self.html(.tooManyRequests, view.notice(.tooManyAttempts), language,
-                                             extra: [("Retry-After", String(seconds))]))
-            }
+            if case .wait(let seconds) = match { return writer.send(Self.tooManyAttempts(seconds, view)) }
             return writer.send(Self.html(.notFound, view.notice(.unknownCode), language))
         }
-        let guardian = FormGuard(secret: staffToken.value)
-        let signature = guardian.signature(for: entry.token)
-        if request.method == "POST", !guardian.allows(request, signature: form.signature, token: entry.token) {
-            let view = claimView(language, signature: signature, form: ClaimForm())
-            return writer.send(Self.html(.forbidden, view.notice(.staleForm), language))
-        }
+        let (signature, refusal) = signForms(for: entry.token, form, request, language)
+        if let refusal { return writer.send(refusal) }
         let flow = request.method == "POST" ? ClaimFlow.next(after: &form) : .show(.start, nil)
         let view = claimView(language, signature: signature, form: form)
         switch flow {
@@ -61,6 +54,24 @@ extension KioskService {
                 }
             }
         }
+    }
+
+    /// Too many wrong codes from here, or from everyone: wait `seconds`.
+    static func tooManyAttempts(_ seconds: Int64, _ view: ClaimPageView) -> HTTPResponse {
+        html(.tooManyRequests, view.notice(.tooManyAttempts), view.language, extra: [("Retry-After", String(seconds))])
+    }
+
+    /// The signature the page's forms carry for `token`, and the refusal of a posted form that was
+    /// not signed for it (an old page, or one made for another code).
+    func signForms(for token: String, _ form: ClaimForm, _ request: HTTPRequest,
+                   _ language: Language) -> (signature: String, refusal: HTTPResponse?) {
+        let guardian = FormGuard(secret: staffToken.value)
+        let signature = guardian.signature(for: token)
+        guard request.method == "POST", !guardian.allows(request, signature: form.signature, token: token) else {
+            return (signature, nil)
+        }
+        let view = claimView(language, signature: signature, form: ClaimForm())
+        return (signature, Self.html(.forbidden, view.notice(.staleForm), language))
     }
 
     /// A question page, the email check or consent, in either journey. Bytes that are not text are a

@@ -38,7 +38,7 @@ extension KioskService {
                 ("Location", "\(path)?lang=\(language.tag)"), ("Cache-Control", "no-store"), ("Referrer-Policy", "no-referrer"),
             ]), body: []))
         case .wait(let seconds):
-            writer.send(Self.html(.tooManyRequests, view.notice(.tooManyAttempts), language, extra: [("Retry-After", String(seconds))]))
+            writer.send(Self.tooManyAttempts(seconds, view))
         case .missing, .unknown:
             writer.send(Self.html(.notFound, view.home(typed: String(typed.prefix(40)), error: view.text("page.home.unknown")), language))
         }
