@@ -30,7 +30,7 @@ extension KioskStore {
                                              at: Timestamp(milliseconds: recent.int64(at: 3))))
             }
             return OutboxSummary(counts: counts, oldestQueuedAt: oldestQueuedAt, lastErrors: lastErrors,
-                                 unsure: try Self.unsureAwards(connection, limit: Self.outboxUnsureShown))
+                                 unsure: try Self.parkedAwards(connection, state: .unsure, limit: Self.outboxUnsureShown))
         }
     }
 }

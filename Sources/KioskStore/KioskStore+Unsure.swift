@@ -1,6 +1,6 @@
 import KioskCore
 
-/// Awards in the `unsure` state, and the two ways staff settle one once they have checked the issuer.
+/// Parked awards (unsure or refused), and the two ways staff settle one once they have checked the issuer.
 extension KioskStore {
     /// How many unsure awards `outboxSummary` lists (the counts still cover them all).
     public static let outboxUnsureShown = 100
@@ -25,7 +25,7 @@ extension KioskStore {
     /// The issuer reference an award marked arrived by staff gets.
     public static let confirmedByStaff = "confirmed by staff"
 
-    /// Settles unsure award `id` as `choice` says; any other state is left alone.
+    /// Settles unsure award `id` as `choice` says (a failed one may be marked arrived); any other state is left alone.
     public func settleUnsure(_ id: Int64, _ choice: UnsureChoice, at now: Timestamp,
                              completion: @escaping @Sendable (Result<SettleOutcome, StoreError>) -> Void) {
         write({ connection in
@@ -34,7 +34,8 @@ extension KioskStore {
             guard try current.step() else { return SettleOutcome.notFound }
             let state = current.text(at: 0).flatMap(Award.State.init(rawValue:)) ?? .failed
             current.reset()
-            guard state == .unsure else { return .notUnsure(state) }
+            // A refused award an admin issued by hand (from `outbox export`) may be marked arrived too.
+            guard state == .unsure || (choice == .arrived && state == .failed) else { return .notUnsure(state) }
             let settle = try connection.cached(choice == .resend ? """
                 UPDATE awards SET state = 'queued', verify = 0, next_attempt_at = ?1, updated_at = ?1 WHERE id = ?2
                 """ : """
@@ -56,27 +57,35 @@ extension KioskStore {
     }
 
     /// Unsure awards, the longest-waiting first, at most `limit`.
-    public func unsureAwards(limit: Int = outboxUnsureShown) throws(StoreError) -> [UnsureAward] {
+    public func unsureAwards(limit: Int = outboxUnsureShown) throws(StoreError) -> [ParkedAward] {
         try withReader { connection throws(StoreError) in
-            try Self.unsureAwards(connection, limit: limit)
+            try Self.parkedAwards(connection, state: .unsure, limit: limit)
         }
     }
 
-    static func unsureAwards(_ connection: Connection, limit: Int) throws(StoreError) -> [UnsureAward] {
+    /// Awards the issuer refused, the longest-parked first, at most `limit`: what an admin issues by hand.
+    public func failedAwards(limit: Int = 10_000) throws(StoreError) -> [ParkedAward] {
+        try withReader { connection throws(StoreError) in
+            try Self.parkedAwards(connection, state: .failed, limit: limit)
+        }
+    }
+
+    static func parkedAwards(_ connection: Connection, state: Award.State, limit: Int) throws(StoreError) -> [ParkedAward] {
         let query = try connection.cached("""
-            SELECT a.id, a.claim_id, a.badge_id, b.name, c.email, c.created_at, a.updated_at, a.last_error
+            SELECT a.id, a.claim_id, a.badge_id, b.name, c.name, c.email, c.created_at, a.updated_at, a.last_error
             FROM awards a JOIN claims c ON c.id = a.claim_id LEFT JOIN badges b ON b.id = a.badge_id
-            WHERE a.state = 'unsure' ORDER BY a.updated_at, a.id LIMIT ?
+            WHERE a.state = ?1 ORDER BY a.updated_at, a.id LIMIT ?2
             """)
         defer { query.reset() }
-        try query.bind(limit, at: 1)
-        var awards: [UnsureAward] = []
+        try query.bind(state.rawValue, at: 1)
+        try query.bind(limit, at: 2)
+        var awards: [ParkedAward] = []
         while try query.step() {
             let badge = query.text(at: 2) ?? ""
-            awards.append(UnsureAward(id: query.int64(at: 0), claimID: query.text(at: 1) ?? "", badgeID: badge,
-                                      badgeName: query.text(at: 3) ?? badge, email: query.text(at: 4),
-                                      claimedAt: Timestamp(milliseconds: query.int64(at: 5)),
-                                      since: Timestamp(milliseconds: query.int64(at: 6)), reason: query.text(at: 7) ?? ""))
+            awards.append(ParkedAward(id: query.int64(at: 0), claimID: query.text(at: 1) ?? "", badgeID: badge,
+                                      badgeName: query.text(at: 3) ?? badge, name: query.text(at: 4), email: query.text(at: 5),
+                                      claimedAt: Timestamp(milliseconds: query.int64(at: 6)),
+                                      since: Timestamp(milliseconds: query.int64(at: 7)), reason: query.text(at: 8) ?? ""))
         }
         return awards
     }

@@ -10,9 +10,9 @@ public struct OutboxSummary: Sendable, Equatable {
     public var lastErrors: [AwardError]
     /// Awards waiting for staff to check the issuer, the longest-waiting first (at most
     /// `KioskStore.outboxUnsureShown`; `counts[.unsure]` has them all).
-    public var unsure: [UnsureAward]
+    public var unsure: [ParkedAward]
 
-    public init(counts: [Award.State: Int], oldestQueuedAt: Timestamp?, lastErrors: [AwardError], unsure: [UnsureAward] = []) {
+    public init(counts: [Award.State: Int], oldestQueuedAt: Timestamp?, lastErrors: [AwardError], unsure: [ParkedAward] = []) {
         self.counts = counts
         self.oldestQueuedAt = oldestQueuedAt
         self.lastErrors = lastErrors

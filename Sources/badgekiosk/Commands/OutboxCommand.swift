@@ -23,13 +23,16 @@ enum OutboxCommand {
         the staff token from the state folder. If the service is not running they change the
         database directly, and a resent award goes when the service starts.
 
-        To send a refused award again once the cause is fixed, ask the running service:
+        To issue refused awards by hand in Open Badge Factory, 'badgekiosk outbox export' writes them
+        as its bulk-issuing CSV files. To send a refused award again once the cause is fixed, ask the
+        running service:
           curl -X POST -H "Authorization: Bearer $(cat STATE_DIR/staff-token)" \\
                http://127.0.0.1:8080/api/v1/outbox/AWARD_NUMBER/retry
         """,
         options: LocalStore.options,
         actions: [settleAction(.resend, summary: "Send an unsure award again now, once: it is not at the issuer."),
-                  settleAction(.arrived, summary: "Count an unsure award as sent: it is at the issuer.")],
+                  settleAction(.arrived, summary: "Count an unsure or refused award as sent: it is at the issuer."),
+                  exportAction],
         run: show)
 
     /// `outbox resend|arrived AWARD`.

@@ -1,6 +1,6 @@
 import KioskStore
 
-extension UnsureAward {
+extension ParkedAward {
     /// Plain words for staff: what is unclear and where to look. Each place that shows it adds how
     /// to give the answer (the front's two choices, the API's two addresses, the command line's two commands).
     public func advice(issuer: IssuerKind?) -> String {
