@@ -32,7 +32,7 @@ extension FrontText {
         "front.sending": "نرسل الآن. انتظر من فضلك.",
         "front.done.message": "أحسنت يا {name}! نرسل شارتك الآن.",
         "front.done.programme": "أنهيت دورة كاملة! ستحصل على شارة {badge} أيضًا.",
-        "front.done.email": "ابحث عن رسالة من {issuer}. فيها شارتك.",
+        "front.done.email": "ابحث عن رسالة من {issuer}. افتحها واضغط على الزر الذي فيها لتقبل شارتك.",
         "front.done.sentTo": "ستصل إلى {email}. إن لم تجدها، فابحث في مجلد الرسائل غير المرغوب فيها.",
         "front.done.finish": "اضغط على مفتاح الإدخال للإنهاء.",
         "front.done.kept": "أحسنت يا {name}! نحتفظ بشارتك لك.",

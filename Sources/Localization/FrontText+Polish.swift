@@ -52,7 +52,7 @@ extension FrontText {
         "front.done.title": "Brawo!",
         "front.done.message": "Gotowe! Odznaka na imię {name} jest już w drodze.",
         "front.done.programme": "Udało Ci się skończyć cały kurs! Twoja odznaka \"{badge}\" też jest w drodze.",
-        "front.done.email": "Poszukaj e-maila od {issuer}. Jest w nim Twoja odznaka.",
+        "front.done.email": "Poszukaj e-maila od {issuer}. Otwórz go i naciśnij w nim przycisk, aby przyjąć odznakę.",
         "front.done.sentTo": "Wiadomość przyjdzie na adres {email}. Jeśli jej nie widzisz, zajrzyj do folderu \"Spam\".",
         "front.done.finish": "Naciśnij Enter, aby zakończyć.",
         "front.done.kept": "Gotowe! Odznaka na imię {name} czeka tu na Ciebie.",

@@ -52,7 +52,7 @@ extension FrontText {
         "front.done.title": "Молодець!",
         "front.done.message": "Готово! Значок на ім'я {name} уже в дорозі.",
         "front.done.programme": "Ви пройшли весь курс! Ваш значок «{badge}» теж уже в дорозі.",
-        "front.done.email": "Чекайте на лист від {issuer}. У ньому ваш значок.",
+        "front.done.email": "Чекайте на лист від {issuer}. Відкрийте його й натисніть у ньому кнопку, щоб прийняти значок.",
         "front.done.sentTo": "Лист прийде на {email}. Якщо ви його не бачите, перегляньте папку «Спам».",
         "front.done.finish": "Натисніть Enter, щоб завершити.",
         "front.done.kept": "Готово! Значок на ім'я {name} чекає на вас тут.",

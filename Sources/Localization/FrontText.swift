@@ -68,7 +68,7 @@ enum FrontText {
         "front.done.title": "Well done!",
         "front.done.message": "Well done, {name}! We are sending your badge now.",
         "front.done.programme": "You finished a whole course! You get the \"{badge}\" badge too.",
-        "front.done.email": "Look for an email from {issuer}. It has your badge.",
+        "front.done.email": "Look for an email from {issuer}. Open it and press the button in it to accept your badge.",
         "front.done.sentTo": "It goes to {email}. If you cannot find it, look in the folder called Junk or Spam.",
         "front.done.finish": "Press Enter to finish.",
         "front.done.kept": "Well done, {name}! We are keeping your badge for you.",

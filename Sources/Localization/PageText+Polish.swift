@@ -37,7 +37,7 @@ extension PageText {
         "page.done.look": "Czekaj na e-mail od {issuer}. Przyjdzie na adres:",
         "page.done.next": "Co będzie dalej",
         "page.done.step1": "E-mail może przyjść dopiero po jakimś czasie. Sprawdź też folder ze spamem.",
-        "page.done.step2": "Otwórz e-mail i zrób kolejne kroki, aby odebrać odznakę.",
+        "page.done.step2": "Otwórz e-mail i naciśnij w nim przycisk, aby przyjąć odznakę. Dopiero wtedy możesz ją zachować i pokazywać innym.",
         "page.done.step3": "Możesz pokazać swoją odznakę innym, na przykład w CV.",
         "page.done.close": "Możesz już zamknąć tę stronę.",
         "page.declined.heading": "Nie wysłaliśmy Twojej odznaki",

@@ -52,7 +52,7 @@ enum PageText {
         "page.done.look": "Look for an email from {issuer}. It will go to:",
         "page.done.next": "What happens next",
         "page.done.step1": "The email may take a while to come. If you cannot find it, look in the folder called Junk or Spam.",
-        "page.done.step2": "Open the email and follow the steps to get your badge.",
+        "page.done.step2": "Open the email and press the button in it to accept your badge. Only then is the badge yours to keep and show.",
         "page.done.step3": "You can show your badge to others, for example on your CV.",
         "page.done.close": "You can close this page now.",
         "page.declined.heading": "We have not sent your badge",
