@@ -57,12 +57,13 @@ let package = Package(
         .target(name: "FuzzTargets", dependencies: ["HTTPCore", "KioskAPI", "KioskCore", "KioskService", "TerminalUI"], path: "Tests/Fuzz/Targets"),
         .executableTarget(name: "badgekiosk-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Main"),
 
-        // Helpers shared by the test targets: a responder rig that records answers in memory, scripted servers, raw connections.
-        .target(name: "TestSupport", dependencies: ["HTTPCore", "Posix"], path: "Tests/TestSupport"),
+        // Helpers shared by the test targets: a responder rig that records answers in memory, scripted servers, raw connections,
+        // the built binary, and the reports' 4-day course with its figures counted by hand.
+        .target(name: "TestSupport", dependencies: ["HTTPCore", "Posix", "KioskAPI", "KioskCore", "KioskStore"], path: "Tests/TestSupport"),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"]),
         .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit", "HTTPCore", "Posix", "TestSupport"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
-        .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore", "CSQLite", "Posix"]),
+        .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore", "CSQLite", "Posix", "TestSupport"]),
         .testTarget(name: "KioskAPITests", dependencies: ["KioskAPI"]),
         .testTarget(name: "KioskServiceTests", dependencies: ["KioskAPI", "KioskService", "KioskStore", "KioskCore", "HTTPCore", "HTTPKit", "Posix", "Localization", "TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),

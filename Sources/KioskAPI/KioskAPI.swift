@@ -2,9 +2,10 @@ import Foundation
 
 /// The wire contract of the kiosk service's HTTP API: how every body is written and read.
 ///
-/// Keys are the property names as they are (camelCase, no conversion), absent optionals are left out,
-/// times are ISO 8601 in UTC to the second, keys are sorted and slashes are not escaped. The service
-/// writes with `encoder`; the front, the bench and the command line read with `decoder`.
+/// Keys are the property names as they are (camelCase, no conversion), absent optionals are left out
+/// (save a report's figures not known, written null: see `ReportReply`), times are ISO 8601 in UTC to
+/// the second, keys are sorted and slashes are not escaped. The service writes with `encoder`; the
+/// front, the bench and the command line read with `decoder`.
 public enum KioskAPI {
     /// The encoder every body is written with.
     public static var encoder: JSONEncoder {

@@ -18,7 +18,7 @@ struct DeclaredCommandsTests {
     @Test func everyCommandAndActionIsCovered() {
         let named = Set(everyCommandPath.map { $0.joined(separator: " ") })
         for expected in ["demo", "serve", "front", "qr", "badges add", "badges list", "badges sync", "programmes add",
-                         "programmes list", "outbox", "outbox resend", "outbox arrived", "status", "doctor", "backup", "restore",
+                         "programmes list", "outbox", "outbox resend", "outbox arrived", "status", "report", "doctor", "backup", "restore",
                          "setup", "issuer-sim", "bench claims", "bench healthz", "bench idle", "bench drain", "bench front",
                          "bench soak", "version", "help"] {
             #expect(named.contains(expected), "\(expected)")

@@ -2,49 +2,16 @@ import Foundation
 import KioskCore
 @testable import KioskStore
 import Testing
+import TestSupport
 
 /// Report figures from a real store: a 4-day programme claimed by 50 learners, one of whom misses
 /// day 3, one award refused, some accepted; every figure checked against a count by hand.
 @Suite("Reports: figures from the store")
 struct ReportFigureTests {
-    static let start = Timestamp(milliseconds: 1_796_000_000_000)  // 2026-11-30 00:53 UTC: day 1 in November, days 2-4 in December
-    static let days = (1...4).map { "day-\($0)" }
+    static let start = ReportCourse.start
 
-    /// The fixture: each learner claims each day (mixed-case emails), all awards then sent, learner 7's
-    /// day-2 award refused, and the first 20 learners' day-1 awards accepted (the rest pending).
-    final class Course {
-        let directory = TemporaryDirectory()
-        let store: KioskStore
-        var sessions: [Session] = []
-
-        init() throws {
-            store = try KioskStore(directory: directory.path)
-            try store.upsertBadges((ReportFigureTests.days + ["complete"]).map { Badge(id: $0, name: $0) }, at: start)
-            _ = try store.createProgramme(try ProgrammeDraft(name: "Intro to Work", badgeIDs: ReportFigureTests.days,
-                                                             completionBadgeID: "complete"), at: start)
-            for (index, day) in ReportFigureTests.days.enumerated() {
-                let opened = start.adding(seconds: Int64(index) * 86_400)
-                let session = try store.createSession(title: "Intro to Work - Day \(index + 1)", badgeIDs: [day],
-                                                      expected: 50, at: opened)
-                sessions.append(session)
-                let code = try store.endSession(id: session.id, policy: CodePolicy(), at: opened.adding(seconds: 3600))
-                for learner in 1...50 where !(index == 2 && learner == 13) {
-                    let claimant = try Claimant(name: "Learner \(learner)", email: "Learner\(learner)@Example.ORG", consent: true)
-                    _ = try store.submitClaim(ClaimSubmission(codeID: code.id, claimant: claimant,
-                                                              newClaimID: "d\(index + 1)-l\(learner)", at: opened.adding(seconds: 4000)))
-                }
-            }
-            try store.writeAndWait { connection in
-                try connection.execute("UPDATE awards SET state = 'sent', updated_at = \(start.milliseconds + 5 * 86_400_000)")
-                try connection.execute("""
-                    UPDATE awards SET state = 'failed', last_error = 'HTTP 422' WHERE claim_id = 'd2-l7';
-                    UPDATE awards SET acceptance = 'pending' WHERE badge_id = 'day-1';
-                    UPDATE awards SET acceptance = 'accepted', accepted_at = 1 WHERE badge_id = 'day-1'
-                        AND claim_id IN (\((1...20).map { "'d1-l\($0)'" }.joined(separator: ",")));
-                    """)
-            }
-        }
-    }
+    /// The course (Tests/TestSupport/ReportCourse.swift), shared with the API's and the command line's report tests.
+    typealias Course = ReportCourse
 
     @Test func everyFigureEqualsAHandCountAndTheRatesFollow() throws {
         let course = try Course()
@@ -81,6 +48,24 @@ struct ReportFigureTests {
         #expect(months.map(\.label) == ["November 2026", "December 2026"])
         #expect(months.map(\.tally.claimed) == [50, 149])
         #expect(Report.total(months).tally == programme.tally)
+    }
+
+    /// The API's and the command line's tests compare with `HandCount`: it says what the checks above say.
+    @Test func theSharedHandCountsAreTheseFigures() throws {
+        let course = try Course()
+        let figures = try course.store.sessionFigures()
+        let rows = Report.rows(figures, by: .session)
+        #expect(rows.map(\.label) == HandCount.sessions.map(\.label))
+        for (row, hand) in zip(rows, HandCount.sessions) {
+            let tally = row.tally
+            #expect([row.expected, tally.claimed, tally.sent, tally.failed, tally.waiting, tally.lapsed, tally.onTheWay] as [Int]
+                == [hand.expected, hand.claimed, hand.sent, hand.failed, hand.waiting, hand.lapsed, hand.onTheWay], "\(hand.label)")
+            #expect(row.accepted == hand.accepted && row.claimRate == hand.claimRate && row.acceptanceRate == hand.acceptanceRate,
+                    "\(hand.label)")
+        }
+        let total = Report.total(rows)
+        #expect([total.expected, total.tally.claimed, total.tally.sent, total.tally.failed] as [Int] == [200, 199, 198, 1])
+        #expect(total.claimRate == HandCount.all.claimRate && total.accepted == 20 && total.acceptanceRate == HandCount.all.acceptanceRate)
     }
 
     @Test func theFiguresReadTheSameAfterThePurge() throws {

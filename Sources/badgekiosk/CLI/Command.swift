@@ -7,7 +7,8 @@ enum Command {
         actions: [
             DemoCommand.declaration, ServeCommand.declaration, FrontCommand.declaration, QRCommand.declaration,
             BadgesCommand.declaration, ProgrammesCommand.declaration, OutboxCommand.declaration,
-            StatusCommand.declaration, DoctorCommand.declaration, BackupCommand.declaration, RestoreCommand.declaration,
+            StatusCommand.declaration, ReportCommand.declaration, DoctorCommand.declaration, BackupCommand.declaration,
+            RestoreCommand.declaration,
             SetupCommand.declaration, IssuerSimCommand.declaration, BenchCommand.declaration, version, help,
         ],
         run: { parsed in
