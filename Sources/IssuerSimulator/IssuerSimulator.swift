@@ -65,6 +65,14 @@ public final class IssuerSimulator: Sendable {
         set { state.clockOffset = newValue }
     }
 
+    /// Marks the award handed out as `id` (or every award to `email`) accepted, as a learner who
+    /// claimed it would; the issuers' acceptance answers report it from now on. Returns how many changed.
+    @discardableResult
+    public func accept(id: String? = nil, email: String? = nil, as status: SimulatedAward.Status = .accepted) -> Int {
+        guard id != nil || email != nil else { return 0 }
+        return state.mark(status, id: id, email: email, at: state.now)
+    }
+
     /// Makes the next `count` award or look-up requests meet `fault`, whatever the dice say.
     public func failNext(_ fault: FaultSpec.Fault, count: Int = 1) {
         state.force(fault, count: count)

@@ -1,5 +1,13 @@
 /// An award the simulator received and kept, as `GET /_sim/awards` lists it.
 public struct SimulatedAward: Sendable, Equatable {
+    /// Where the learner stands with it, as the issuer's acceptance answers report.
+    public enum Status: String, Sendable, Equatable {
+        /// Until a test or demo marks it otherwise (`POST /_sim/accept`).
+        case pending
+        case accepted
+        case revoked
+    }
+
     /// The OBF event id, Badgr assertion entity id or Navigatr assertion number handed back.
     public var id: String
     public var badge: String
@@ -13,6 +21,9 @@ public struct SimulatedAward: Sendable, Equatable {
     public var claim: String?
     /// Unix seconds (OBF) or the ISO-8601 text (Badgr), as sent; when Navigatr made it (ISO-8601).
     public var issuedOn: String
+    public var status = Status.pending
+    /// The simulated clock (Unix seconds) when `status` last changed; nil while pending from the start.
+    public var statusChangedAt: Double?
 
     public init(id: String, badge: String, email: String, name: String, api: String, claim: String?, issuedOn: String) {
         self.id = id

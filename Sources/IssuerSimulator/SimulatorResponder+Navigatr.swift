@@ -74,13 +74,49 @@ extension SimulatorResponder {
                 SimulatedAward(id: String(id), badge: String(badge.navigatrID), email: email, name: body.recipient_firstname,
                                api: "navigatr", claim: nil, issuedOn: issuedAt)
             }
-            answer?.json(200, [
-                "id": Int(stored.id) ?? 0, "badge_id": badge.navigatrID, "badge": ["id": badge.navigatrID, "name": badge.name],
-                "provider_id": provider, "recipient_firstname": body.recipient_firstname,
-                "recipient_lastname": body.recipient_lastname, "recipient_email": email, "status": "Pending",
-                "issue_date": issuedAt, "time_created": issuedAt, "issuing_method": "api",
-            ] as [String: Any])
+            answer?.json(200, Self.issued(stored, badge: badge, provider: provider, lastName: body.recipient_lastname))
         }
+    }
+
+    /// `GET /v1/issued/{id}`: the issued badge again, its `status` (Pending, Claimed with `time_claimed`,
+    /// Revoked) as `POST /_sim/accept` left it. The path is the kiosk's guess (`NavigatrAdapter.issuedPath`):
+    /// Navigatr documents the statuses, not where to read one.
+    func navigatrIssued(_ exchange: SimulatorExchange, id text: String) {
+        let request = exchange.request
+        guard navigatrAuthorized(request) else { return navigatrUnauthorized(exchange) }
+        if let unknown = FormFields(request.query ?? "").names.first {
+            return navigatrInvalid(exchange, ["query", unknown], "unexpected parameter")
+        }
+        guard Int(text) != nil else { return navigatrInvalid(exchange, ["path", "issued_id"], "value is not a valid integer") }
+        guard let award = state.award(api: "navigatr", id: text),
+              let badge = configuration.catalogue.first(where: { String($0.navigatrID) == award.badge }) else {
+            return exchange.json(404, ["detail": "Not found"])
+        }
+        let state = state
+        let provider = configuration.navigatrProviderID
+        withFault(exchange) { answer in
+            guard let answer, let current = state.award(api: "navigatr", id: text) else { return }
+            answer.json(200, Self.issued(current, badge: badge, provider: provider, lastName: "-"))
+        }
+    }
+
+    /// The issued badge object, as the issue answer and the read-back give it.
+    private static func issued(_ award: SimulatedAward, badge: SimulatedBadge, provider: Int, lastName: String) -> [String: Any] {
+        let status = switch award.status {
+        case .pending: "Pending"
+        case .accepted: "Claimed"
+        case .revoked: "Revoked"
+        }
+        var object: [String: Any] = [
+            "id": Int(award.id) ?? 0, "badge_id": badge.navigatrID, "badge": ["id": badge.navigatrID, "name": badge.name],
+            "provider_id": provider, "recipient_firstname": award.name, "recipient_lastname": lastName,
+            "recipient_email": award.email, "status": status, "issue_date": award.issuedOn, "time_created": award.issuedOn,
+            "issuing_method": "api",
+        ]
+        if award.status == .accepted, let at = award.statusChangedAt {
+            object["time_claimed"] = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: at))
+        }
+        return object
     }
 
     /// A personal access token goes as `Authorization: Bearer` and never expires; it is the simulator's secret.

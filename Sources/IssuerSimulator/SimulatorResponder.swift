@@ -20,6 +20,8 @@ final class SimulatorResponder: HTTPResponder {
         }
         if match("GET", "_sim/awards") != nil {
             listAwards(exchange)
+        } else if match("POST", "_sim/accept") != nil {
+            markAccepted(exchange)
         } else if match("POST", "v1/client/oauth2/token") != nil {
             obfToken(exchange)
         } else if let found = match("GET", "v1/badge/*") {
@@ -28,6 +30,8 @@ final class SimulatorResponder: HTTPResponder {
             obfIssue(exchange, client: found[0], badge: found[1])
         } else if let found = match("GET", "v1/event/*") {
             obfEvents(exchange, client: found[0])
+        } else if let found = match("GET", "v1/event/*/*/assertion") {
+            obfAssertions(exchange, client: found[0], event: found[1])
         } else if match("POST", "o/token") != nil {
             badgrToken(exchange)
         } else if match("GET", "v2/badgeclasses") != nil || match("GET", "v2/issuers/*/badgeclasses") != nil {
@@ -40,6 +44,8 @@ final class SimulatorResponder: HTTPResponder {
             navigatrBadges(exchange)
         } else if let found = match("PUT", "v1/badge/*/issue") {
             navigatrIssue(exchange, badge: found[0])
+        } else if let found = match("GET", "v1/issued/*") {
+            navigatrIssued(exchange, id: found[0])
         } else {
             exchange.json(404, ["error": "not_found", "message": "no such address in the simulator"])
         }
@@ -62,7 +68,9 @@ final class SimulatorResponder: HTTPResponder {
     }
 
     private func listAwards(_ exchange: SimulatorExchange) {
-        let list = state.awards.map { ["badge": $0.badge, "email": $0.email, "name": $0.name, "api": $0.api, "id": $0.id] }
+        let list = state.awards.map {
+            ["badge": $0.badge, "email": $0.email, "name": $0.name, "api": $0.api, "id": $0.id, "status": $0.status.rawValue]
+        }
         exchange.json(200, ["awards": list])
     }
 

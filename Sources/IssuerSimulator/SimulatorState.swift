@@ -103,6 +103,28 @@ final class SimulatorState: Sendable {
         inner.withLock { $0.awards.filter(matching) }
     }
 
+    /// The award `api` handed out as `id`, if any.
+    func award(api: String, id: String) -> SimulatedAward? {
+        inner.withLock { $0.awards.first { $0.api == api && $0.id == id } }
+    }
+
+    /// Sets the status of the award with `id`, or of every award to `email` (compared without regard
+    /// to case), as at the simulated time `now`; returns how many changed.
+    func mark(_ status: SimulatedAward.Status, id: String?, email: String?, at now: Double) -> Int {
+        inner.withLock { state in
+            var changed = 0
+            for index in state.awards.indices {
+                let award = state.awards[index]
+                guard id.map({ $0 == award.id }) ?? true,
+                      email.map({ $0.lowercased() == award.email.lowercased() }) ?? true else { continue }
+                state.awards[index].status = status
+                state.awards[index].statusChangedAt = now
+                changed += 1
+            }
+            return changed
+        }
+    }
+
     private static func append(_ make: (String) -> SimulatedAward, to state: inout Inner) -> SimulatedAward {
         append(numbered: { make(String(format: "E%06d", $0)) }, to: &state)
     }

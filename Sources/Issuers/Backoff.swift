@@ -12,10 +12,15 @@ public struct Backoff: Sendable, Equatable {
 
     /// Seconds to wait after failed attempt number `attempt` (1 for the first).
     public func delay(attempt: Int, using generator: inout some RandomNumberGenerator) -> Double {
-        let exponent = Double(min(max(attempt - 1, 0), 40))
-        let ceiling = min(cap, base * pow2(exponent))
+        let ceiling = ceiling(attempt: attempt)
         guard ceiling > 0 else { return 0 }
         return Double.random(in: 0...ceiling, using: &generator)
+    }
+
+    /// The longest wait after failed attempt number `attempt`: `base·2^(attempt−1)`, capped.
+    public func ceiling(attempt: Int) -> Double {
+        let exponent = Double(min(max(attempt - 1, 0), 40))
+        return min(cap, base * pow2(exponent))
     }
 
     private func pow2(_ exponent: Double) -> Double {

@@ -9,6 +9,10 @@ final class BadgrAdapter: IssuerAdapter {
     static let duplicateMessage = "A previous award of this badge already exists for this recipient."
 
     let kind = IssuerKind.badgr
+    /// Never asked: badgr-server's assertions keep an `acceptance` only for a recipient's own Badgr
+    /// backpack, which a learner claiming by email may never open, so nothing in them can be counted as
+    /// accepted or not. Reports say "not known", and no request is ever made for it.
+    let canTellAcceptance = false
     private let client: SignedClient
 
     init(settings: IssuerSettings, http: IssuerHTTP) {

@@ -2,7 +2,7 @@ import Foundation
 import KioskCore
 import KioskStore
 
-/// One central issuer's API: issue an award, look one up, list the badge catalogue.
+/// One central issuer's API: issue an award, look one up, ask whether one was accepted, list the badge catalogue.
 ///
 /// Calls block until the issuer answers or the request times out; the forwarder calls them from
 /// its worker threads, several at once.
@@ -15,6 +15,11 @@ public protocol IssuerAdapter: Sendable {
     func issue(_ award: OutboxItem) -> IssueResult
     /// Asks whether the issuer already made `award` (by this kiosk, for this claim).
     func lookup(_ award: OutboxItem) -> LookupResult
+    /// Whether `acceptance` can ask the issuer anything. When it cannot (Badgr), no acceptance check
+    /// runs at all, and reports say "not known".
+    var canTellAcceptance: Bool { get }
+    /// Asks whether the learner accepted `award`, sent earlier (one request, and a token renewal on 401/403).
+    func acceptance(_ award: SentAward) -> AcceptanceResult
     /// The issuer's badges, for the local catalogue.
     func catalogue() throws(IssuerError) -> [Badge]
     /// Ends requests in flight and refuses new ones, for a shutdown that must not wait on the issuer.
@@ -23,6 +28,9 @@ public protocol IssuerAdapter: Sendable {
 
 extension IssuerAdapter {
     public var canLookUp: Bool { true }
+    /// Issuers tell nothing unless their adapter says how to ask.
+    public var canTellAcceptance: Bool { false }
+    public func acceptance(_ award: SentAward) -> AcceptanceResult { .notKnown }
 }
 
 /// Builds the adapter `settings` ask for.

@@ -9,6 +9,7 @@ final class OBFAdapter: IssuerAdapter {
     static let apiConsumerID = "badgekiosk"
 
     let kind = IssuerKind.obf
+    let canTellAcceptance = true
     private let settings: IssuerSettings
     private let client: SignedClient
 
@@ -62,6 +63,39 @@ final class OBFAdapter: IssuerAdapter {
             }
             return .notFound
         }
+    }
+
+    /// OBF's event assertions, `GET /v1/event/{client_id}/{event_id}/assertion`: one per recipient of the
+    /// event, each with its `email` and `status`, as a list like OBF's others (one JSON object per line;
+    /// a JSON array is read too). This award's is the one with its learner's email, compared lower-cased.
+    func acceptance(_ award: SentAward) -> AcceptanceResult {
+        // Without the email (erased by the retention purge) there is nothing to tell its assertion by.
+        guard let email = award.email?.lowercased(), !email.isEmpty, StatusRules.isIssuerID(award.reference) else {
+            return .notKnown
+        }
+        let path = "/v1/event/\(StatusRules.segment(settings.clientID))/\(StatusRules.segment(award.reference))/assertion"
+        switch client.send({ IssuerRequest.get(path, token: $0) }) {
+        case let .failed(advice):
+            return StatusRules.acceptanceRetry(advice)
+        case let .reply(reply):
+            guard (200..<300).contains(reply.status) else { return StatusRules.acceptanceRefusal(reply) }
+            return Self.acceptance(of: StatusRules.records(reply).filter { ($0["email"] as? String)?.lowercased() == email })
+        }
+    }
+
+    /// What the learner's assertions of one event say: `accepted` (with `accepted_on`, Unix seconds,
+    /// when given), or `pending`; `rejected` and `revoked` are told and not accepted, so they count
+    /// as pending. A status OBF does not document here, or no assertion at all, is not known.
+    static func acceptance(of assertions: [[String: Any]]) -> AcceptanceResult {
+        var told = false
+        for assertion in assertions {
+            switch (assertion["status"] as? String)?.lowercased() {
+            case "accepted"?: return .accepted(at: StatusRules.unixSeconds(assertion["accepted_on"]))
+            case "pending"?, "rejected"?, "revoked"?: told = true
+            default: continue
+            }
+        }
+        return told ? .pending : .notKnown
     }
 
     func abandonInFlight() {

@@ -20,6 +20,8 @@ public final class ServiceHost: Sendable {
     public let staffToken: StaffToken
     public let port: Int
     private let forwarder: Forwarder
+    /// Asks the issuer whether learners accepted their awards; idle for Badgr or no issuer.
+    private let acceptance: AcceptancePoller
     private let server: HTTPServer
     /// The state folder's lock, let go at `stop` (a restore waits for it).
     private let folderLock: Locked<FolderLock?>
@@ -53,6 +55,7 @@ public final class ServiceHost: Sendable {
             if let problem = error as? ConfigError { throw .configuration(problem) }
             throw .cannotStart("cannot start forwarding awards: \(error)")
         }
+        acceptance = service.startAcceptanceChecks(issuer: forwarder.issuer) { log("badgekiosk: acceptance: \($0)") }
         var settings = HTTPServerConfiguration()
         settings.host = configuration.listenHost
         settings.port = configuration.listenPort
@@ -77,7 +80,9 @@ public final class ServiceHost: Sendable {
         do {
             port = try server.start()
         } catch {
+            acceptance.beginStopping()
             forwarder.stop()
+            acceptance.stop()
             store.close()
             if let error = error as? SystemError, error.code == EADDRINUSE {
                 throw .addressInUse(host: configuration.listenHost, port: configuration.listenPort)
@@ -155,11 +160,15 @@ public final class ServiceHost: Sendable {
     }
 
     /// Stops taking requests, lets those in flight finish (up to `grace` seconds), stops the
-    /// forwarder and closes the database, in that order, so nothing acknowledged is cut short.
+    /// forwarder and the acceptance checks and closes the database, in that order, so nothing
+    /// acknowledged is cut short. The checks are told first and waited for last, so their grace and
+    /// the forwarder's run at once.
     public func stop(grace: Double = 5) {
         running.withLock { $0 = false }
         server.shutdown(grace: grace)
+        acceptance.beginStopping()
         forwarder.stop()
+        acceptance.stop()
         store.close()
         folderLock.withLock { $0 = nil }
     }

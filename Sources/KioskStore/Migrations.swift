@@ -28,7 +28,7 @@ public enum Migrations {
         Migration(version: 4, sql: schemaV4, body: keyClaimers),
         Migration(version: 5, sql: "", body: allowUnsureAwards, rebuildsTables: true),
         Migration(version: 6, sql: schemaV6, body: allowWaitingAwards, rebuildsTables: true),
-        Migration(version: 7, sql: schemaV7),
+        Migration(version: 7, sql: schemaV7), Migration(version: 8, sql: schemaV8),
     ]
 
     /// The newest schema version this build understands.
@@ -224,6 +224,15 @@ public enum Migrations {
         ALTER TABLE awards ADD COLUMN acceptance TEXT CHECK (acceptance IN ('pending', 'accepted'));
         ALTER TABLE awards ADD COLUMN accepted_at INTEGER;
         ALTER TABLE awards ADD COLUMN acceptance_checked_at INTEGER;
+        """
+
+    /// Version 8: the acceptance checks' index. Only sent awards not yet accepted are in it, by send
+    /// time, so the due query (`KioskStore.acceptanceDueSQL`) reads the window's awards in order and
+    /// nothing else; accepted awards and those still in the outbox never enter it. `state` leads, though
+    /// it is one value here, so the planner sees this index serve both the state and the time terms and
+    /// prefers it to the outbox's `(state, next_attempt_at)`.
+    static let schemaV8 = """
+        CREATE INDEX awards_acceptance_due ON awards (state, updated_at) WHERE state = 'sent' AND acceptance IS NOT 'accepted';
         """
 
     /// The name of the `ClaimerKey` secret in `kiosk_state`.

@@ -21,7 +21,10 @@ struct UnsureMigrationTests {
 
         let store = try KioskStore(directory: directory.path)
         #expect(try Self.rows(path, "SELECT \(Self.awardColumns) FROM awards ORDER BY id", columns: 11) == rowsBefore)
-        #expect(try Self.rows(path, Self.awardIndexes, columns: 2) == indexesBefore)
+        // Version 8 adds the acceptance checks' index after the rebuild; every earlier one comes across as it was.
+        let indexesAfter = try Self.rows(path, Self.awardIndexes, columns: 2)
+        #expect(indexesAfter.filter { $0[0] != "awards_acceptance_due" } == indexesBefore)
+        #expect(indexesAfter.map(\.[0]).contains("awards_acceptance_due"))
         #expect(try Self.rows(path, "SELECT MAX(version) FROM schema_migrations") == [[String(Migrations.latestVersion)]])
         #expect(try Self.rows(path, "PRAGMA foreign_key_check").isEmpty)
         #expect(try Self.rows(path, "SELECT name FROM sqlite_master WHERE name LIKE 'awards_rebuilt%'").isEmpty)

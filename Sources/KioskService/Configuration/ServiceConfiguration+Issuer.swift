@@ -37,6 +37,12 @@ extension ServiceConfiguration {
                           retentionDays: retentionDays, recoveryDelay: Double(issuerTimeoutSeconds))
     }
 
+    /// The acceptance checks' pace (docs/ARCHITECTURE.md §4.9): the defaults, paused no longer than the
+    /// forwarder ever pauses (`issuer_max_backoff_seconds`).
+    public var acceptanceSettings: AcceptanceSettings {
+        AcceptanceSettings(backoff: Backoff(base: 2, cap: Double(max(issuerMaxBackoffSeconds, 2))))
+    }
+
     /// The secret, trimmed; the file must not be readable by other users.
     private static func readSecret(_ path: String) throws(ConfigError) -> String {
         var info = stat()

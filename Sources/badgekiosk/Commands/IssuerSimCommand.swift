@@ -10,7 +10,8 @@ enum IssuerSimCommand {
         description: """
         Runs a stand-in central issuer that speaks the Open Badge Factory, Badgr and Navigatr APIs on
         one port, keeps every award it receives, and can misbehave on purpose. Runs until SIGTERM or
-        Ctrl-C. GET /_sim/awards lists what it received. Point the kiosk at it with
+        Ctrl-C. GET /_sim/awards lists what it received; POST /_sim/accept with {"id": ...} or
+        {"email": ...} marks an award accepted, as its learner would. Point the kiosk at it with
           issuer = obf (or badgr), issuer_url = http://127.0.0.1:8090, issuer_client_id = demo,
           issuer_client_secret_file = a private file holding demo-secret;
         or, as Navigatr (badge ids 3425 to 3429; the secret is the access token),
