@@ -49,8 +49,7 @@ enum StatusRules {
     static func refusal(_ reply: IssuerReply) -> IssueResult {
         switch reply.status {
         case 429:
-            return .retry(RetryAdvice(reason: "the issuer asked us to slow down (\(reply.reason))", ambiguous: false,
-                                      retryAfter: reply.retryAfter, issuerWide: true))
+            return .retry(slowDown(reply))
         case 408:
             return .retry(RetryAdvice(reason: reply.reason, ambiguous: false))
         case 400..<500:
@@ -71,6 +70,12 @@ enum StatusRules {
         case let .rejected(reason): .retry(RetryAdvice(reason: "the look-up was refused (\(reason))", ambiguous: true))
         case .sent: .notFound
         }
+    }
+
+    /// A 429: every request to the issuer waits, for its `Retry-After` when it gives one.
+    static func slowDown(_ reply: IssuerReply) -> RetryAdvice {
+        RetryAdvice(reason: "the issuer asked us to slow down (\(reply.reason))", ambiguous: false,
+                    retryAfter: reply.retryAfter, issuerWide: true)
     }
 
     static func isTokenProblem(_ reply: IssuerReply) -> Bool {

@@ -55,7 +55,7 @@ public struct OBFBulkCSV: Sendable, Equatable {
 
     /// One CSV line; the email (first) column is read back by OBF exactly, so it is never prefixed.
     static func line(_ fields: [String]) -> String {
-        fields.enumerated().map { index, field in CSVField.encode(field, asText: index > 0) }.joined(separator: ",") + "\r\n"
+        CSVField.record(fields.enumerated().map { index, field in CSVField.encode(field, asText: index > 0) })
     }
 
     /// `2026-12-07` for a time on that day where the kiosk is.

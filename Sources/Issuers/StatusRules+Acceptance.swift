@@ -9,8 +9,7 @@ extension StatusRules {
     static func acceptanceRefusal(_ reply: IssuerReply) -> AcceptanceResult {
         switch reply.status {
         case 429:
-            return .retry(RetryAdvice(reason: "the issuer asked us to slow down (\(reply.reason))", ambiguous: false,
-                                      retryAfter: reply.retryAfter, issuerWide: true))
+            return .retry(slowDown(reply))
         case 401, 403:
             // Reached only after the token was renewed once (or, for Navigatr, cannot be renewed).
             return .retry(RetryAdvice(reason: "the issuer refused our token for an acceptance check (\(reply.reason))",

@@ -47,9 +47,12 @@ public struct ReportReply: Codable, Sendable, Equatable {
             self.acceptanceRate = acceptanceRate
         }
 
-        private enum CodingKeys: String, CodingKey {
+        private enum CodingKeys: String, CodingKey, CaseIterable {
             case key, label, expected, claimed, claimRate, sent, failed, waiting, lapsed, onTheWay, accepted, acceptanceRate
         }
+
+        /// The fields' names in the order they are written: a CSV header means the same as the JSON.
+        public static let fieldNames = CodingKeys.allCases.map(\.rawValue)
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)

@@ -23,8 +23,8 @@ struct ReportFormatTests {
         #expect(text.contains("\r\n2,\"Say \"\"hi\"\"\",4,"))
         let records = try CSVReader.records(text)
         #expect(records.count == labels.count + 2)
-        #expect(records.allSatisfy { $0.count == ReportCommand.csvHeader.count })
-        #expect(records[0] == ReportCommand.csvHeader)
+        #expect(records.allSatisfy { $0.count == ReportReply.Row.fieldNames.count })
+        #expect(records[0] == ReportReply.Row.fieldNames)
         #expect(records.dropFirst().dropLast().map { $0[1] } == labels)
         #expect(records.last?.prefix(2) == ["total", "Total"])
     }

@@ -14,4 +14,9 @@ public enum CSVField {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// One record of fields already encoded, ended by CRLF as RFC 4180 asks.
+    public static func record(_ fields: [String]) -> String {
+        fields.joined(separator: ",") + "\r\n"
+    }
 }
