@@ -9,7 +9,8 @@ extension KioskService {
     /// counted per session (the default), programme or month, over the days given in the kiosk's time
     /// zone (`to` included), every session when neither is given.
     func report(_ request: HTTPRequest) throws(APIError) -> HTTPResponse {
-        let query = try Self.reportQuery(request.query)
+        let query = try Self.queryFields(request.query, names: ["by", "from", "to"],
+                                         refusal: "A report takes `by`, `from` and `to`, and nothing else.")
         let grouping: ReportGrouping
         if let by = query["by"] {
             guard let chosen = by.flatMap(ReportGrouping.init(rawValue:)) else {
@@ -30,13 +31,13 @@ extension KioskService {
         return JSON.response(.ok, reply)
     }
 
-    /// The query's `by`, `from` and `to` (a value nil when it is not UTF-8 text); the first of each
-    /// counts. Any other name is refused, so a misspelt `form=` is said, not silently ignored.
-    static func reportQuery(_ query: String?) throws(APIError) -> [String: String?] {
+    /// The query's fields among `names` (a value nil when it is not UTF-8 text); the first of each
+    /// counts. Any other name is refused with `refusal`, so a misspelt `form=` is said, not silently ignored.
+    static func queryFields(_ query: String?, names: Set<String>, refusal: String) throws(APIError) -> [String: String?] {
         var values: [String: String?] = [:]
         for pair in FormEncoding.pairs(Array((query ?? "").utf8)) {
-            guard let name = pair.name, ["by", "from", "to"].contains(name) else {
-                throw APIError(.badRequest, "unknown_parameter", "A report takes `by`, `from` and `to`, and nothing else.")
+            guard let name = pair.name, names.contains(name) else {
+                throw APIError(.badRequest, "unknown_parameter", refusal)
             }
             if values[name] == nil { values[name] = .some(pair.value) }
         }

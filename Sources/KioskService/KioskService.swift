@@ -140,6 +140,10 @@ public final class KioskService: HTTPResponder {
             try allow(method, "GET")
             try requireStaff(request)
             writer.send(try report(request))
+        case ["api", "v1", "awards", "not-accepted"]:
+            try allow(method, "GET")
+            try requireStaff(request)
+            writer.send(try notAccepted(request))
         case let path where path.count == 5 && path.starts(with: ["api", "v1", "outbox"]) && path[4] == "retry":
             try allow(method, "POST")
             try requireStaff(request)

@@ -47,6 +47,13 @@ public struct ReportPeriod: Sendable, Equatable {
         return calendar
     }
 
+    /// `time`'s day as `YYYY-MM-DD` in `calendar`: the form `from` and `to` are typed in.
+    public static func day(of time: Timestamp, calendar: Calendar = kioskCalendar) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day], from: time.date)
+        let two = { (value: Int) in (value < 10 ? "0" : "") + String(value) }
+        return "\(parts.year ?? 1970)-\(two(parts.month ?? 1))-\(two(parts.day ?? 1))"
+    }
+
     /// The first moment of `text`'s day, when it is a real day written `YYYY-MM-DD` (no 30 February).
     static func startOfDay(_ text: String, _ calendar: Calendar) -> Date? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -23,6 +23,9 @@ enum OutboxCommand {
         the staff token from the state folder. If the service is not running they change the
         database directly, and a resent award goes when the service starts.
 
+        'badgekiosk outbox not-accepted' lists learners who have not accepted their badge some days
+        after it was sent, with what to do for them.
+
         To issue refused awards by hand in Open Badge Factory, 'badgekiosk outbox export' writes them
         as its bulk-issuing CSV files. To send a refused award again once the cause is fixed, ask the
         running service:
@@ -32,7 +35,7 @@ enum OutboxCommand {
         options: LocalStore.options,
         actions: [settleAction(.resend, summary: "Send an unsure award again now, once: it is not at the issuer."),
                   settleAction(.arrived, summary: "Count an unsure or refused award as sent: it is at the issuer."),
-                  exportAction],
+                  exportAction, notAcceptedAction],
         run: show)
 
     /// `outbox resend|arrived AWARD`.

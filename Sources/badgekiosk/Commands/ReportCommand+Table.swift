@@ -27,18 +27,11 @@ extension ReportCommand {
         }
         let cells = ([heading] + columns.map(\.heading)) as [String]
         let rows = (reply.rows + [reply.total]).map { row in [row.label] + columns.map { $0.value(row) } }
-        let widths = cells.indices.map { column in ([cells] + rows).map { $0[column].count }.max() ?? 0 }
-        // The label reads left to right; figures line up on their last digit.
-        let line = { (cells: [String]) in
-            cells.enumerated().map { column, text in
-                let pad = String(repeating: " ", count: widths[column] - text.count)
-                return column == 0 ? text + pad : pad + text
-            }.joined(separator: "  ")
-        }
-        var lines = [title(reply), "", line(cells)]
-        lines += rows.dropLast().map(line)
-        lines.append(String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1)))
-        lines.append(line(rows[rows.count - 1]))
+        let aligned = TextTable.lines([cells] + rows)
+        var lines = [title(reply), "", aligned[0]]
+        lines += aligned.dropFirst().dropLast()
+        lines.append(TextTable.rule([cells] + rows))
+        lines.append(aligned[aligned.count - 1])
         if reply.total.accepted == nil || reply.rows.contains(where: { $0.accepted == nil }) {
             lines += ["", "Acceptance is \(notKnown) until the issuer says whether learners accepted their badges (Badgr never says)."]
         }
