@@ -37,6 +37,21 @@ enum Fixtures {
         BadgeInfo(id: "all", name: "Intro to Work - All four days"),
     ]
 
+    /// This month's sessions as the Reports page shows them: ten, so two pages; the last two not told about yet.
+    static let report: ReportFigures = {
+        let titles = ["Intro to Work - Day 1: Getting ready", "Intro to Work - Day 2: Job search", "Intro to Work - Day 3: Interviews",
+                      "Intro to Work - Day 4: Starting work", "CV clinic", "Digital skills: email", "Digital skills: online forms",
+                      "Money basics", "Intro to Work - Day 1 (evening)", "Intro to Work - Day 2 (evening)"]
+        let rows = titles.enumerated().map { index, title in
+            let told = index < 8
+            return ReportLine(label: title, expected: 12, claimed: 12 - index % 3, sent: 11 - index % 3,
+                              accepted: told ? 9 - index % 4 : nil,
+                              acceptanceRate: told ? Double(9 - index % 4) / Double(11 - index % 3) : nil)
+        }
+        return ReportFigures(rows: rows, total: ReportLine(label: "Total", expected: 120, claimed: 111, sent: 101, accepted: 59,
+                                                           acceptanceRate: 59.0 / 83.0))
+    }()
+
     /// The first screen, service up, at time 1000.
     static func model(settings: FrontModel.Settings = settings, recent: RecentSession? = nil) -> FrontModel {
         var model = FrontModel(settings: settings, now: 1000)

@@ -25,6 +25,12 @@ final class FrontInPTY {
         replica = ScreenReplica(size: size)
     }
 
+    /// `badgekiosk demo` with Open Badge Factory's stand-in, its state in `directory`, on a free port.
+    static func demo(in directory: String) throws -> FrontInPTY {
+        try FrontInPTY(command: "demo", arguments: ["--state-dir", "\(directory)/demo", "--issuer", "obf", "--listen", "127.0.0.1:0"],
+                       environment: ["BADGEKIOSK_CONFIG": "/dev/null"])
+    }
+
     /// Reads until the screen shows `text`; false if it has not after `seconds` (a hang, not a speed check).
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 15) throws -> Bool {

@@ -137,6 +137,16 @@ struct GoldenFrameTests {
         let list6 = Fixtures.apply(Fixtures.press(menu, .character("6")).0, [.reply(.waiting(.success(waiting)))]).0
         list.append(("waiting-list", list6))
         list.append(("waiting-email", Fixtures.type(Fixtures.press(list6, .enter).0, "amira@example.com")))
+        let reports = Fixtures.apply(Fixtures.press(menu, .character("9")).0,
+                                     [.reply(.report(.sessionsThisMonth, .success(Fixtures.report)))]).0
+        list.append(("reports", reports))
+        list.append(("reports-last-page", Fixtures.press(reports, .down).0))
+        var polish = reports
+        polish.language = .polish
+        list.append(("reports-polish", polish))
+        list.append(("reports-programmes-none", Fixtures.apply(Fixtures.press(reports, .right).0,
+                                                               [.reply(.report(.programmes, .success(ReportFigures(
+                                                                   rows: [], total: Fixtures.report.total))))]).0))
         return list
     }()
 

@@ -8,9 +8,7 @@ struct NoEmailInPTYTests {
     @Test func aWaitingClaimReachesTheIssuerOnlyOnceAVolunteerAddsTheEmail() throws {
         let directory = try FrontProcessTests.folder()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let demo = try FrontInPTY(command: "demo", arguments: ["--state-dir", "\(directory)/demo", "--issuer", "obf",
-                                                                  "--listen", "127.0.0.1:0"],
-                                  environment: ["BADGEKIOSK_CONFIG": "/dev/null"])
+        let demo = try FrontInPTY.demo(in: directory)
         let down = "\u{1B}[B"
         let claim: [(String, String)] = FrontProcessTests.startAndEndDay4 + [
             ("Scan to collect your badge", "\r"), ("Were you at this session?", "\r"), ("What is your first name?", "Amira\r"),

@@ -177,8 +177,10 @@ struct VolunteerUpdateTests {
     @Test func lockAndQuit() {
         #expect(Fixtures.press(Fixtures.unlocked(), .character("8")).0.screen == .attract)
         #expect(Fixtures.press(Fixtures.unlocked(), .escape).0.screen == .attract)
-        // Learners can never quit: without allowQuit the menu has no ninth entry.
-        #expect(Fixtures.press(Fixtures.unlocked(), .character("9")).1.isEmpty)
+        // Learners can never quit: without allowQuit the ninth entry is Reports, and nothing quits.
+        let ninth = Fixtures.press(Fixtures.unlocked(), .character("9"))
+        #expect(ninth.1 == [.loadReport(.sessionsThisMonth)])
+        #expect(!VolunteerState.actions(allowQuit: false).contains(.quit))
         // Quit asks first, with No highlighted: a stray Enter goes back to the menu.
         let asked = Fixtures.press(Fixtures.unlocked(allowQuit: true), .character("9"))
         #expect(asked.1.isEmpty)
@@ -194,7 +196,10 @@ struct VolunteerUpdateTests {
         #expect(Fixtures.volunteer(model)?.selection == 0)
         let bottom = (0..<12).reduce(model) { next, _ in Fixtures.press(next, .down).0 }
         #expect(Fixtures.volunteer(bottom)?.selection == VolunteerState.actions(allowQuit: true).count - 1)
-        #expect(Fixtures.press(bottom, .enter).1.isEmpty, "Enter on Quit asks first")
+        // The last entry is Reports (added after Quit, so the numbers stay); Enter there never quits.
+        #expect(Fixtures.press(bottom, .enter).1 == [.loadReport(.sessionsThisMonth)])
+        let quit = (0..<8).reduce(model) { next, _ in Fixtures.press(next, .down).0 }
+        #expect(Fixtures.press(quit, .enter).1.isEmpty, "Enter on Quit asks first")
     }
 
     @Test func noLearnerKeyLeavesTheFront() {

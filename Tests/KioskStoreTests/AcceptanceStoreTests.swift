@@ -80,11 +80,7 @@ struct AcceptanceStoreTests {
 
     @Test func theDueQuerySearchesTheIndexAndNeverScansTheAwards() throws {
         let fixture = try Self.sentAwards()
-        let connection = try Connection.open(path: fixture.store.path, readOnly: true)
-        defer { connection.close() }
-        let explain = try connection.prepare("EXPLAIN QUERY PLAN " + KioskStore.acceptanceDueSQL)
-        var details: [String] = []
-        while try explain.step() { details.append(explain.text(at: 3) ?? "") }
+        let details = try fixture.queryPlan(KioskStore.acceptanceDueSQL)
         #expect(details.first == "SEARCH a USING INDEX awards_acceptance_due (state=? AND updated_at>?)")
         #expect(!details.contains { $0.hasPrefix("SCAN") || $0.contains("TEMP B-TREE") }, "\(details)")
         #expect(details.count == 2, "the index, then each award's claim by its key")

@@ -74,4 +74,14 @@ final class Fixture {
         _ = try statement.step()
         return statement.int(at: 0)
     }
+
+    /// What SQLite plans for `sql`, a step a line (`SEARCH a USING INDEX …`), read with a connection of its own.
+    func queryPlan(_ sql: String) throws -> [String] {
+        let connection = try Connection.open(path: store.path, readOnly: true)
+        defer { connection.close() }
+        let explain = try connection.prepare("EXPLAIN QUERY PLAN " + sql)
+        var details: [String] = []
+        while try explain.step() { details.append(explain.text(at: 3) ?? "") }
+        return details
+    }
 }

@@ -46,11 +46,7 @@ struct NotAcceptedStoreTests {
 
     @Test func theListingSearchesTheIndexBackwardsAndNeverScansOrSorts() throws {
         let fixture = try Fixtures.sentAwards()
-        let connection = try Connection.open(path: fixture.store.path, readOnly: true)
-        defer { connection.close() }
-        let explain = try connection.prepare("EXPLAIN QUERY PLAN " + KioskStore.notAcceptedSQL)
-        var details: [String] = []
-        while try explain.step() { details.append(explain.text(at: 3) ?? "") }
+        let details = try fixture.queryPlan(KioskStore.notAcceptedSQL)
         #expect(details.first == "SEARCH a USING INDEX awards_acceptance_due (state=? AND updated_at<?)", "\(details)")
         #expect(!details.contains { $0.hasPrefix("SCAN") || $0.contains("TEMP B-TREE") }, "\(details)")
         #expect(details.count == 4, "the index, then each award's claim, session and badge by their keys: \(details)")

@@ -37,6 +37,12 @@ public enum Report {
                   tally: rows.reduce(ClaimTally()) { $0 + $1.tally })
     }
 
+    /// `98` for 0.98: a whole percentage rounded down, so 100 means every one.
+    public static func wholePercent(_ rate: Double) -> Int {
+        // The nudge keeps 0.29 (stored as 0.28999…) at 29.
+        Int((rate * 100 + 1e-9).rounded(.down))
+    }
+
     private static func row(_ session: SessionFigures) -> ReportRow {
         ReportRow(key: String(session.sessionID), label: session.title, expected: session.expected, tally: session.tally)
     }

@@ -42,6 +42,8 @@ enum ServiceReply: Equatable, Sendable {
     /// How many badges the catalogue has after syncing; nil when the service cannot sync (404).
     case synced(Result<Int?, ServiceFailure>)
     case waiting(Result<[WaitingInfo], ServiceFailure>)
+    /// A report for one of the Reports page's views.
+    case report(ReportPage.View, Result<ReportFigures, ServiceFailure>)
     /// An email was added to the waiting claim `WaitingInfo` (or refused).
     case laterEmailAdded(WaitingInfo, email: String, Result<LaterAdded, ServiceFailure>)
     /// Whether the PIN typed matches the stored hash (not the service's answer, but run with its work).
@@ -67,6 +69,8 @@ enum FrontEffect: Equatable, Sendable {
     case settleUnsure(Int64, UnsureChoice)
     case syncBadges
     case loadWaiting
+    /// Fetches the report a Reports page's view shows.
+    case loadReport(ReportPage.View)
     /// Adds `email` to the waiting claim, with the staff token (never rate-limited).
     case addLaterEmail(WaitingInfo, email: String)
     /// Checks a typed PIN against the stored hash, which is slow on purpose.

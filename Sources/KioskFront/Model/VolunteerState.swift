@@ -21,6 +21,8 @@ struct VolunteerState: Equatable, Sendable {
         case waiting([WaitingInfo]?)
         /// The email for one of them, typed in `field`.
         case waitingEmail(WaitingInfo)
+        /// Reports for the venue: claimed, sent and accepted, a page at a time.
+        case reports(ReportPage)
         /// Leave the demo? (No is highlighted first, so a stray Enter does not quit.)
         case confirmQuit
     }
@@ -32,9 +34,9 @@ struct VolunteerState: Equatable, Sendable {
         case limit
     }
 
-    /// The menu's entries, in order.
+    /// The menu's entries, in order. Reports came last, so the numbers volunteers know stay the same.
     enum Action: Equatable, Sendable, CaseIterable {
-        case start, end, slips, limit, outbox, waiting, sync, lock, quit
+        case start, end, slips, limit, outbox, waiting, sync, lock, quit, reports
     }
 
     var page: Page = .menu

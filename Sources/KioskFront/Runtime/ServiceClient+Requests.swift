@@ -42,6 +42,7 @@ extension ServiceClient {
             .laterEmailAdded(waiting, email: email,
                              call("POST", "/api/v1/claims/later", body: LaterEmailRequest(code: waiting.code, email: email, consent: true),
                                   reply: ClaimReply.self).map { LaterAdded(alreadyClaimed: $0.claim.id != waiting.id) })
+        case .loadReport(let view): .report(view, report(view))
         case .checkPIN(let typed, let hash): .pinChecked(hash.matches(typed))
         case .quit, .speak, .hush, .bell: nil
         }
@@ -88,6 +89,23 @@ extension ServiceClient {
         }
     }
 
+    /// The report a Reports view shows: this month's sessions (from the first of the month, where
+    /// this machine is, as the service counts days), every programme, or every month.
+    private func report(_ view: ReportPage.View) -> Result<ReportFigures, ServiceFailure> {
+        let query: String
+        switch view {
+        case .sessionsThisMonth:
+            let month = Calendar.current.dateComponents([.year, .month], from: Date())
+            let number = month.month ?? 1
+            query = "by=session&from=\(month.year ?? 1970)-\(number < 10 ? "0" : "")\(number)-01"
+        case .programmes: query = "by=programme"
+        case .months: query = "by=month"
+        }
+        return call("GET", "/api/v1/reports?" + query, reply: ReportReply.self).map { reply in
+            ReportFigures(rows: reply.rows.map(ReportLine.init), total: ReportLine(reply.total))
+        }
+    }
+
     /// Asks the service to fetch the issuer's badge list; nil when this service cannot (404).
     private func sync() -> Result<Int?, ServiceFailure> {
         switch call("POST", "/api/v1/badges/sync") {
@@ -102,5 +120,12 @@ extension CodeInfo {
     init(_ code: CodeDetail) {
         self.init(token: code.token, short: code.short, url: code.url, maxClaims: code.maxClaims, claimed: code.claimed,
                   expiresAt: code.expiresAt)
+    }
+}
+
+extension ReportLine {
+    init(_ row: ReportReply.Row) {
+        self.init(label: row.label, expected: row.expected, claimed: row.claimed, sent: row.sent, accepted: row.accepted,
+                  acceptanceRate: row.acceptanceRate)
     }
 }

@@ -77,6 +77,8 @@ extension Front {
             return unsureSettled(&model, choice, result)
         case .waiting(let result):
             waitingLoaded(&model, result)
+        case .report(let view, let result):
+            reportLoaded(&model, view, result)
         case .laterEmailAdded(let waiting, let email, let result):
             return laterEmailAdded(&model, waiting, email: email, result)
         case .pinChecked(let matches):

@@ -167,6 +167,8 @@ extension Front {
             if key == .enter || key == .escape { return back(&state, to: .menu) }
         case .waiting, .waitingEmail:
             return waitingKey(&model, &state, key)
+        case .reports(let page):
+            return reportKey(&state, page, key)
         case .confirmQuit:
             if key == .escape { return back(&state, to: .menu) }
             if moveSelection(&state.selection, count: 2, key) { return [] }
@@ -216,6 +218,9 @@ extension Front {
             _ = back(&state, to: .sync(count: nil))
             state.busy = true
             return [.syncBadges]
+        case .reports:
+            _ = back(&state, to: .reports(ReportPage()))
+            return [.loadReport(.sessionsThisMonth)]
         case .lock:
             reset(&model)
         case .quit:

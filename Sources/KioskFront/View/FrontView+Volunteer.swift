@@ -119,6 +119,9 @@ extension FrontView {
             blocks = [.text(model.text("front.waiting.email", ["name": claim.name]), in: area, style: .bold), .gap(),
                       .text(claim.sessionTitle, in: area), .gap(), .field(state.field, in: area, width: area.width)]
             keys(&buffer, [next, back])
+        case .reports(let page):
+            blocks = reports(model, page, in: area, height: buffer.height)
+            keys(&buffer, reportKeys(model, page))
         case .confirmQuit:
             blocks = [.text(model.text("front.quit.question"), in: area, style: .bold), .gap(),
                       .choices([model.text("front.quit.yes"), model.text("front.quit.no")], selected: state.selection, in: area)]
@@ -140,6 +143,7 @@ extension FrontView {
         case .sync: "front.menu.sync"
         case .lock: "front.menu.lock"
         case .quit: "front.menu.quit"
+        case .reports: "front.menu.reports"
         }
     }
 

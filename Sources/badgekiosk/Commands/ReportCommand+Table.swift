@@ -1,4 +1,5 @@
 import KioskAPI
+import KioskCore
 
 /// The report as a table for the terminal: aligned columns, a Total line.
 extension ReportCommand {
@@ -52,7 +53,6 @@ extension ReportCommand {
     /// `98%` for 0.98: a whole percentage rounded down, so 100% means every one; "not known" for nil.
     static func percent(_ rate: Double?) -> String {
         guard let rate else { return notKnown }
-        // The nudge keeps 0.29 (stored as 0.28999…) at 29%.
-        return "\(Int((rate * 100 + 1e-9).rounded(.down)))%"
+        return "\(Report.wholePercent(rate))%"
     }
 }
