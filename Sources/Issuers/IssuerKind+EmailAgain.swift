@@ -9,9 +9,9 @@ extension IssuerKind {
     public var emailAgainNextStep: String {
         switch self {
         case .obf:
-            "Open Badge Factory's API cannot send the email again. Send it again from Open Badge Factory's website "
-                + "(the badge's issuing report), or ask the learner to look in their spam folder, or to log in to "
-                + "Open Badge Passport with this email, where the badge waits."
+            "Open Badge Factory's API cannot send the email again. Send it again from Open Badge Factory's website, "
+                + "or ask the learner to look in their spam folder, or to log in to Open Badge Passport with this email, "
+                + "where the badge waits."
         case .badgr:
             "Badgr's API cannot send the email again: it sends it once, when the badge is awarded. Ask the learner "
                 + "to look for the email from Badgr, in their spam folder too."
