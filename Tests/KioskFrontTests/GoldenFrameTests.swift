@@ -137,6 +137,14 @@ struct GoldenFrameTests {
         let list6 = Fixtures.apply(Fixtures.press(menu, .character("6")).0, [.reply(.waiting(.success(waiting)))]).0
         list.append(("waiting-list", list6))
         list.append(("waiting-email", Fixtures.type(Fixtures.press(list6, .enter).0, "amira@example.com")))
+        list.append(("attract-celebrations", Fixtures.celebrating(Fixtures.model(), recent: false)))
+        list.append(("attract-recent-celebrations", Fixtures.celebrating(Fixtures.model(), recent: true)))
+        list.append(("attract-recent-wifi-celebrations", Fixtures.celebrating(Fixtures.model(settings: wifi), recent: true)))
+        var offered = Fixtures.receipt
+        offered.celebrate = "k3y"
+        let asked = Fixtures.apply(sending, [.reply(.claimed(.success(offered)))]).0
+        list.append(("done-celebrate", asked))
+        list.append(("done-celebrated", Fixtures.apply(Fixtures.press(asked, .character("y")).0, [.reply(.celebrated(nil))]).0))
         return list
     }()
 
