@@ -144,6 +144,10 @@ struct GoldenFrameTests {
         offered.celebrate = "k3y"
         let asked = Fixtures.apply(sending, [.reply(.claimed(.success(offered)))]).0
         list.append(("done-celebrate", asked))
+        var finished = Fixtures.completingReceipt
+        finished.celebrate = "k3y"
+        list.append(("done-programme-celebrate", Fixtures.apply(sending, [.reply(.claimed(.success(finished))),
+                                                                          .reply(.badges(.success(Fixtures.catalogue)))]).0))
         list.append(("done-celebrated", Fixtures.apply(Fixtures.press(asked, .character("y")).0, [.reply(.celebrated(nil))]).0))
         return list
     }()
