@@ -39,8 +39,11 @@ extension KioskService {
     func celebrate(_ request: HTTPRequest) throws(APIError) -> HTTPResponse {
         let body = try JSON.decode(CelebrateRequest.self, from: request)
         let key = (body.key ?? "").trimmingWhitespace()
-        guard !key.isEmpty, key.utf8.count <= 64 else {
+        guard !key.isEmpty else {
             throw APIError(FieldError(field: "key", code: "key_missing", message: "Send the key from the claim's reply."))
+        }
+        guard key.utf8.count <= 64 else {
+            throw APIError(FieldError(field: "key", code: "key_invalid", message: "That is not a key this kiosk gives."))
         }
         switch celebrate(key: key) {
         case .shown(let line): return JSON.response(.ok, CelebrateReply(until: line.until.date))

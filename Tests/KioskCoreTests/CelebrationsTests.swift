@@ -9,8 +9,8 @@ struct CelebrationsTests {
 
     @Test func aYesWithinFifteenMinutesShowsTheLineForTen() {
         var celebrations = Celebrations()
-        let answer1 = celebrations.offer(key: "k1", name: "Amira", sessionID: 4, at: claimed)
-        #expect(answer1)
+        let offered = celebrations.offer(key: "k1", name: "Amira", sessionID: 4, at: claimed)
+        #expect(offered)
         #expect(celebrations.lines(at: minutes(1)).isEmpty, "nothing shows before the learner says yes")
         let line = celebrations.accept(key: "k1", at: minutes(14))
         #expect(line?.name == "Amira")
@@ -24,10 +24,10 @@ struct CelebrationsTests {
     @Test func aYesAfterFifteenMinutesOrWithAnUnknownKeyShowsNothing() {
         var celebrations = Celebrations()
         celebrations.offer(key: "k1", name: "Amira", sessionID: 4, at: claimed)
-        let answer2 = celebrations.accept(key: "k2", at: minutes(1))
-        #expect(answer2 == nil)
-        let answer3 = celebrations.accept(key: "k1", at: minutes(15))
-        #expect(answer3 == nil)
+        let wrongKey = celebrations.accept(key: "k2", at: minutes(1))
+        #expect(wrongKey == nil)
+        let tooLate = celebrations.accept(key: "k1", at: minutes(15))
+        #expect(tooLate == nil)
         #expect(celebrations.lines(at: minutes(15)).isEmpty)
     }
 
@@ -35,11 +35,11 @@ struct CelebrationsTests {
         var celebrations = Celebrations()
         celebrations.offer(key: "k1", name: "Amira", sessionID: 4, at: claimed)
         let first = celebrations.accept(key: "k1", at: minutes(2))
-        let answer4 = celebrations.accept(key: "k1", at: minutes(5))
-        #expect(answer4 == first)
+        let again = celebrations.accept(key: "k1", at: minutes(5))
+        #expect(again == first)
         #expect(celebrations.lines(at: minutes(5)).count == 1)
-        let answer5 = celebrations.accept(key: "k1", at: minutes(12))
-        #expect(answer5 == nil, "once the line has gone, the key is spent")
+        let spent = celebrations.accept(key: "k1", at: minutes(12))
+        #expect(spent == nil, "once the line has gone, the key is spent")
     }
 
     @Test func atMostThreeShowNewestFirst() {
@@ -49,8 +49,8 @@ struct CelebrationsTests {
             #expect(celebrations.accept(key: name, at: minutes(Int64(index))) != nil)
         }
         #expect(celebrations.lines(at: minutes(4)).map(\.name) == ["Dara", "Chloe", "Bogdan"])
-        let answer6 = celebrations.accept(key: "Amira", at: minutes(4))
-        #expect(answer6 == nil, "pushed off the screen")
+        let pushedOff = celebrations.accept(key: "Amira", at: minutes(4))
+        #expect(pushedOff == nil, "pushed off the screen")
     }
 
     @Test func offersAreBoundedOldestFirst() {
@@ -58,12 +58,12 @@ struct CelebrationsTests {
         for index in 0...Celebrations.maxOffers {
             celebrations.offer(key: "k\(index)", name: "Amira", sessionID: 1, at: claimed)
         }
-        let answer7 = celebrations.accept(key: "k0", at: claimed)
-        #expect(answer7 == nil)
-        let answer8 = celebrations.accept(key: "k1", at: claimed)
-        #expect(answer8 != nil)
-        let answer9 = celebrations.accept(key: "k\(Celebrations.maxOffers)", at: claimed)
-        #expect(answer9 != nil)
+        let oldest = celebrations.accept(key: "k0", at: claimed)
+        #expect(oldest == nil)
+        let second = celebrations.accept(key: "k1", at: claimed)
+        #expect(second != nil)
+        let newest = celebrations.accept(key: "k\(Celebrations.maxOffers)", at: claimed)
+        #expect(newest != nil)
     }
 
     @Test(arguments: [
@@ -79,9 +79,9 @@ struct CelebrationsTests {
     func namesWithNothingToShowOrAnEmailAreNeverOffered(typed: String) {
         var celebrations = Celebrations()
         #expect(Celebrations.displayName(typed) == nil)
-        let answer10 = celebrations.offer(key: "k", name: typed, sessionID: 1, at: claimed)
-        #expect(!answer10)
-        let answer11 = celebrations.accept(key: "k", at: claimed)
-        #expect(answer11 == nil)
+        let offered = celebrations.offer(key: "k", name: typed, sessionID: 1, at: claimed)
+        #expect(!offered)
+        let yes = celebrations.accept(key: "k", at: claimed)
+        #expect(yes == nil)
     }
 }

@@ -51,6 +51,7 @@ struct CelebrationAPITests {
         #expect(missing.errorCode == "key_missing")
         let long = try Self.say(yes: String(repeating: "k", count: 65), to: kiosk)
         #expect(long.status == 400)
+        #expect(long.errorCode == "key_invalid")
         #expect(try kiosk.request("PUT", "/api/v1/celebrations", json: "{}", staff: true).status == 405)
         #expect(try kiosk.request("POST", "/api/v1/celebrations", body: Array("key=x".utf8),
                                   headers: [("Content-Type", "application/x-www-form-urlencoded")]).status == 415)

@@ -77,6 +77,15 @@ struct ClaimPageCelebrateTests {
         #expect(yes.text.contains("We cannot show your name now"))
     }
 
+    @Test func onlyANewClaimsJourneyTurnsTheFormIntoAYes() {
+        var form = ClaimForm(body: Array("step=celebrate&celebrate=k3y&name=Amira".utf8))
+        #expect(ClaimFlow.next(after: &form) == .celebrate(key: "k3y"))
+        var keyless = ClaimForm(body: Array("step=celebrate&name=Amira".utf8))
+        #expect(ClaimFlow.next(after: &keyless) == .show(.start, nil))
+        var later = ClaimForm(body: Array("step=celebrate&celebrate=k3y".utf8))
+        #expect(ClaimFlow.next(after: &later, in: .addEmail(sessionTitle: "Day 1")) == .show(.email, nil))
+    }
+
     @Test func anUnknownKeyIsTooLate() throws {
         let kiosk = try TestKiosk()
         let session = try kiosk.endedSession()
