@@ -31,6 +31,16 @@ struct CelebrationsTests {
         #expect(celebrations.lines(at: minutes(15)).isEmpty)
     }
 
+    @Test func anOfferStoredOutOfClaimOrderStillEndsAfterFifteenMinutes() {
+        var celebrations = Celebrations()
+        celebrations.offer(key: "k1", name: "Amira", sessionID: 4, at: minutes(1))
+        celebrations.offer(key: "k2", name: "Bogdan", sessionID: 4, at: claimed)
+        let tooLate = celebrations.accept(key: "k2", at: minutes(15))
+        #expect(tooLate == nil)
+        let inTime = celebrations.accept(key: "k1", at: minutes(15))
+        #expect(inTime?.name == "Amira")
+    }
+
     @Test func aSecondYesFindsTheSameLineWithoutMakingItLonger() {
         var celebrations = Celebrations()
         celebrations.offer(key: "k1", name: "Amira", sessionID: 4, at: claimed)

@@ -53,7 +53,8 @@ public struct Celebrations: Sendable, Equatable {
     public mutating func accept(key: String, at now: Timestamp) -> Line? {
         dropExpired(at: now)
         if let line = shown.first(where: { ConstantTime.equal($0.key, key) }) { return line }
-        guard let index = offers.firstIndex(where: { ConstantTime.equal($0.key, key) }) else { return nil }
+        guard let index = offers.firstIndex(where: { ConstantTime.equal($0.key, key) }),
+              now < offers[index].at.adding(seconds: Self.offerSeconds) else { return nil }
         var line = offers.remove(at: index)
         line.at = now
         shown.insert(line, at: 0)
@@ -66,8 +67,9 @@ public struct Celebrations: Sendable, Equatable {
         shown.filter { now < $0.until }
     }
 
+    /// Offers come in claim order, so the expired ones are at the front: a claim costs no scan of them all.
     private mutating func dropExpired(at now: Timestamp) {
-        offers.removeAll { now >= $0.at.adding(seconds: Self.offerSeconds) }
+        offers.removeFirst(offers.firstIndex { now < $0.at.adding(seconds: Self.offerSeconds) } ?? offers.count)
         shown.removeAll { now >= $0.until }
     }
 
