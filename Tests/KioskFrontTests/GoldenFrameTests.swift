@@ -144,6 +144,12 @@ struct GoldenFrameTests {
         offered.celebrate = "k3y"
         let asked = Fixtures.apply(sending, [.reply(.claimed(.success(offered)))]).0
         list.append(("done-celebrate", asked))
+        var askedInPolish = asked
+        askedInPolish.language = .polish
+        list.append(("done-celebrate-polish", askedInPolish))
+        var linesInUkrainian = Fixtures.celebrating(Fixtures.model(), recent: true)
+        linesInUkrainian.language = .ukrainian
+        list.append(("attract-recent-celebrations-ukrainian", linesInUkrainian))
         var finished = Fixtures.completingReceipt
         finished.celebrate = "k3y"
         list.append(("done-programme-celebrate", Fixtures.apply(sending, [.reply(.claimed(.success(finished))),

@@ -30,10 +30,12 @@ extension FrontView {
         guard whole.count > width else { return whole }
         let room = width - (text("").count + 3)
         guard room > 0 else { return String(whole.prefix(width)) }
-        // At a space where there is one, so no word is left cut in two.
-        var title = line.sessionTitle.prefix(room + 1)
-        title = title.count > room ? title.dropLast() : title
-        if line.sessionTitle.count > room, let space = title.lastIndex(of: " ") { title = title[..<space] }
-        return text(String(title).trimmingWhitespace() + "...")
+        // At a space where there is one, so no word is left cut in two, and without a dash or colon left hanging.
+        var title = line.sessionTitle.prefix(room)
+        if let next = line.sessionTitle.dropFirst(room).first, next != " ", let space = title.lastIndex(of: " ") {
+            title = title[..<space]
+        }
+        while let last = title.last, !last.isLetter, !last.isNumber { title = title.dropLast() }
+        return text(title + "...")
     }
 }
