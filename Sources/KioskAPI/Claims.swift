@@ -86,13 +86,18 @@ public struct ClaimReply: Codable, Sendable, Equatable {
         public var sessionId: Int64
         /// Only on a new waiting claim: the code that adds the email later.
         public var later: LaterDetail?
+        /// Only on a new claim with an email, while the kiosk shows names: the key that says yes to
+        /// "Well done" with the first name on the kiosk's screen (`POST /api/v1/celebrations`), for 15 minutes.
+        public var celebrate: String?
 
-        public init(id: String, state: String, badges: [String], sessionId: Int64, later: LaterDetail? = nil) {
+        public init(id: String, state: String, badges: [String], sessionId: Int64, later: LaterDetail? = nil,
+                    celebrate: String? = nil) {
             self.id = id
             self.state = state
             self.badges = badges
             self.sessionId = sessionId
             self.later = later
+            self.celebrate = celebrate
         }
     }
 

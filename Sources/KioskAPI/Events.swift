@@ -8,6 +8,17 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case outbox
     /// Claim links start with a new address: this machine's network changed (`AddressEvent`).
     case address
+    /// A learner said yes to their "Well done" line on the first screen (`CelebrationEvent`).
+    case celebration
+}
+
+/// The data of a `celebration` event: how many lines show now (never whose).
+public struct CelebrationEvent: Codable, Sendable, Equatable {
+    public var shown: Int
+
+    public init(shown: Int) {
+        self.shown = shown
+    }
 }
 
 /// The data of an `address` event: the new start of every claim link.

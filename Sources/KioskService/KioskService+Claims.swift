@@ -32,7 +32,7 @@ extension KioskService {
         let share = claimShare(for: request, code: entry, at: now)
         let publicURL = publicURL
         queueClaim(claimant, for: entry, at: now, share: share) {
-            writer.send(Self.response(for: $0, share: share, publicURL: publicURL))
+            writer.send(Self.response(for: $0, share: share, publicURL: publicURL, celebrate: $1))
         }
     }
 
@@ -109,10 +109,11 @@ extension KioskService {
         return .held(address: address, at: now)
     }
 
-    /// Queues a checked claim; `completion` runs on the store's writer thread once the outcome is durable.
-    /// A place held for a claim that did not become a new one is given back.
+    /// Queues a checked claim; `completion` runs on the store's writer thread once the outcome is durable,
+    /// with the key that says yes to a "Well done" line when a new claim was offered one. A place held
+    /// for a claim that did not become a new one is given back.
     func queueClaim(_ claimant: Claimant, for entry: CodeBook.Entry, at now: Timestamp, share: ClaimShare,
-                    completion: @escaping @Sendable (Result<ClaimOutcome, StoreError>) -> Void) {
+                    completion: @escaping @Sendable (Result<ClaimOutcome, StoreError>, _ celebrate: String?) -> Void) {
         var generator = SystemRandomNumberGenerator()
         var mayCreate = true
         if case .usedUp = share { mayCreate = false }
@@ -129,19 +130,21 @@ extension KioskService {
                 if case .held(let address, let at) = share {
                     limits.withLock { $0.claimNotMade(from: address, code: entry.codeID, admittedAt: at) }
                 }
-                return completion(result)
+                return completion(result, nil)
             }
-            completion(result)
+            completion(result, offerCelebration(for: claim, at: now))
             // Its awards are committed and due now: the forwarder sleeps until told so.
             forwarding.withLock { $0 }?.wake()
             events.publish(.claim, ClaimEvent(sessionId: claim.sessionID, codeId: claim.codeID))
         }
     }
 
-    static func response(for result: Result<ClaimOutcome, StoreError>, share: ClaimShare, publicURL: String) -> HTTPResponse {
+    static func response(for result: Result<ClaimOutcome, StoreError>, share: ClaimShare, publicURL: String,
+                         celebrate: String? = nil) -> HTTPResponse {
         switch result {
         case .success(.created(let claim)):
-            JSON.response(.created, ClaimReply(claim, state: claim.isWaiting ? .waiting : .queued, publicURL: publicURL))
+            JSON.response(.created, ClaimReply(claim, state: claim.isWaiting ? .waiting : .queued, publicURL: publicURL,
+                                               celebrate: celebrate))
         case .success(.repeated(let claim, let state)): JSON.response(.ok, ClaimReply(claim, state: state))
         case .success(.expired): JSON.response(.codeExpired)
         case .success(.usedUp): JSON.response(.codeUsedUp)

@@ -17,6 +17,8 @@ public final class KioskService: HTTPResponder {
     let codes: CodeBook
     /// Wrong codes and new claims from phones (see `ClaimLimits`); the front's requests skip them.
     let limits: Locked<ClaimLimits>
+    /// The first screen's "Well done" lines, in memory only (never written to disk).
+    let celebrations = Locked(Celebrations())
     /// Live changes for `GET /api/v1/events`.
     public let events = EventHub()
     /// The outbox forwarder, once `startForwarding` or `attach` has set it.
@@ -90,6 +92,14 @@ public final class KioskService: HTTPResponder {
         case ["api", "v1", "claims", "later"]:
             try allow(method, "POST")
             try addLaterEmail(request, writer)
+        case ["api", "v1", "celebrations"]:
+            switch method {
+            case "GET", "HEAD":
+                try requireStaff(request)
+                writer.send(try celebrationLines())
+            case "POST": writer.send(try celebrate(request))
+            default: throw .methodNotAllowed("GET, POST")
+            }
         case ["api", "v1", "claims", "waiting"]:
             try allow(method, "GET")
             try requireStaff(request)

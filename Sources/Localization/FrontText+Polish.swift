@@ -11,6 +11,7 @@ extension FrontText {
         "front.attract.scan": "Zeskanuj to telefonem",
         "front.attract.orCode": "albo naciśnij Enter. Twój kod to",
         "front.attract.claimed": "Odebrano: {claimed} z {expected}",
+        "front.attract.celebration": "Brawo! {name} ({title})",
         "front.attract.connecting": "Uruchamianie. Proszę czekać.",
 
         "front.step": "Krok {n} z 4",
@@ -62,6 +63,10 @@ extension FrontText {
         "front.done.printing": "Drukujemy Twój kod. Proszę czekać.",
         "front.done.printed": "Twój kod się drukuje. Weź go z drukarki.",
         "front.done.printFailed": "Drukarka nie zadziałała. Zrób zdjęcie kodu albo go zapisz.",
+        "front.done.celebrate": "Pokazać \"Brawo! {name}\" na tym ekranie przez 10 minut? Naciśnij Y, jeśli tak.",
+        "front.keys.celebrate": "Y: Tak, pokaż",
+        "front.done.celebrated": "Twoje imię jest teraz na tym ekranie, przez 10 minut.",
+        "front.done.celebrateFailed": "Przepraszamy, nie udało się pokazać imienia.",
         "front.laterSlip.title": "Twoja odznaka czeka na Ciebie",
         "front.laterSlip.scan": "Gdy będziesz mieć e-mail, zeskanuj to telefonem i wpisz adres.",
         "front.laterSlip.type": "Albo wejdź na {address} i wpisz ten kod.",

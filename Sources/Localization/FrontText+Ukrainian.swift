@@ -11,6 +11,7 @@ extension FrontText {
         "front.attract.scan": "Відскануйте цей код телефоном",
         "front.attract.orCode": "або натисніть Enter. Ваш код:",
         "front.attract.claimed": "Отримали: {claimed} з {expected}",
+        "front.attract.celebration": "Браво! {name} ({title})",
         "front.attract.connecting": "Запуск. Будь ласка, зачекайте.",
 
         "front.step": "Крок {n} з 4",
@@ -62,6 +63,10 @@ extension FrontText {
         "front.done.printing": "Друкуємо ваш код. Зачекайте.",
         "front.done.printed": "Ваш код друкується. Візьміть його з принтера.",
         "front.done.printFailed": "Принтер не спрацював. Сфотографуйте код або запишіть його.",
+        "front.done.celebrate": "Показати «Браво! {name}» на цьому екрані на 10 хвилин? Натисніть Y, якщо так.",
+        "front.keys.celebrate": "Y: Так, показати",
+        "front.done.celebrated": "Ваше ім'я тепер на цьому екрані, на 10 хвилин.",
+        "front.done.celebrateFailed": "На жаль, не вдалося показати ім'я.",
         "front.laterSlip.title": "Ваш значок чекає на вас",
         "front.laterSlip.scan": "Коли у вас буде пошта, відскануйте це телефоном і введіть адресу.",
         "front.laterSlip.type": "Або відкрийте {address} і введіть цей код.",

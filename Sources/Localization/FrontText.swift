@@ -27,6 +27,7 @@ enum FrontText {
         "front.attract.scan": "Scan this with your phone",
         "front.attract.orCode": "or press Enter. Your code is",
         "front.attract.claimed": "{claimed} of {expected} claimed",
+        "front.attract.celebration": "Well done, {name}! ({title})",
         "front.attract.connecting": "Starting up. Please wait.",
 
         "front.step": "Step {n} of 4",
@@ -78,6 +79,10 @@ enum FrontText {
         "front.done.printing": "Printing your code. Please wait.",
         "front.done.printed": "Your code is printing. Take it from the printer.",
         "front.done.printFailed": "The printer did not work. Please take a photo of the code, or write it down.",
+        "front.done.celebrate": "Show \"Well done, {name}!\" on this screen for 10 minutes? Press Y for yes.",
+        "front.keys.celebrate": "Y: Yes, show it",
+        "front.done.celebrated": "Your name is on this screen now, for 10 minutes.",
+        "front.done.celebrateFailed": "Sorry, we could not show your name.",
         "front.laterSlip.title": "Your badge is kept for you",
         "front.laterSlip.scan": "When you have an email, scan this with your phone and type it in.",
         "front.laterSlip.type": "Or go to {address} and type this code.",

@@ -98,5 +98,11 @@ extension PageText {
         "page.home.kept": "Twoja odznaka czeka na Ciebie? Tutaj możesz też wpisać tamten kod.",
         "page.done.already": "Ta odznaka została już odebrana z tym adresem e-mail. Jest już w drodze na ten adres.",
         "page.declined.kept": "Nic nie szkodzi. Nie zapisaliśmy Twojego adresu e-mail. Odznaka nadal na Ciebie czeka, więc możesz wrócić później.",
+        "page.celebrate.ask": "Czy Twoje imię ma się pokazać na ekranie kiosku przez 10 minut? Tylko jeśli chcesz.",
+        "page.celebrate.button": "Tak, pokaż „Brawo! {name}”",
+        "page.celebrated.heading": "Spójrz na ekran kiosku",
+        "page.celebrated.body": "Twoje imię jest tam teraz przez 10 minut. Brawo!",
+        "page.celebrated.late.heading": "Nie możemy teraz pokazać Twojego imienia",
+        "page.celebrated.late.body": "Jest już za późno albo ten kiosk nie pokazuje imion. Twoja odznaka i tak jest w drodze.",
     ]
 }

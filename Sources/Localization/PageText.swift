@@ -113,5 +113,11 @@ enum PageText {
         "page.home.kept": "Is your badge kept for you? You can type that code here too.",
         "page.done.already": "You collected this badge with this email before. It is already on its way there.",
         "page.declined.kept": "That is OK. We have not kept your email. Your badge is still kept for you, so you can come back later.",
+        "page.celebrate.ask": "Would you like your first name on the kiosk's screen for 10 minutes? Only if you want.",
+        "page.celebrate.button": "Yes, show “Well done, {name}!”",
+        "page.celebrated.heading": "Look at the kiosk's screen",
+        "page.celebrated.body": "Your first name is on it now, for 10 minutes. Well done!",
+        "page.celebrated.late.heading": "We cannot show your name now",
+        "page.celebrated.late.body": "It is too late, or this kiosk does not show names. Your badge is still on its way.",
     ]
 }

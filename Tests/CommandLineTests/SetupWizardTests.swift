@@ -122,6 +122,6 @@ struct SetupWizardTests {
         #expect(try KioskSettings.values(ofFile: "x", text: text) == values.merging(
             ["listen": "0.0.0.0:8080", "state_dir": "/var/lib/badgekiosk", "code_lifetime_hours": "72", "claim_headroom_percent": "20",
              "max_failed_code_attempts": "10", "retention_days": "30", "issuer_timeout_seconds": "20", "issuer_concurrency": "4",
-             "issuer_max_backoff_seconds": "300", "speak_screens": "no", "qr_style": "auto"]) { $1 })
+             "issuer_max_backoff_seconds": "300", "celebrate_names": "yes", "speak_screens": "no", "qr_style": "auto"]) { $1 })
     }
 }

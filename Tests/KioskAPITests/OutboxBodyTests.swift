@@ -33,7 +33,7 @@ struct OutboxBodyTests {
     }
 
     @Test func eventKindsAreTheStreamsEventNames() {
-        #expect(EventKind.allCases.map(\.rawValue) == ["claim", "session", "outbox", "address"])
+        #expect(EventKind.allCases.map(\.rawValue) == ["claim", "session", "outbox", "address", "celebration"])
         #expect(EventKind(rawValue: "outbox") == .outbox)
     }
 

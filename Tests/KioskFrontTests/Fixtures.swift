@@ -52,6 +52,20 @@ enum Fixtures {
                                                            acceptanceRate: 59.0 / 83.0))
     }()
 
+    /// Three "Well done" lines, newest first, one with a title too long for any screen's line.
+    static let celebrations = [
+        CelebrationInfo(name: "Amira", sessionTitle: "Intro to Work - Day 4: Your first week in a new job", secondsLeft: 590),
+        CelebrationInfo(name: "Bogdan", sessionTitle: "Intro to Work - Day 4", secondsLeft: 300),
+        CelebrationInfo(name: "Oleksandra", sessionTitle: "Intro to Work - Day 3: Interviews", secondsLeft: 60),
+    ]
+
+    /// `model` once the sessions came back with `celebrations`; with `recent`, session 3's code is offered.
+    static func celebrating(_ model: FrontModel, recent: Bool) -> FrontModel {
+        let sessions = recent ? sessions : sessions.filter(\.isOpen)
+        return apply(model, [.reply(.sessions(.success(SessionsSnapshot(sessions: sessions, todayClaims: 7,
+                                                                        celebrations: celebrations))))], at: model.now).0
+    }
+
     /// The first screen, service up, at time 1000.
     static func model(settings: FrontModel.Settings = settings, recent: RecentSession? = nil) -> FrontModel {
         var model = FrontModel(settings: settings, now: 1000)

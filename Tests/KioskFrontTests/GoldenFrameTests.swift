@@ -147,6 +147,25 @@ struct GoldenFrameTests {
         list.append(("reports-programmes-none", Fixtures.apply(Fixtures.press(reports, .right).0,
                                                                [.reply(.report(.programmes, .success(ReportFigures(
                                                                    rows: [], total: Fixtures.report.total))))]).0))
+
+        list.append(("attract-celebrations", Fixtures.celebrating(Fixtures.model(), recent: false)))
+        list.append(("attract-recent-celebrations", Fixtures.celebrating(Fixtures.model(), recent: true)))
+        list.append(("attract-recent-wifi-celebrations", Fixtures.celebrating(Fixtures.model(settings: wifi), recent: true)))
+        var offered = Fixtures.receipt
+        offered.celebrate = "k3y"
+        let asked = Fixtures.apply(sending, [.reply(.claimed(.success(offered)))]).0
+        list.append(("done-celebrate", asked))
+        var askedInPolish = asked
+        askedInPolish.language = .polish
+        list.append(("done-celebrate-polish", askedInPolish))
+        var linesInUkrainian = Fixtures.celebrating(Fixtures.model(), recent: true)
+        linesInUkrainian.language = .ukrainian
+        list.append(("attract-recent-celebrations-ukrainian", linesInUkrainian))
+        var finished = Fixtures.completingReceipt
+        finished.celebrate = "k3y"
+        list.append(("done-programme-celebrate", Fixtures.apply(sending, [.reply(.claimed(.success(finished))),
+                                                                          .reply(.badges(.success(Fixtures.catalogue)))]).0))
+        list.append(("done-celebrated", Fixtures.apply(Fixtures.press(asked, .character("y")).0, [.reply(.celebrated(nil))]).0))
         return list
     }()
 

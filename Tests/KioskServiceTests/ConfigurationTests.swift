@@ -74,6 +74,14 @@ struct ConfigurationTests {
                                                           environment: [:])
         #expect(configuration.listenPort == 8080)
         #expect(configuration.retentionDays == 30)
+        #expect(configuration.celebrateNames)
+    }
+
+    @Test func celebrationLinesTurnOffWithASetting() throws {
+        let off = try ServiceConfiguration.load(path: nil, environment: ["BADGEKIOSK_CONFIG": "/dev/null",
+                                                                         "BADGEKIOSK_CELEBRATE_NAMES": "no"])
+        #expect(!off.celebrateNames)
+        #expect(try ServiceConfiguration.load(path: nil, environment: ["BADGEKIOSK_CONFIG": "/dev/null"]).celebrateNames)
     }
 
     @Test func codePolicyFollowsSettings() throws {

@@ -37,6 +37,7 @@ struct SettingsTableTests {
         ("claim_headroom_percent", "-1", "expected a whole number from 0 to 1000"),
         ("max_failed_code_attempts", "0", "expected a whole number from 1 to 10000"),
         ("retention_days", "3651", "expected a whole number from 1 to 3650"),
+        ("celebrate_names", "Yes please", "expected yes or no"),
         ("event_loops", "0", "expected a whole number from 1 to 64"),
         ("max_connections", "15", "expected a whole number from 16 to 65536"),
         ("max_connections_per_address", "3", "expected a whole number from 4 to 65536"),

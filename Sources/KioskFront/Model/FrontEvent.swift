@@ -48,6 +48,8 @@ enum ServiceReply: Equatable, Sendable {
     case laterEmailAdded(WaitingInfo, email: String, Result<LaterAdded, ServiceFailure>)
     /// Whether the PIN typed matches the stored hash (not the service's answer, but run with its work).
     case pinChecked(Bool)
+    /// The learner's yes to their first name on the first screen was taken (nil) or refused.
+    case celebrated(ServiceFailure?)
 }
 
 /// Work for the runtime: requests to the service, or leaving.
@@ -73,6 +75,8 @@ enum FrontEffect: Equatable, Sendable {
     case loadReport(ReportPage.View)
     /// Adds `email` to the waiting claim, with the staff token (never rate-limited).
     case addLaterEmail(WaitingInfo, email: String)
+    /// Says yes to "Well done" with the learner's first name on the first screen, with the claim's key.
+    case celebrate(key: String)
     /// Checks a typed PIN against the stored hash, which is slow on purpose.
     case checkPIN(String, PINHash)
     /// Says `text` aloud in `language`, cutting off anything still being said.

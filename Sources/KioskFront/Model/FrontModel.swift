@@ -42,6 +42,8 @@ struct FrontModel: Equatable, Sendable {
     var todayClaims = 0
     /// A session that ended in the last hour: its code is offered on the first screen.
     var recent: RecentSession?
+    /// "Well done" lines for the first screen, newest first.
+    var celebrations: [Celebration] = []
     /// Monotonic seconds, as of the event being handled.
     var now: Double
     /// When a person last pressed a key (for the inactivity prompt).
@@ -87,6 +89,14 @@ struct RecentSession: Equatable, Sendable {
     var claimed: Int
     var expected: Int
     /// Monotonic time after which it is no longer offered (an hour after it ended).
+    var visibleUntil: Double
+}
+
+/// A "Well done" line on the first screen, for a learner who said yes.
+struct Celebration: Equatable, Sendable {
+    var name: String
+    var sessionTitle: String
+    /// Monotonic time after which it is no longer shown.
     var visibleUntil: Double
 }
 

@@ -49,10 +49,40 @@ struct LearnerFlow: Equatable, Sendable {
     var completionIDs: [String] = []
     /// The names of those badges, for the celebration (ids are never shown).
     var completions: [String] = []
+    /// The done screen's choice of "Well done" with the first name on the first screen, when offered.
+    var celebrate: Celebrate?
+
+    /// Where the choice to show the learner's first name on the first screen stands.
+    enum Celebrate: Equatable, Sendable {
+        /// Asked, with the claim's key: Y says yes.
+        case offered(key: String)
+        case sending
+        case shown
+        case failed
+
+        /// Still waiting for the learner's Y.
+        var isOffered: Bool {
+            if case .offered = self { return true }
+            return false
+        }
+    }
 
     init(session: RecentSession?) {
         self.session = session
         step = session == nil ? .code : .confirmSession
+    }
+
+    /// The first name as the first screen would show it, for the question that offers it.
+    var celebrationName: String { Celebrations.displayName(cleanName) ?? cleanName }
+
+    /// The done screen's last line: the question while it is offered, then what came of it, else how to finish.
+    var doneLastLine: String {
+        switch celebrate {
+        case .offered?, .sending?: "front.done.celebrate"
+        case .shown?: "front.done.celebrated"
+        case .failed?: "front.done.celebrateFailed"
+        case nil: "front.done.finish"
+        }
     }
 
     /// "Step N of 4", or nil on screens outside the four steps.

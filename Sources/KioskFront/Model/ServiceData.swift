@@ -31,6 +31,17 @@ struct SessionsSnapshot: Equatable, Sendable {
     var sessions: [SessionInfo]
     /// Claims on sessions started today (local time).
     var todayClaims: Int
+    /// The "Well done" lines learners said yes to, newest first.
+    var celebrations: [CelebrationInfo] = []
+}
+
+/// A "Well done" line for the first screen, from `GET /api/v1/celebrations`.
+struct CelebrationInfo: Equatable, Sendable {
+    /// The first name only.
+    var name: String
+    var sessionTitle: String
+    /// Seconds it stays on the screen, by the wall clock when it was fetched.
+    var secondsLeft: Double
 }
 
 /// A stored claim, from `POST /api/v1/claims`.
@@ -41,6 +52,8 @@ struct ClaimReceipt: Equatable, Sendable {
     var badgeIDs: [String]
     /// For a claim with no email yet: the code that adds one later.
     var later: LaterInfo?
+    /// The key that puts "Well done" with the learner's first name on the first screen, if they say yes.
+    var celebrate: String? = nil
 }
 
 /// A claim waiting for its learner's email, as the volunteer picks it.

@@ -15,7 +15,8 @@ extension ServiceClient {
                                              emailLater: email.isEmpty ? true : nil),
                           reply: ClaimReply.self)
                 .map { ClaimReceipt(id: $0.claim.id, sessionID: $0.claim.sessionId, badgeIDs: $0.claim.badges,
-                                    later: $0.claim.later.map { LaterInfo(code: $0.code, url: $0.url) }) })
+                                    later: $0.claim.later.map { LaterInfo(code: $0.code, url: $0.url) }, celebrate: $0.claim.celebrate) })
+        case .celebrate(let key): .celebrated(celebrate(key))
         case .loadBadges: .badges(badges())
         case .startSession(let title, let badges, let expected):
             .sessionStarted(call("POST", "/api/v1/sessions", body: SessionRequest(title: title, badges: badges, expected: expected),
@@ -48,9 +49,12 @@ extension ServiceClient {
         }
     }
 
-    /// Sessions, newest first, with how long ago each ended and today's claims.
+    /// Sessions, newest first, with how long ago each ended and today's claims, and the "Well done" lines
+    /// (read together, so one live event refreshes the whole first screen).
     private func sessions() -> Result<SessionsSnapshot, ServiceFailure> {
-        call("GET", "/api/v1/sessions", reply: SessionsReply.self).map { reply in
+        call("GET", "/api/v1/sessions", reply: SessionsReply.self).flatMap { reply in
+            call("GET", "/api/v1/celebrations", reply: CelebrationsReply.self).map { (reply, $0.celebrations) }
+        }.map { reply, celebrations in
             let now = Date()
             let calendar = Calendar.current
             let today = reply.sessions.filter { calendar.isDate($0.createdAt, inSameDayAs: now) }.reduce(0) { $0 + $1.claimed }
@@ -59,8 +63,20 @@ extension ServiceClient {
                             endedSecondsAgo: session.endedAt.map { max(0, now.timeIntervalSince($0)) },
                             code: session.code.map(CodeInfo.init), badgeIDs: session.badges)
             }
-            return SessionsSnapshot(sessions: sessions, todayClaims: today)
+            let lines = celebrations.map {
+                CelebrationInfo(name: $0.name, sessionTitle: $0.sessionTitle, secondsLeft: max(0, $0.until.timeIntervalSince(now)))
+            }
+            return SessionsSnapshot(sessions: sessions, todayClaims: today, celebrations: lines)
         }
+    }
+
+    /// Says yes to a learner's "Well done" line: nil when it shows, else why not.
+    private func celebrate(_ key: String) -> ServiceFailure? {
+        if case .failure(let failure) = call("POST", "/api/v1/celebrations", body: CelebrateRequest(key: key),
+                                              reply: CelebrateReply.self) {
+            return failure
+        }
+        return nil
     }
 
     /// Asks the service about a code without claiming: it checks the code (known, not expired, not

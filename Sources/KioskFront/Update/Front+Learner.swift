@@ -111,6 +111,11 @@ extension Front {
                 flow.message = .news("front.done.printing")
                 return [.printLater(later, language: model.displayLanguage)]
             }
+            // Y says yes to "Well done" with their first name on the first screen; anything else leaves it unsaid.
+            if key == .character("y") || key == .character("Y"), case .offered(let celebrationKey) = flow.celebrate {
+                flow.celebrate = .sending
+                return [.celebrate(key: celebrationKey)]
+            }
         case .declined:
             // "No" is not a dead end: Back (the first choice, or Esc) returns to the question, answers kept.
             if moveSelection(&flow.selection, count: 2, key) { return [] }
@@ -208,6 +213,7 @@ extension Front {
         case .success(let receipt):
             go(&flow, to: .done)
             flow.later = receipt.later
+            flow.celebrate = receipt.celebrate.map { .offered(key: $0) }
             flow.completionIDs = completionBadgeIDs(receipt, sessions: model.sessions)
             // The names come from the catalogue, fetched only when there is something to name.
             effects = flow.completionIDs.isEmpty ? [.loadSessions] : [.loadSessions, .loadBadges]

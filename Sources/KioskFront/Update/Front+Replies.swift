@@ -81,6 +81,10 @@ extension Front {
             reportLoaded(&model, view, result)
         case .laterEmailAdded(let waiting, let email, let result):
             return laterEmailAdded(&model, waiting, email: email, result)
+        case .celebrated(let failure):
+            guard case .learner(var flow) = model.screen, flow.step == .done, flow.celebrate == .sending else { return [] }
+            flow.celebrate = failure == nil ? .shown : .failed
+            model.screen = .learner(flow)
         case .pinChecked(let matches):
             // Esc while checking left the PIN screen: the answer is for nobody now.
             guard case .pin(var entry) = model.screen, entry.checking else { return [] }
@@ -149,6 +153,9 @@ extension Front {
     static func sessionsLoaded(_ model: inout FrontModel, _ snapshot: SessionsSnapshot) {
         model.sessions = snapshot.sessions
         model.todayClaims = snapshot.todayClaims
+        model.celebrations = snapshot.celebrations.map {
+            Celebration(name: $0.name, sessionTitle: $0.sessionTitle, visibleUntil: model.now + $0.secondsLeft)
+        }
         let latest = snapshot.sessions
             .filter { ($0.endedSecondsAgo ?? .infinity) < recentSeconds && $0.code != nil }
             .min { $0.endedSecondsAgo! < $1.endedSecondsAgo! }
@@ -189,7 +196,7 @@ extension ServiceReply {
              .badges(.failure(let failure)), .sessionStarted(.failure(let failure)), .sessionEnded(_, .failure(let failure)),
              .slips(.failure(let failure)), .outbox(.failure(let failure)), .synced(.failure(let failure)),
              .limitSet(.failure(let failure)), .waiting(.failure(let failure)), .laterEmailAdded(_, _, .failure(let failure)),
-             .settled(_, .failure(let failure)):
+             .settled(_, .failure(let failure)), .celebrated(let failure?):
             failure
         default:
             nil

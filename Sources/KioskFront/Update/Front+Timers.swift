@@ -4,6 +4,7 @@ extension Front {
     static func nextDeadline(_ model: FrontModel) -> Double? {
         var deadlines: [Double] = []
         if let recent = model.recent { deadlines.append(recent.visibleUntil) }
+        deadlines += model.celebrations.map(\.visibleUntil)
         if let locked = model.pinGuard.pausedUntil {
             deadlines.append(locked)
             if case .pin = model.screen { deadlines.append(nextSecond(counting: locked, now: model.now)) }
@@ -46,6 +47,7 @@ extension Front {
             model.recent = nil
             if model.screen == .sessionQR(recent.id) { reset(&model) }
         }
+        model.celebrations.removeAll { now >= $0.visibleUntil }
         model.pinGuard.expire(at: now)
         model.codeTries.expire(at: now)
         switch model.screen {

@@ -88,8 +88,8 @@ enum FrontSpeech {
                                      model.spoken("front.done.addLater", ["address": later.home])])
             }
             let programme = flow.completions.isEmpty ? [] : ["front.done.programme"]
-            return words(model, ["front.done.message"] + programme + ["front.done.email", "front.done.sentTo",
-                                                                       "front.done.finish"], values)
+            return words(model, ["front.done.message"] + programme + ["front.done.email", "front.done.sentTo"], values,
+                         extra: [model.spoken(flow.doneLastLine, ["name": flow.celebrationName])])
         case .declined:
             return words(model, ["front.declined.message", "front.declined.help"], values,
                          choices: ["front.declined.back", "front.declined.finish"], selected: flow.selection)

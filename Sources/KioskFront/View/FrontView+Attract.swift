@@ -26,7 +26,7 @@ extension FrontView {
             blocks = [.big(model.text("front.attract.title"), in: Area(x: 2, width: buffer.width - 4)), .gap()]
         }
         blocks += [startButton(model, in: area), .gap()]
-        blocks += footerBlocks(model, in: area)
+        blocks += footer(model, in: area, below: blocks, rows: buffer.height)
         buffer.stack(blocks, top: 0, bottom: buffer.height)
     }
 
@@ -55,7 +55,7 @@ extension FrontView {
             .text(claimedLine(model, recent), in: panel, style: .bold), .gap(),
             startButton(model, in: panel), .gap(),
         ]
-        blocks += footerBlocks(model, in: panel)
+        blocks += footer(model, in: panel, below: blocks, rows: buffer.height - top)
         buffer.stack(blocks, top: top, bottom: buffer.height)
     }
 
@@ -75,11 +75,19 @@ extension FrontView {
         }
     }
 
-    /// Today's count, the language choice and the demo hint.
-    private static func footerBlocks(_ model: FrontModel, in area: Area) -> [Block] {
+    /// The footer under `above`, with as many "Well done" lines as the `rows` of the screen leave room for.
+    private static func footer(_ model: FrontModel, in area: Area, below above: [Block], rows: Int) -> [Block] {
+        let used = (above + footerBlocks(model, in: area, celebrationRows: 0)).reduce(0) { $0 + $1.height }
+        return footerBlocks(model, in: area, celebrationRows: rows - used)
+    }
+
+    /// Today's count and the "Well done" lines under it, the language choice and the demo hint.
+    private static func footerBlocks(_ model: FrontModel, in area: Area, celebrationRows: Int) -> [Block] {
         var blocks: [Block] = []
         if model.service == .up {
-            blocks += [.text(model.text("front.attract.today", ["count": String(model.todayClaims)]), in: area), .gap()]
+            blocks.append(.text(model.text("front.attract.today", ["count": String(model.todayClaims)]), in: area))
+            blocks += celebrationBlocks(model, rows: celebrationRows, in: area)
+            blocks.append(.gap())
         }
         blocks += [languages(model, in: area), .text(model.text("front.attract.language"), in: area)]
         if model.settings.canSpeak { blocks.append(.text(model.text("front.keys.listen"), in: area)) }

@@ -54,7 +54,8 @@ extension FrontView {
         case .done:
             blocks = celebration(model, flow, in: area)
             let print = flow.later != nil && model.settings.canPrint ? [model.text("front.keys.printCode")] : []
-            learnerKeys(model, &buffer, [model.text("front.keys.finish")] + print)
+            let celebrate = flow.celebrate?.isOffered == true ? [model.text("front.keys.celebrate")] : []
+            learnerKeys(model, &buffer, [model.text("front.keys.finish")] + print + celebrate)
         case .declined:
             blocks = [
                 .text(model.text("front.declined.message"), in: area, style: .bold), .gap(),
@@ -197,7 +198,7 @@ extension FrontView {
         return blocks + [
             .text(model.text("front.done.email", ["issuer": model.settings.issuerName]), in: area, style: .bold),
             .text(model.text("front.done.sentTo", ["email": flow.cleanEmail]), in: area), .gap(),
-            .text(model.text("front.done.finish"), in: area),
+            doneLastLine(model, flow, in: area),
         ]
     }
 }

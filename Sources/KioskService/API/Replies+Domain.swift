@@ -6,10 +6,10 @@ import KioskStore
 extension ClaimReply {
     /// `state` is where the claim's awards stand: `queued` when new, up to `sent` on a later repeat.
     /// A waiting claim carries its later code and the page that takes the email.
-    init(_ claim: Claim, state: Award.State, publicURL: String = "") {
+    init(_ claim: Claim, state: Award.State, publicURL: String = "", celebrate: String? = nil) {
         let later = claim.laterCode.map { LaterDetail(code: ShortCode.display($0), url: "\(publicURL)/e/\($0)") }
         self.init(claim: Detail(id: claim.id, state: state.rawValue, badges: claim.badgeIDs, sessionId: claim.sessionID,
-                                later: later))
+                                later: later, celebrate: celebrate))
     }
 }
 

@@ -7,6 +7,8 @@ enum ClaimFlow: Equatable, Sendable {
     case declined
     /// The answers are complete: a claimant with no email (`hasEmail` false) when the learner has none yet.
     case submit(Claimant)
+    /// After claiming, the learner said yes to "Well done" on the kiosk's screen, with the claim's key.
+    case celebrate(key: String)
 
     /// Decides from the form alone: no I/O, so every path is tested directly.
     static func next(after form: inout ClaimForm, in journey: ClaimJourney = .claim) -> ClaimFlow {
@@ -59,6 +61,8 @@ enum ClaimFlow: Equatable, Sendable {
             case "changeEmail": return reachable(.email, form, in: journey)
             default: return reachable(.consent, form, in: journey)
             }
+        case "celebrate" where journey == .claim && !form.celebrate.isEmpty:
+            return .celebrate(key: form.celebrate)
         case "show":
             return reachable(ClaimStep(rawValue: form.view) ?? .start, form, in: journey)
         default:

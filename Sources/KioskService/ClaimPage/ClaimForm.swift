@@ -14,7 +14,7 @@ struct ClaimForm: Sendable, Equatable {
     /// The learner said they have no email address yet: the claim will wait for one (docs/ARCHITECTURE.md §4.8).
     var later = false
     var language: Language?
-    /// The form that was sent (`start`, `name`, `email`, `check`, `consent`) or `show` to redisplay a page.
+    /// The form that was sent (`start`, `name`, `email`, `check`, `consent`, `celebrate`) or `show` to redisplay a page.
     var step = ""
     /// The button pressed where a page has more than one (`yes`, `no`, `change`, `suggestion`, `later`).
     var choice = ""
@@ -22,6 +22,8 @@ struct ClaimForm: Sendable, Equatable {
     var view = ""
     /// The page's signature over the code, proving the form came from this service's page.
     var signature = ""
+    /// The key from a new claim that says yes to "Well done" on the kiosk's screen (`Celebrations`).
+    var celebrate = ""
     /// `name` or `email` when that answer arrived as bytes that are not UTF-8 text: it is asked for
     /// again rather than kept with U+FFFD in place of what was typed.
     var unreadable: String?
@@ -48,6 +50,7 @@ struct ClaimForm: Sendable, Equatable {
             case "go": choice = value
             case "view": view = value
             case "form": signature = value
+            case "celebrate": celebrate = value
             default: continue
             }
         }

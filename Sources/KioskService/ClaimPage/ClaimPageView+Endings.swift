@@ -13,7 +13,7 @@ extension ClaimPageView {
 
     /// The celebration, and what happens next. `repeated` when this learner had already claimed (at
     /// `/e/`: with the email just added); `completions` names the badge of each programme this claim
-    /// finished, which comes as well.
+    /// finished, which comes as well. With a key in the form, the page also offers "Well done" on the kiosk's screen.
     func done(name: String, email address: String, repeated: Bool, completions: [String] = []) -> HTML {
         let heading = text("page.done.heading", ["name": name])
         // Changing language sends the claim again: the store's repeat rule answers with the same claim.
@@ -33,6 +33,7 @@ extension ClaimPageView {
                     HTML.element("li") { text(key) }
                 }
             }
+            celebrateChoice(name: name)
             paragraph("page.done.close")
         }
     }

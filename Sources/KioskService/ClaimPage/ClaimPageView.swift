@@ -111,6 +111,7 @@ struct ClaimPageView {
             email && !form.email.isEmpty ? hidden("email", form.email) : .empty,
             // The email page asks again: there the learner chooses anew between an email and none.
             email && form.later ? hidden("later", "1") : .empty,
+            form.celebrate.isEmpty ? .empty : hidden("celebrate", form.celebrate),
         ])
     }
 

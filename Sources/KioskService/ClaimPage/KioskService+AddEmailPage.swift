@@ -43,6 +43,9 @@ extension KioskService {
         switch flow {
         case .show(let step, let error):
             writer.send(Self.stepPage(step, error, view))
+        case .celebrate:
+            // Only a new claim is offered a line: here the flow never gives one, so back to the first step.
+            writer.send(Self.stepPage(.email, nil, view))
         case .declined:
             writer.send(Self.html(.ok, view.declined(), language))
         case .submit(let claimant):

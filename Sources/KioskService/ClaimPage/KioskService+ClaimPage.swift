@@ -34,6 +34,14 @@ extension KioskService {
             writer.send(Self.stepPage(step, error, view))
         case .declined:
             writer.send(Self.html(.ok, view.declined(), language))
+        case .celebrate(let key):
+            let outcome = celebrate(key: key)
+            let status: HTTPStatus = switch outcome {
+            case .shown: .ok
+            case .off: .conflict
+            case .unknown: .notFound
+            }
+            writer.send(Self.html(status, view.celebrated(status == .ok), language))
         case .submit(let claimant):
             // Read before claiming, so the reply can tell a programme's completion badge from the
             // session's own; nil (the read failed) means no celebration line, never a wrong one.
@@ -41,8 +49,10 @@ extension KioskService {
             let store = store
             let share = claimShare(for: request, code: entry, at: now)
             let address = publicURL
-            queueClaim(claimant, for: entry, at: now, share: share) { result in
+            queueClaim(claimant, for: entry, at: now, share: share) { result, celebrate in
                 let extra = Self.completionBadgeIDs(in: result, sessionBadges: sessionBadges)
+                // A new claim's key, or the one a replayed done page (a change of language) carries.
+                let view = view.offering(celebrate)
                 guard !extra.isEmpty else {
                     return writer.send(Self.claimPageResponse(for: result, view, share: share, address: address))
                 }

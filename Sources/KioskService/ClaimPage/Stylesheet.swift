@@ -34,6 +34,8 @@ enum Stylesheet {
     color:#ffffff;background:#00703c;border:0;border-bottom:3px solid #002d18;border-radius:0;cursor:pointer;\
     text-align:center;text-decoration:none;overflow-wrap:anywhere}\
     .second{color:#0b0c0c;background:#dddcdb;border-bottom-color:#858686}\
+    .small{display:inline-block;min-height:44px;margin:.25rem 0;padding:.25rem 1rem;font:inherit;font-weight:700;\
+    color:#0b0c0c;background:#dddcdb;border:0;border-bottom:3px solid #858686;border-radius:0;cursor:pointer;overflow-wrap:anywhere}\
     .back,.link{display:inline-block;min-height:44px;min-width:44px;margin:0;padding:0;font:inherit;\
     color:#1d70b8;background:#ffffff;border:0;text-decoration:underline;cursor:pointer}\
     .big{font-size:1.4rem;font-weight:700;overflow-wrap:anywhere}\

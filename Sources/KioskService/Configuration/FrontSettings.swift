@@ -64,12 +64,10 @@ extension FrontSettings: SettingsPart {
             checked((1...127).contains($0.utf8.count) && $0.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
                     ? $0 : nil, or: "expected a printer name as lpstat -p lists it: letters, digits, - _ and .")
         },
-        .value("speak_screens", \.speakScreens, default: "no",
+        .yesNo("speak_screens", \.speakScreens, default: false,
                doc: "Whether the kiosk reads each learner screen aloud as it opens: yes or no (F1 reads one either way).",
                comment: ["Needs espeak-ng and a sound device; without them the kiosk stays silent.",
-                         "With espeak-ng installed, the first screen also offers Arabic, spoken (the screen stays English)."]) {
-            checked(["yes": true, "no": false][$0], or: "expected yes or no")
-        },
+                         "With espeak-ng installed, the first screen also offers Arabic, spoken (the screen stays English)."]),
         .value("qr_style", \.qrStyle, default: "auto",
                doc: "How QR codes are drawn: halfblock, blocks or auto (ask the Linux console's font).",
                comment: ["blocks draws two reverse-video spaces a module, for console fonts without half blocks."]) {

@@ -25,6 +25,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var maxConnectionsPerAddress: Int
     /// Days names and emails are kept after the issuer confirmed every award of a claim.
     public var retentionDays: Int
+    /// Whether learners may say yes to their first name on the first screen (`Celebrations`).
+    public var celebrateNames: Bool
     /// The central issuer's API; nil forwards nothing (claims wait, queued, until one is set).
     public var issuer: IssuerKind?
     public var issuerURL: String?
@@ -49,6 +51,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
         (listenHost, listenPort, stateDirectory, venueName, venueFile) = ("", 0, "", "", "")
         (codeLifetimeHours, claimHeadroomPercent, maxFailedCodeAttempts) = (0, 0, 0)
         (eventLoops, maxConnections, maxConnectionsPerAddress, retentionDays) = (0, 0, 0, 0)
+        celebrateNames = false
         (issuerTimeoutSeconds, issuerConcurrency, issuerMaxBackoffSeconds) = (0, 0, 0)
     }
 

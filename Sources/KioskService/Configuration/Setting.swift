@@ -37,6 +37,16 @@ struct Setting<Settings>: Sendable {
         }
     }
 
+    /// `yes` or `no`.
+    static func yesNo(
+        _ key: String, _ path: WritableKeyPath<Settings, Bool> & Sendable, default defaultValue: Bool,
+        _ exampleLine: SettingInfo.ExampleLine = .active, heading: String? = nil, doc: String, comment: [String] = []
+    ) -> Setting {
+        value(key, path, default: defaultValue ? "yes" : "no", exampleLine, heading: heading, doc: doc, comment: comment) {
+            checked(["yes": true, "no": false][$0], or: "expected yes or no")
+        }
+    }
+
     private static func store<Value>(_ checked: Result<Value, SettingProblem>, at path: WritableKeyPath<Settings, Value>,
                                      in settings: inout Settings) -> String? {
         switch checked {
