@@ -58,14 +58,14 @@ let package = Package(
         .executableTarget(name: "badgekiosk-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Main"),
 
         // Helpers shared by the test targets: a responder rig that records answers in memory, scripted servers, raw connections,
-        // the built binary, and the reports' 4-day course with its figures counted by hand.
+        // the built binary, the issuer simulator's settings for a child service, and the reports' 4-day course with its figures counted by hand.
         .target(name: "TestSupport", dependencies: ["HTTPCore", "Posix", "KioskAPI", "KioskCore", "KioskStore"], path: "Tests/TestSupport"),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"]),
         .testTarget(name: "HTTPKitTests", dependencies: ["HTTPKit", "HTTPCore", "Posix", "TestSupport"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
         .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore", "CSQLite", "Posix", "TestSupport"]),
         .testTarget(name: "KioskAPITests", dependencies: ["KioskAPI"]),
-        .testTarget(name: "KioskServiceTests", dependencies: ["KioskAPI", "KioskService", "Issuers", "KioskStore", "KioskCore", "HTTPCore", "HTTPKit", "Posix", "Localization", "TestSupport"]),
+        .testTarget(name: "KioskServiceTests", dependencies: ["KioskAPI", "KioskService", "Issuers", "KioskStore", "KioskCore", "HTTPCore", "HTTPKit", "Posix", "Localization", "IssuerSimulator", "TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "IssuersTests", dependencies: ["Issuers", "IssuerSimulator", "KioskStore", "KioskCore", "HTTPCore", "Posix", "KioskService", "TestSupport"]),
         .testTarget(name: "IssuerSimulatorTests", dependencies: ["IssuerSimulator", "HTTPCore", "HTTPKit", "TestSupport"]),

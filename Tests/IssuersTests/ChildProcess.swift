@@ -22,17 +22,15 @@ enum ChildProcess {
             let claimant = try Claimant(name: "Learner \(number)", email: "learner\(number)@example.org", consent: true)
             _ = try store.submitClaim(ClaimSubmission(codeID: code.id, claimant: claimant, newClaimID: "claim-\(number)", at: .now()))
         }
-        _ = FileManager.default.createFile(atPath: "\(folder)/secret", contents: Data("demo-secret\n".utf8),
-                                       attributes: [.posixPermissions: 0o600])
+        SimulatorSettings.writeSecret(to: "\(folder)/secret")
         return folder
     }
 
     /// The settings that point a child service at `port` with short timeouts and backoffs.
     /// `tls`, when given, stands in front of the simulator and its certificate is trusted.
     static func environment(folder: String, port: Int, kind: String = "obf", tls: TLSFront? = nil) -> [String: String] {
-        var settings = ["BADGEKIOSK_ISSUER": kind, "BADGEKIOSK_ISSUER_URL": tls?.url ?? "http://127.0.0.1:\(port)",
-         "BADGEKIOSK_ISSUER_CLIENT_ID": "demo", "BADGEKIOSK_ISSUER_CLIENT_SECRET_FILE": "\(folder)/secret",
-         "BADGEKIOSK_ISSUER_TIMEOUT_SECONDS": "1", "BADGEKIOSK_ISSUER_MAX_BACKOFF_SECONDS": "1"]
+        var settings = SimulatorSettings.environment(url: tls?.url ?? "http://127.0.0.1:\(port)",
+                                                     secretFile: "\(folder)/secret", kind: kind)
         if let tls { settings["BADGEKIOSK_ISSUER_CA_FILE"] = tls.caFile }
         return settings
     }

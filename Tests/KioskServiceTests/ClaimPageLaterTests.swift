@@ -116,6 +116,9 @@ struct ClaimPageLaterTests {
         #expect(!start.text.contains(#"value="later""#), "no way to skip the email here")
         #expect(!start.text.contains(#"class="back""#))
         let signature = try #require(ClaimPageBrowser.signature(in: start))
+        let refused = try browser.post([("form", signature), ("step", "email"), ("email", "amira at gmail")])
+        #expect(refused.text.contains(#"id="email-error""#) && refused.text.contains(#"value="amira at gmail""#))
+        #expect(!refused.text.contains("is kept for you"), "the error takes the lead's place: Continue stays above the fold")
 
         // The name is the one the badge is kept under, whatever a form says.
         let check = try browser.post([("form", signature), ("step", "email"), ("email", "amira@gmial.com"), ("name", "Mallory")])
@@ -195,6 +198,9 @@ struct ClaimPageLaterTests {
 
     @Test func wrongCodesAtEGetTheFieldAgainThenMeetTheGuessingLimit() throws {
         let kiosk = try TestKiosk(configure: { $0.maxFailedCodeAttempts = 3 })
+        let bare = try kiosk.request("GET", "/e/")
+        #expect(bare.status == 200 && bare.text.contains(#"id="code" name="code""#), "no code yet: the field for one")
+        #expect(!bare.text.contains("There is a problem"))
         for guess in ["AAAAAAAA", "BBB-BBB-BB", "CCCCCCCC"] {
             let page = try kiosk.request("GET", "/e/\(guess)")
             #expect(page.status == 404)

@@ -12,9 +12,11 @@ extension ClaimPageView {
     }
 
     /// The celebration, and what happens next. `repeated` when this learner had already claimed (at
-    /// `/e/`: with the email just added); `completions` names the badge of each programme this claim
+    /// `/e/`: with the email just added); `badges` names the session's badges (at `/e/`, where the
+    /// learner comes back days later); `completions` names the badge of each programme this claim
     /// finished, which comes as well. With a key in the form, the page also offers "Well done" on the kiosk's screen.
-    func done(name: String, email address: String, repeated: Bool, completions: [String] = []) -> HTML {
+    func done(name: String, email address: String, repeated: Bool, badges: [String] = [],
+              completions: [String] = []) -> HTML {
         let heading = text("page.done.heading", ["name": name])
         // Changing language sends the claim again: the store's repeat rule answers with the same claim.
         // A later code works once, so at `/e/` there is nothing to send again.
@@ -22,6 +24,7 @@ extension ClaimPageView {
             HTML.element("div", ["class": "panel"]) {
                 HTML.element("h1") { heading }
                 paragraph("page.done.lead")
+                for badge in badges { HTML.element("p", ["class": "big"]) { badge } }
                 for badge in completions { paragraph("page.done.programme", ["badge": badge]) }
             }
             if repeated { paragraph(journey == .claim ? "page.done.again" : "page.done.already") }

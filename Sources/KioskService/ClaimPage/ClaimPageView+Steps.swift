@@ -41,7 +41,11 @@ extension ClaimPageView {
             stepNumber(step)
             HTML.element("form", ["method": "post", "novalidate": ""]) {
                 HTML.element("h1") { HTML.element("label", ["for": field]) { heading } }
-                if let session = addingEmailFor { paragraph("page.later.lead", ["name": form.name, "session": session]) }
+                // After a refused email the error takes its place, which keeps Continue above the fold:
+                // the learner read it a page ago.
+                if let session = addingEmailFor, message == nil {
+                    paragraph("page.later.lead", ["name": form.name, "session": session])
+                }
                 HTML.element("p", ["class": "hint", "id": "\(field)-hint"]) { text("page.\(field).hint") }
                 if let message {
                     HTML.element("p", ["class": "error", "id": "\(field)-error"]) {

@@ -29,6 +29,9 @@ extension KioskService {
             waiting = found
         case .wait(let seconds):
             return writer.send(Self.tooManyAttempts(seconds, plain))
+        case .missing where path.count <= 2:
+            // `/e/` with no code: the field for it, as `/` shows it, with nothing wrong yet.
+            return writer.send(Self.html(.ok, plain.home(), language))
         case .missing, .unknown:
             return writer.send(Self.unknownLaterCode(typed: given, plain))
         }
@@ -49,19 +52,36 @@ extension KioskService {
         case .declined:
             writer.send(Self.html(.ok, view.declined(), language))
         case .submit(let claimant):
-            addEmail(claimant.email, to: waiting, at: now) { writer.send(Self.addEmailPageResponse(for: $0, view, typed: given)) }
+            // The learner comes back days later: the done page names what the email brings. Read before
+            // adding, so the session's badges are told from a programme's completion badge this email
+            // now earns; nil (the read failed) names none, never a wrong one.
+            let sessionBadges = try? store.session(id: waiting.sessionID)?.session.badgeIDs
+            let store = store
+            addEmail(claimant.email, to: waiting, at: now) { result in
+                let claim: Claim? = switch result {
+                case .success(.added(let claim)), .success(.alreadyClaimed(let claim, _)): claim
+                default: nil
+                }
+                let own = claim.flatMap { claim in sessionBadges.map { claim.badgeIDs.filter($0.contains) } } ?? []
+                let extra = Self.completionBadgeIDs(of: claim, sessionBadges: sessionBadges)
+                Self.namingBadges(session: own, completions: extra, in: store) { badges, completions in
+                    writer.send(Self.addEmailPageResponse(for: result, view, typed: given, badges: badges, completions: completions))
+                }
+            }
         }
     }
 
-    /// The page for the email's outcome: the usual done page, which for an email that had already
-    /// claimed says the badge is on its way there.
-    static func addEmailPageResponse(for result: Result<LaterOutcome, StoreError>, _ view: ClaimPageView,
-                                     typed: String) -> HTTPResponse {
+    /// The page for the email's outcome: the usual done page, naming `badges` (the session's) and
+    /// `completions` (programmes this email finished), which for an email that had already claimed
+    /// says the badge is on its way there.
+    static func addEmailPageResponse(for result: Result<LaterOutcome, StoreError>, _ view: ClaimPageView, typed: String,
+                                     badges: [String] = [], completions: [String] = []) -> HTTPResponse {
         switch result {
         case .success(.added(let claim)):
-            html(.ok, view.done(name: claim.name, email: claim.email, repeated: false), view.language)
+            html(.ok, view.done(name: claim.name, email: claim.email, repeated: false, badges: badges,
+                                completions: completions), view.language)
         case .success(.alreadyClaimed(let claim, _)):
-            html(.ok, view.done(name: claim.name, email: claim.email, repeated: true), view.language)
+            html(.ok, view.done(name: claim.name, email: claim.email, repeated: true, badges: badges), view.language)
         case .success(.unknownCode):
             // Used a moment ago, from another tab or phone.
             unknownLaterCode(typed: typed, view)

@@ -50,16 +50,14 @@ extension KioskService {
             let share = claimShare(for: request, code: entry, at: now)
             let address = publicURL
             queueClaim(claimant, for: entry, at: now, share: share) { result, celebrate in
-                let extra = Self.completionBadgeIDs(in: result, sessionBadges: sessionBadges)
+                let claim: Claim? = switch result {
+                case .success(.created(let claim)), .success(.repeated(let claim, _)): claim
+                default: nil
+                }
                 // A new claim's key, or the one a replayed done page (a change of language) carries.
                 let view = view.offering(celebrate)
-                guard !extra.isEmpty else {
-                    return writer.send(Self.claimPageResponse(for: result, view, share: share, address: address))
-                }
-                // Once per learner per programme: the names are read off the store's writer thread,
-                // so finishing a programme never holds up other claims being written.
-                DispatchQueue.global().async {
-                    let names = extra.compactMap { id in (try? store.badge(id: id))?.name }.filter { !$0.isEmpty }
+                let extra = Self.completionBadgeIDs(of: claim, sessionBadges: sessionBadges)
+                Self.namingBadges(completions: extra, in: store) { _, names in
                     writer.send(Self.claimPageResponse(for: result, view, share: share, address: address, completions: names))
                 }
             }
@@ -131,14 +129,22 @@ extension KioskService {
     }
 
     /// The badges a stored claim awards beyond its session's: the completion badges of the
-    /// programmes it finished. Empty when the session's badges are not known.
-    static func completionBadgeIDs(in result: Result<ClaimOutcome, StoreError>, sessionBadges: [String]?) -> [String] {
-        guard let sessionBadges else { return [] }
-        switch result {
-        case .success(.created(let claim)), .success(.repeated(let claim, _)):
-            return claim.badgeIDs.filter { !sessionBadges.contains($0) }
-        default:
-            return []
+    /// programmes it finished. Empty when there is no claim or the session's badges are not known.
+    static func completionBadgeIDs(of claim: Claim?, sessionBadges: [String]?) -> [String] {
+        guard let claim, let sessionBadges else { return [] }
+        return claim.badgeIDs.filter { !sessionBadges.contains($0) }
+    }
+
+    /// Calls `respond` with the catalogue's names for `session` badges and `completions` (a badge
+    /// with no name is left out: an id means nothing to a learner). A store's completion runs on its
+    /// writer thread, so the names are read off it, and naming badges never holds up other claims
+    /// being written; with nothing to name, `respond` runs at once.
+    static func namingBadges(session: [String] = [], completions: [String], in store: KioskStore,
+                             _ respond: @escaping @Sendable (_ session: [String], _ completions: [String]) -> Void) {
+        guard !session.isEmpty || !completions.isEmpty else { return respond([], []) }
+        DispatchQueue.global().async {
+            let names = { (ids: [String]) in ids.compactMap { id in (try? store.badge(id: id))?.name }.filter { !$0.isEmpty } }
+            respond(names(session), names(completions))
         }
     }
 

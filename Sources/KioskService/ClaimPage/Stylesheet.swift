@@ -8,7 +8,8 @@ import KioskCore
 /// `background` unless it sits on the white page, so the pairs can be checked from this text.
 /// Logical properties (`inline-start`) mirror the layout for Arabic. Tap targets are 44 px or more.
 /// Below 240 px (a small phone at 200% zoom) headings shrink a little so words fit without sideways scrolling,
-/// and a kept badge's code (never broken across lines) shrinks so it still fits.
+/// and a kept badge's code (never broken across lines) shrinks so it still fits. Badge names and the
+/// celebration wrap in lines of even length, so "Day 1" does not leave its "1" alone on a line.
 enum Stylesheet {
     static let css: StaticString = """
     *,*::before,*::after{box-sizing:border-box}\
@@ -58,6 +59,7 @@ enum Stylesheet {
     .panel{color:#ffffff;background:#00703c;padding:1rem;margin:1rem 0;text-align:center}\
     .panel h1{margin:.5rem 0;overflow-wrap:anywhere}\
     .panel p{font-size:1.35rem;margin:.5rem 0}\
+    .panel,.badge .big{text-wrap:balance}\
     dl{display:grid;grid-template-columns:fit-content(45%) minmax(0,1fr);gap:0 .75rem;align-items:baseline;margin:.5rem 0}\
     dt{font-weight:700}dd{margin:0;overflow-wrap:anywhere}\
     dd .link{margin-inline-start:.75rem}\
