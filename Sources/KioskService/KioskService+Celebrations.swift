@@ -20,7 +20,7 @@ extension KioskService {
     func offerCelebration(for claim: Claim, at now: Timestamp) -> String? {
         guard configuration.celebrateNames, !claim.isWaiting else { return nil }
         var generator = SystemRandomNumberGenerator()
-        let key = RandomToken.claimID(using: &generator)
+        let key = RandomToken.make(bytes: 12, using: &generator)
         let offered = celebrations.withLock { $0.offer(key: key, name: claim.name, sessionID: claim.sessionID, at: now) }
         return offered ? key : nil
     }

@@ -119,7 +119,7 @@ extension KioskService {
         if case .usedUp = share { mayCreate = false }
         let laterCode = claimant.hasEmail ? nil : ShortCode.generate(length: ShortCode.laterLength, using: &generator)
         let submission = ClaimSubmission(codeID: entry.codeID, claimant: claimant,
-                                         newClaimID: RandomToken.claimID(using: &generator), at: now, mayCreate: mayCreate,
+                                         newClaimID: RandomToken.claimID(at: now, using: &generator), at: now, mayCreate: mayCreate,
                                          laterCode: laterCode)
         let events = events
         let forwarding = forwarding

@@ -35,7 +35,7 @@ extension KioskService {
         let paused = forwarding.withLock { $0 }?.status.pausedUntil != nil
         let free = try? FileManager.default.attributesOfFileSystem(forPath: configuration.stateDirectory)[.systemFreeSize]
         return MetricsSnapshot(
-            build: build, store: store, now: .now(),
+            build: build, store: store, writer: self.store.writerStats, now: .now(),
             uptimeSeconds: Double(MonotonicClock.nanoseconds() - startedAt) / 1e9,
             requests: requests.withLock { $0 }, storageFailing: self.store.storageFault != nil,
             forwarderPaused: paused, eventSubscribers: events.subscriberCount,

@@ -8,16 +8,8 @@ extension KioskStore {
     /// Award counts by state, the oldest queued award's time, the latest errors and the unsure awards.
     public func outboxSummary() throws(StoreError) -> OutboxSummary {
         try withReader { connection throws(StoreError) in
-            var counts = Dictionary(uniqueKeysWithValues: Award.State.allCases.map { ($0, 0) })
-            let byState = try connection.cached("SELECT state, COUNT(*) FROM awards GROUP BY state")
-            while try byState.step() {
-                if let state = byState.text(at: 0).flatMap(Award.State.init(rawValue:)) {
-                    counts[state] = byState.int(at: 1)
-                }
-            }
-            let oldest = try connection.cached("SELECT MIN(created_at) FROM awards WHERE state = 'queued'")
-            let oldestQueuedAt = try oldest.step() ? oldest.optionalInt64(at: 0).map(Timestamp.init(milliseconds:)) : nil
-
+            let counts = try Self.tallies(connection).awards
+            let oldestQueuedAt = try Self.oldestQueued(connection)
             let recent = try connection.cached("""
                 SELECT id, badge_id, last_error, updated_at FROM awards
                 WHERE last_error IS NOT NULL ORDER BY updated_at DESC, id DESC LIMIT ?

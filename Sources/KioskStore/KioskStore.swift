@@ -170,5 +170,6 @@ public final class KioskStore: Sendable {
             throw .cannotOpen(path: path, reason: "it could not be switched to write-ahead logging")
         }
         try connection.execute("PRAGMA synchronous = FULL")
+        try connection.execute("PRAGMA temp_store = MEMORY")
     }
 }

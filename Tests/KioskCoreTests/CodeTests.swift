@@ -23,6 +23,21 @@ struct CodeTests {
         }
     }
 
+    @Test("claim ids: 96 random bits after the time, URL-safe, sorting as text in the order they were made")
+    func claimIDsSortByTime() {
+        var generator = SystemRandomNumberGenerator()
+        let start = Timestamp(milliseconds: 1_800_000_000_000)
+        // Times chosen to roll each of the prefix's low digits over, and one clock far ahead.
+        let times = [0, 1, 63, 64, 4095, 4096, 86_400_000, 3_000_000_000_000].map { start.adding(milliseconds: $0) }
+        let ids = times.map { RandomToken.claimID(at: $0, using: &generator) }
+        #expect(ids == ids.sorted())
+        #expect(ids.allSatisfy { $0.count == 24 && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } })
+        let sameMoment = (0..<1000).map { _ in RandomToken.claimID(at: start, using: &generator) }
+        #expect(Set(sameMoment).count == 1000)
+        #expect(Set(sameMoment.map { $0.prefix(8) }).count == 1)
+        #expect(RandomToken.claimID(at: Timestamp(milliseconds: -5), using: &generator).hasPrefix("--------"))
+    }
+
     @Test func base64URLEncodingMatchesKnownVectors() {
         #expect(RandomToken.encode(Array("foobar".utf8)) == "Zm9vYmFy")
         #expect(RandomToken.encode(Array("fo".utf8)) == "Zm8")

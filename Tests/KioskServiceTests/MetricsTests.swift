@@ -14,6 +14,7 @@ struct MetricsTests {
         "badgekiosk_build_info", "badgekiosk_uptime_seconds", "badgekiosk_claims_total", "badgekiosk_awards",
         "badgekiosk_oldest_queued_award_age_seconds", "badgekiosk_http_requests_total", "badgekiosk_storage_failing",
         "badgekiosk_forwarder_paused", "badgekiosk_event_subscribers", "badgekiosk_state_disk_free_bytes",
+        "badgekiosk_store_commits_total", "badgekiosk_store_write_jobs_total",
     ]
 
     /// Reads `text` strictly, and with promtool when installed (CI installs it), expecting no problem.

@@ -38,22 +38,38 @@ struct StoreMetricsTests {
         #expect(metrics.oldestQueuedAt == Fixture.during.adding(seconds: 2))
     }
 
-    @Test("no metrics query scans a table: each plan is a search on the table's key or an index")
+    @Test("no summary read often walks a table: counts are tallies, the oldest queued award and today's rows are index searches")
     func queryPlansSearch() throws {
         let fixture = try Fixture()
+        let plans = try Self.plans(fixture, [KioskStore.metricsQueries.tallies, KioskStore.metricsQueries.oldestQueued,
+                                             KioskStore.activitySinceSQL])
+        #expect(plans[0] == ["SCAN tallies"])
+        #expect(plans[1] == ["SEARCH awards USING INDEX awards_queued_age"])
+        #expect(plans[2] == ["SCAN CONSTANT ROW", "SCALAR SUBQUERY 1",
+                             "SEARCH sessions USING COVERING INDEX sessions_by_time (created_at>?)",
+                             "SCALAR SUBQUERY 2", "SEARCH claims USING COVERING INDEX claims_by_time (created_at>?)"])
+    }
+
+    @Test("a report's period is found on the sessions' time index, its claims and awards by session and claim")
+    func reportPlanSearches() throws {
+        let fixture = try Fixture()
+        let plan = try Self.plans(fixture, [KioskStore.sessionFiguresSQL])[0]
+        #expect(plan.contains("SEARCH r USING COVERING INDEX sessions_by_time (created_at>? AND created_at<?)"))
+        #expect(plan.contains("SEARCH c USING INDEX claims_by_session (session_id=?)"))
+        #expect(plan.contains("SEARCH a USING INDEX awards_by_claim (claim_id=?)"))
+        #expect(plan.contains("SEARCH s USING INDEX sessions_by_time (created_at>? AND created_at<?)"))
+        #expect(plan.allSatisfy { !$0.hasPrefix("SCAN") })
+    }
+
+    /// The detail lines of each query's plan, in order, on a connection of their own.
+    private static func plans(_ fixture: Fixture, _ queries: [String]) throws -> [[String]] {
         let connection = try Connection.open(path: fixture.store.path, readOnly: true)
         defer { connection.close() }
-        let queries = KioskStore.metricsQueries
-        let plans = try [queries.claims, queries.awards, queries.inState, queries.oldestQueued].map { sql in
+        return try queries.map { sql in
             let explain = try connection.prepare("EXPLAIN QUERY PLAN " + sql)
             var details: [String] = []
             while try explain.step() { details.append(explain.text(at: 3) ?? "") }
             return details
         }
-        #expect(plans[0] == ["SEARCH claims"])
-        #expect(plans[1] == ["SEARCH awards"])
-        #expect(plans[2] == ["SEARCH awards USING COVERING INDEX awards_outbox (state=?)"])
-        #expect(plans[3] == ["SEARCH awards USING INDEX awards_outbox (state=?)"])
-        #expect(plans.joined().allSatisfy { !$0.hasPrefix("SCAN") })
     }
 }

@@ -111,14 +111,14 @@ extension KioskService {
 
     /// The session's title and badges, and the code's current expiry and count.
     ///
-    /// The session's QR code comes with its summary; a printed slip or an older QR code is found
-    /// in the full list, which only those rarer pages read.
+    /// The session's QR code comes with its summary; a printed slip or an older QR code is read by
+    /// its id.
     private func sessionDetails(_ entry: CodeBook.Entry) throws -> (SessionDetails, ClaimCode)? {
         guard let summary = try store.session(id: entry.sessionID) else { return nil }
         let code: ClaimCode? = if let current = summary.code, current.id == entry.codeID {
             current
         } else {
-            try store.codes().first { $0.id == entry.codeID }
+            try store.code(id: entry.codeID)
         }
         guard let code else { return nil }
         var badges: [Badge] = []

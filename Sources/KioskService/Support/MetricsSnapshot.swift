@@ -8,6 +8,8 @@ struct MetricsSnapshot {
     var build: BuildInfo
     /// Nil when the database could not be read: the store's families are then left out.
     var store: StoreMetrics?
+    /// How the store's writes have shared commits since it opened.
+    var writer: WriterStats
     var now: Timestamp
     var uptimeSeconds: Double
     var requests: RequestCounts
@@ -32,6 +34,12 @@ struct MetricsSnapshot {
             text.add("badgekiosk_oldest_queued_award_age_seconds", .gauge,
                      help: "Seconds the longest-waiting queued award has waited; 0 when none is queued.", value: age.rounded())
         }
+        text.add("badgekiosk_store_commits_total", .counter,
+                 help: "Transactions the store has committed since the service started, one disk sync each.",
+                 value: Double(writer.commits))
+        text.add("badgekiosk_store_write_jobs_total", .counter,
+                 help: "Writes (a claim, an award's news) the store has run since the service started; many share one commit under load.",
+                 value: Double(writer.jobs))
         text.add("badgekiosk_http_requests_total", .counter, help: "HTTP requests answered since the start, by status code.",
                  requests.byCode.sorted { $0.key < $1.key }.map { .init(labels: [("code", String($0.key))], value: Double($0.value)) })
         text.add("badgekiosk_storage_failing", .gauge,

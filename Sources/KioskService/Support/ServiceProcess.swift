@@ -53,6 +53,14 @@ public final class ServiceProcess: Sendable {
         return ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
+    /// Bytes the child has handed to write calls so far (`wchar` in /proc/PID/io): its store's log and
+    /// file, and its request log. Unlike time, the same work writes the same bytes on a busy machine.
+    public func bytesWritten() throws -> Int64 {
+        let io = try String(contentsOfFile: "/proc/\(process.processIdentifier)/io", encoding: .utf8)
+        let line = io.split(separator: "\n").first { $0.hasPrefix("wchar:") }
+        return line.flatMap { Int64($0.dropFirst("wchar:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+    }
+
     /// Sends `signal` and waits for the child to exit; returns its exit status.
     @discardableResult
     public func stop(signal: Int32 = SIGTERM) -> Int32 {

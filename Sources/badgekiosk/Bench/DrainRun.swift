@@ -30,7 +30,7 @@ struct DrainRun {
         defer { server.stop() }
         _ = try server.awaitOutboxEmpty()
         let elapsed = Date().timeIntervalSince(started)
-        let peak = server.peakRSSKilobytes.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "unknown"
+        let peak = BenchCommand.peakRSS(server)
         let received = issuer.simulator.awards
         let distinct = Set(received.map { "\($0.badge) \($0.email)" }).count
         return """
@@ -58,7 +58,7 @@ struct DrainRun {
             let claimant = try Claimant(name: "Learner \(number)", email: "learner\(number)@drain.example", consent: true)
             group.enter()
             store.submitClaim(ClaimSubmission(codeID: code.id, claimant: claimant,
-                                              newClaimID: RandomToken.claimID(using: &generator), at: now)) { result in
+                                              newClaimID: RandomToken.claimID(at: now, using: &generator), at: now)) { result in
                 if case .success(.created) = result {} else { failures.withLock { $0 += 1 } }
                 group.leave()
             }

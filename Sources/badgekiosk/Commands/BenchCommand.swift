@@ -10,14 +10,14 @@ import KioskStore
 /// `badgekiosk bench claims|healthz|idle|drain|front|soak`: measurements against a fresh `badgekiosk serve` child.
 enum BenchCommand {
     static let declaration = CommandDeclaration(
-        "bench", summary: "Measure the service under load (claims, healthz, idle, drain, front, soak).",
+        "bench", summary: "Measure the service (claims, healthz, idle, drain, front, soak, prefill).",
         description: """
         Each benchmark starts 'badgekiosk serve' on a loopback port with a fresh state folder and
         prints what it measured. They need no settings and leave nothing behind.
         """,
         actions: [
-            load("claims", summary: "Post claims, each answered only once it is on disk.",
-                 measures: "posts claims (each answered only once it is on disk)"),
+            claimsDeclaration,
+            prefillDeclaration,
             load("healthz", summary: "Ask GET /healthz.", measures: "asks GET /healthz"),
             load("idle", summary: "Hold connections open doing nothing; print the server's CPU time meanwhile.",
                  measures: "holds N connections open doing nothing and prints the CPU time the server used meanwhile"),
@@ -41,7 +41,8 @@ enum BenchCommand {
         ])
 
     /// `bench claims|healthz|idle`: N keep-alive connections for S seconds.
-    private static func load(_ name: String, summary: String, measures: String) -> CommandDeclaration {
+    static func load(_ name: String, summary: String, measures: String,
+                          extra: [OptionDeclaration] = [], run: CommandDeclaration.Handler? = nil) -> CommandDeclaration {
         CommandDeclaration(
             name, summary: summary,
             description: """
@@ -54,8 +55,13 @@ enum BenchCommand {
             options: [
                 OptionDeclaration("connections", valueName: "N", doc: "Concurrent connections", defaultValue: .value("64")),
                 OptionDeclaration("seconds", valueName: "S", doc: "How long to run", defaultValue: .value("10")),
-            ],
-            run: { parsed in try load(parsed, target: name) })
+            ] + extra,
+            run: run ?? { parsed in try load(parsed, target: name) })
+    }
+
+    /// The peak RSS `server` reached, for the printed reports.
+    static func peakRSS(_ server: ServiceProcess) -> String {
+        server.peakRSSKilobytes.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "unknown"
     }
 
     private static func load(_ parsed: ParsedArguments, target: String) throws {
@@ -63,24 +69,11 @@ enum BenchCommand {
         let seconds = try parsed.number("seconds", in: 1...3600)
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        if target == "claims" {
-            try seedCatalogue([Badge(id: "bench-day-1", name: "Bench Day 1"), Badge(id: "bench-day-2", name: "Bench Day 2")],
-                              state: "\(directory)/state")
-        }
         let server = try ServiceProcess(executable: try selfExecutable(), stateDirectory: "\(directory)/state")
         defer { server.stop() }
         if target == "idle" { return try measureIdle(server: server, connections: connections, seconds: seconds) }
-        let load: LoadRun
-        if target == "claims" {
-            let codes = try prepareCodes(server: server, claims: seconds * 30_000, badges: ["bench-day-1", "bench-day-2"])
-            load = LoadRun(port: server.port, connections: connections, seconds: seconds,
-                           request: ClaimRequests(codes: codes, claimsPerCode: 1200, staffToken: try server.staffToken()))
-        } else {
-            load = LoadRun(port: server.port, connections: connections, seconds: seconds, request: HealthRequests())
-        }
-        let result = try load.run()
-        let peak = server.peakRSSKilobytes.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "unknown"
-        Console.out(result.report(name: target == "claims" ? "claims" : "GET /healthz", peakRSS: peak))
+        let result = try LoadRun(port: server.port, connections: connections, seconds: seconds, request: HealthRequests()).run()
+        Console.out(result.report(name: "GET /healthz", peakRSS: peakRSS(server)))
     }
 
     private static func drain(_ parsed: ParsedArguments) throws {
