@@ -42,7 +42,12 @@ public final class KioskService: HTTPResponder {
         self.build = build
         self.log = log
         address = ClaimAddress(configuration: configuration, lookup: addressLookup)
-        codes = CodeBook(try store.codes())
+        codes = CodeBook(try store.openCodes(at: .now())) { [store] key in
+            switch key {
+            case .token(let token): try? store.code(token: token)
+            case .short(let short): try? store.code(short: short)
+            }
+        }
         var settings = ClaimLimits.Settings()
         settings.failuresPerAddress = configuration.maxFailedCodeAttempts
         settings.claimWindowSeconds = configuration.codePolicy.lifetimeSeconds

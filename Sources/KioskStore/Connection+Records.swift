@@ -38,16 +38,6 @@ extension Connection {
         return try statement.step() ? Self.code(from: statement) : nil
     }
 
-    /// Every code, oldest first.
-    func allCodes() throws(StoreError) -> [ClaimCode] {
-        let statement = try cached("SELECT \(Self.codeColumns) FROM claim_codes ORDER BY id")
-        var codes: [ClaimCode] = []
-        while try statement.step() {
-            codes.append(Self.code(from: statement))
-        }
-        return codes
-    }
-
     /// Stores a new code for `session`, drawing again if its token or short code is already taken.
     func insertCode(for session: Session, kind: CodeKind, policy: CodePolicy, maxClaims: Int?,
                     at now: Timestamp) throws(StoreError) -> ClaimCode {

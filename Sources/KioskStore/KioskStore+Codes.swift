@@ -30,9 +30,35 @@ extension KioskStore {
         try waitFor { makeSlipCodes(sessionID: sessionID, count: count, policy: policy, at: now, completion: $0) }
     }
 
-    /// Every claim code, oldest first, with its current claim count.
-    public func codes() throws(StoreError) -> [ClaimCode] {
-        try withReader { connection throws(StoreError) in try connection.allCodes() }
+    /// Every code not yet expired at `now`, oldest first.
+    public func openCodes(at now: Timestamp) throws(StoreError) -> [ClaimCode] {
+        try withReader { connection throws(StoreError) in
+            let statement = try connection.cached("SELECT \(Connection.codeColumns) FROM claim_codes WHERE expires_at > ? ORDER BY id")
+            defer { statement.reset() }
+            try statement.bind(now.milliseconds, at: 1)
+            var codes: [ClaimCode] = []
+            while try statement.step() { codes.append(Connection.code(from: statement)) }
+            return codes
+        }
+    }
+
+    /// The code with this QR token, found on its unique index; nil when none has it.
+    public func code(token: String) throws(StoreError) -> ClaimCode? {
+        try code(where: "token", is: token)
+    }
+
+    /// The code with this short code (in `ShortCode.normalize`'s form), found on its unique index.
+    public func code(short: String) throws(StoreError) -> ClaimCode? {
+        try code(where: "short", is: short)
+    }
+
+    private func code(where column: StaticString, is value: String) throws(StoreError) -> ClaimCode? {
+        try withReader { connection throws(StoreError) in
+            let statement = try connection.cached("SELECT \(Connection.codeColumns) FROM claim_codes WHERE \(column) = ?")
+            defer { statement.reset() }
+            try statement.bind(value, at: 1)
+            return try statement.step() ? Connection.code(from: statement) : nil
+        }
     }
 
     /// One claim code with its current claim count; nil when there is no such code.

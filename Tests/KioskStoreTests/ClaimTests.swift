@@ -14,7 +14,7 @@ struct ClaimTests {
         #expect(claim.email == "learner1@example.org")
         #expect(claim.badgeIDs == Fixture.badges.map(\.id))
         #expect(try fixture.store.claims(sessionID: fixture.session.id) == [claim])
-        #expect(try fixture.store.codes().first?.claimed == 1)
+        #expect(try fixture.store.openCodes(at: Timestamp(milliseconds: 0)).first?.claimed == 1)
         #expect(try fixture.store.session(id: fixture.session.id)?.claimed == 1)
         #expect(try fixture.store.outboxSummary().counts[.queued] == 2)
     }
@@ -33,7 +33,7 @@ struct ClaimTests {
         #expect(try fixture.store.submitClaim(late) == .repeated(claim, state: .queued))
 
         #expect(try fixture.store.claims(sessionID: fixture.session.id).map(\.id) == ["first"])
-        #expect(try fixture.store.codes().first?.claimed == 1)
+        #expect(try fixture.store.openCodes(at: Timestamp(milliseconds: 0)).first?.claimed == 1)
         #expect(try fixture.count("awards") == 2)
     }
 
@@ -68,7 +68,7 @@ struct ClaimTests {
         #expect(usedUp.count == 45)
         #expect(try fixture.count("claims") == 5)
         #expect(try fixture.count("awards") == 10)
-        #expect(try fixture.store.codes().first?.claimed == 5)
+        #expect(try fixture.store.openCodes(at: Timestamp(milliseconds: 0)).first?.claimed == 5)
     }
 
     @Test("a slip code admits exactly one learner")
@@ -87,7 +87,7 @@ struct ClaimTests {
         #expect(try fixture.store.submitClaim(Fixture.submission(code: slips[0], learner: 2)) == .usedUp)
         // Slips never replace the session's QR code.
         #expect(try fixture.store.session(id: fixture.session.id)?.code == fixture.code)
-        #expect(try fixture.store.codes().count == 4)
+        #expect(try fixture.store.openCodes(at: Timestamp(milliseconds: 0)).count == 4)
         #expect(throws: StoreError.self) {
             try fixture.store.makeSlipCodes(sessionID: fixture.session.id, count: 0, policy: CodePolicy(), at: Fixture.during)
         }

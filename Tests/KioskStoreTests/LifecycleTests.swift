@@ -20,7 +20,7 @@ struct LifecycleTests {
         try fixture.reopen()
         #expect(try fixture.store.badges() == badges)
         #expect(try fixture.store.session(id: fixture.session.id) == summary)
-        #expect(try fixture.store.codes() == [fixture.code.withClaimed(1)] + slips)
+        #expect(try fixture.store.openCodes(at: Timestamp(milliseconds: 0)) == [fixture.code.withClaimed(1)] + slips)
         #expect(try fixture.store.claims(sessionID: fixture.session.id) == claims)
         #expect(try fixture.store.outboxSummary() == outbox)
         guard case let .created(claim) = created else { Issue.record("claim not created"); return }

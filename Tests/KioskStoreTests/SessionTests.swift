@@ -12,7 +12,7 @@ struct SessionTests {
         let summary = try #require(try fixture.store.session(id: fixture.session.id))
         #expect(summary.session.endedAt == Fixture.start.adding(seconds: 3600))
         #expect(summary.code == fixture.code)
-        #expect(try fixture.store.codes() == [fixture.code])
+        #expect(try fixture.store.openCodes(at: Timestamp(milliseconds: 0)) == [fixture.code])
     }
 
     @Test("ending again after the code expired makes a fresh code")

@@ -21,7 +21,7 @@ struct WaitingClaimTests {
         #expect(claim.laterCode == "K7M2QX4P")
         #expect(claim.isWaiting)
         #expect(claim.badgeIDs == Fixture.badges.map(\.id))
-        #expect(try fixture.store.codes().first?.claimed == 1)
+        #expect(try fixture.store.openCodes(at: Timestamp(milliseconds: 0)).first?.claimed == 1)
         #expect(try fixture.store.session(id: fixture.session.id)?.waitingForEmail == 1)
         let counts = try fixture.store.outboxSummary().counts
         #expect(counts[.waiting] == 2)
@@ -64,14 +64,14 @@ struct WaitingClaimTests {
             Issue.record("not created"); return
         }
         _ = try fixture.store.submitClaim(try Self.waiting(fixture, id: "w-1"))
-        #expect(try fixture.store.codes().first?.claimed == 2)
+        #expect(try fixture.store.openCodes(at: Timestamp(milliseconds: 0)).first?.claimed == 2)
         let outcome = try fixture.store.addEmail("learner1@example.org", laterCode: "K7M2QX4P", at: Fixture.during)
         guard case let .alreadyClaimed(claim, state) = outcome else { Issue.record("got \(outcome)"); return }
         #expect(claim.id == first.id)
         #expect(state == .queued)
         #expect(try fixture.count("claims") == 1)
         #expect(try fixture.count("awards") == 2)
-        #expect(try fixture.store.codes().first?.claimed == 1)
+        #expect(try fixture.store.openCodes(at: Timestamp(milliseconds: 0)).first?.claimed == 1)
     }
 
     @Test func theEmailFinishesAProgrammeWhenItIsAdded() throws {
@@ -124,7 +124,7 @@ struct WaitingClaimTests {
         let store = try KioskStore(directory: directory.path)
         defer { store.close() }
         #expect(try store.outboxSummary().counts[.unsure] == 1)
-        let code = try #require(try store.codes().first)
+        let code = try #require(try store.openCodes(at: Timestamp(milliseconds: 0)).first)
         guard case .created = try store.submitClaim(ClaimSubmission(codeID: code.id, claimant: try Claimant(name: "Olena", consent: true),
                                                                     newClaimID: "w", at: Fixture.during, laterCode: "ABCDEFGH")) else {
             Issue.record("not created"); return
