@@ -31,9 +31,11 @@ final class FrontInPTY {
                        environment: ["BADGEKIOSK_CONFIG": "/dev/null"])
     }
 
-    /// Reads until the screen shows `text`; false if it has not after `seconds` (a hang, not a speed check).
+    /// Reads until the screen shows `text`; false if it has not after `seconds` (a hang, not a speed
+    /// check: with the whole suite running on two cores, a screen that waits on the service and on
+    /// espeak-ng has been seen to take over 15 s).
     @discardableResult
-    func waitFor(_ text: String, seconds: Double = 15) throws -> Bool {
+    func waitFor(_ text: String, seconds: Double = 30) throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while !replica.text.contains(text) {
             guard Date() < deadline else { return false }
