@@ -15,12 +15,12 @@ extension KioskService {
         case unknown
     }
 
-    /// A key for a new claim's learner to say yes with, or nil when names are not shown, the badge waits
-    /// for an email (that learner's screen is about their code) or the name has nothing that may be shown.
-    func offerCelebration(for claim: Claim, at now: Timestamp) -> String? {
+    /// Offers a new claim's learner a line under `key` (96 random bits, drawn before the claim was
+    /// queued: this runs on the store's writer thread); the key, or nil when names are not shown, the
+    /// badge waits for an email (that learner's screen is about their code) or the name has nothing
+    /// that may be shown.
+    func offerCelebration(for claim: Claim, key: String, at now: Timestamp) -> String? {
         guard configuration.celebrateNames, !claim.isWaiting else { return nil }
-        var generator = SystemRandomNumberGenerator()
-        let key = RandomToken.make(bytes: 12, using: &generator)
         let offered = celebrations.withLock { $0.offer(key: key, name: claim.name, sessionID: claim.sessionID, at: now) }
         return offered ? key : nil
     }

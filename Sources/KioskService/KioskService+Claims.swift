@@ -118,6 +118,8 @@ extension KioskService {
         var mayCreate = true
         if case .usedUp = share { mayCreate = false }
         let laterCode = claimant.hasEmail ? nil : ShortCode.generate(length: ShortCode.laterLength, using: &generator)
+        // Drawn here, not in the completion, which runs on the store's writer thread.
+        let celebrationKey = RandomToken.make(bytes: 12, using: &generator)
         let submission = ClaimSubmission(codeID: entry.codeID, claimant: claimant,
                                          newClaimID: RandomToken.claimID(at: now, using: &generator), at: now, mayCreate: mayCreate,
                                          laterCode: laterCode)
@@ -132,7 +134,7 @@ extension KioskService {
                 }
                 return completion(result, nil)
             }
-            completion(result, offerCelebration(for: claim, at: now))
+            completion(result, offerCelebration(for: claim, key: celebrationKey, at: now))
             // Its awards are committed and due now: the forwarder sleeps until told so.
             forwarding.withLock { $0 }?.wake()
             events.publish(.claim, ClaimEvent(sessionId: claim.sessionID, codeId: claim.codeID))

@@ -76,6 +76,18 @@ struct CelebrationsTests {
         #expect(newest != nil)
     }
 
+    @Test("many more offers than the bound keep exactly the newest, however often the kept ones are moved up")
+    func theBoundHoldsExactlyOverManyOffers() {
+        var celebrations = Celebrations()
+        let total = 3 * Celebrations.maxOffers
+        for index in 0..<total {
+            celebrations.offer(key: "k\(index)", name: "Amira", sessionID: 1, at: claimed)
+        }
+        #expect(celebrations.accept(key: "k\(total - Celebrations.maxOffers - 1)", at: claimed) == nil)
+        #expect(celebrations.accept(key: "k\(total - Celebrations.maxOffers)", at: claimed) != nil)
+        #expect(celebrations.accept(key: "k\(total - 1)", at: claimed) != nil)
+    }
+
     @Test(arguments: [
         ("Amira", "Amira"), ("  Amira Khan ", "Amira"), ("Zoë\u{0007}", "Zoë"), ("\u{202E}Ali", "Ali"),
         ("Aleksandra\u{00A0}Maria", "Aleksandra"), ("Bartholomew-Christopherson", "Bartholomew-Christop"),

@@ -4,7 +4,7 @@
 /// restart forgets every offer and line. A new claim is offered a line under a random key that only
 /// its claimer is given; saying yes (`accept`) within `offerSeconds` of claiming shows the learner's
 /// first name for `showSeconds`, at most `maxShown` at a time, newest first.
-public struct Celebrations: Sendable, Equatable {
+public struct Celebrations: Sendable {
     /// How long after claiming a learner may still say yes.
     public static let offerSeconds: Int64 = 15 * 60
     /// How long a line stays on the screen after the learner said yes.
@@ -30,8 +30,11 @@ public struct Celebrations: Sendable, Equatable {
         public var until: Timestamp { at.adding(seconds: Celebrations.showSeconds) }
     }
 
-    /// A claim whose learner may still say yes, oldest first.
+    /// Claims whose learner may still say yes, oldest first, from `firstOffer` on. The ones before it
+    /// have gone; they are cleared in one go once they are half the array, so an offer, which every
+    /// new claim makes on the store's writer thread, never shifts a thousand others along.
     private var offers: [Line] = []
+    private var firstOffer = 0
     /// Lines said yes to, newest first, at most `maxShown`.
     private var shown: [Line] = []
 
@@ -43,8 +46,9 @@ public struct Celebrations: Sendable, Equatable {
     public mutating func offer(key: String, name: String, sessionID: Int64, at now: Timestamp) -> Bool {
         guard let shownName = Self.displayName(name) else { return false }
         dropExpired(at: now)
-        if offers.count >= Self.maxOffers { offers.removeFirst(offers.count - Self.maxOffers + 1) }
+        firstOffer += max(0, offers.count - firstOffer - Self.maxOffers + 1)
         offers.append(Line(key: key, name: shownName, sessionID: sessionID, at: now))
+        compact()
         return true
     }
 
@@ -53,7 +57,7 @@ public struct Celebrations: Sendable, Equatable {
     public mutating func accept(key: String, at now: Timestamp) -> Line? {
         dropExpired(at: now)
         if let line = shown.first(where: { ConstantTime.equal($0.key, key) }) { return line }
-        guard let index = offers.firstIndex(where: { ConstantTime.equal($0.key, key) }),
+        guard let index = offers[firstOffer...].firstIndex(where: { ConstantTime.equal($0.key, key) }),
               now < offers[index].at.adding(seconds: Self.offerSeconds) else { return nil }
         var line = offers.remove(at: index)
         line.at = now
@@ -69,8 +73,16 @@ public struct Celebrations: Sendable, Equatable {
 
     /// Offers come in claim order, so the expired ones are at the front: a claim costs no scan of them all.
     private mutating func dropExpired(at now: Timestamp) {
-        offers.removeFirst(offers.firstIndex { now < $0.at.adding(seconds: Self.offerSeconds) } ?? offers.count)
+        firstOffer = offers[firstOffer...].firstIndex { now < $0.at.adding(seconds: Self.offerSeconds) } ?? offers.count
+        compact()
         shown.removeAll { now >= $0.until }
+    }
+
+    /// Clears the offers gone once they are at least half of those kept: each is moved at most once more.
+    private mutating func compact() {
+        guard firstOffer > 0, firstOffer * 2 >= offers.count else { return }
+        offers.removeFirst(firstOffer)
+        firstOffer = 0
     }
 
     /// What of a typed name may go on a public screen: the first word, without invisible or control
