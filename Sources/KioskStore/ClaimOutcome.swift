@@ -15,4 +15,12 @@ public enum ClaimOutcome: Sendable, Equatable {
     case tooManyFromAddress
     /// No code has that id (it may have been removed since the caller matched it).
     case unknownCode
+
+    /// The stored claim, new or the same learner's earlier one; nil when no claim was made.
+    public var claim: Claim? {
+        switch self {
+        case .created(let claim), .repeated(let claim, _): claim
+        case .expired, .usedUp, .tooManyFromAddress, .unknownCode: nil
+        }
+    }
 }

@@ -10,6 +10,14 @@ public enum LaterOutcome: Sendable, Equatable {
     case alreadyClaimed(Claim, state: Award.State)
     /// No waiting claim has that code (never made, its email added already, or lapsed).
     case unknownCode
+
+    /// The claim the email now belongs to, new or earlier; nil for an unknown code.
+    public var claim: Claim? {
+        switch self {
+        case .added(let claim), .alreadyClaimed(let claim, _): claim
+        case .unknownCode: nil
+        }
+    }
 }
 
 /// A claim waiting for its learner's email, as a volunteer picks it.

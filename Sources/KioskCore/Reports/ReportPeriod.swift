@@ -54,6 +54,11 @@ public struct ReportPeriod: Sendable, Equatable {
         return "\(parts.year ?? 1970)-\(two(parts.month ?? 1))-\(two(parts.day ?? 1))"
     }
 
+    /// The first day of `time`'s month as `YYYY-MM-DD`: where "this month" starts.
+    public static func firstDayOfMonth(of time: Timestamp, calendar: Calendar = kioskCalendar) -> String {
+        day(of: Timestamp(calendar.dateInterval(of: .month, for: time.date)?.start ?? time.date), calendar: calendar)
+    }
+
     /// The first moment of `text`'s day, when it is a real day written `YYYY-MM-DD` (no 30 February).
     static func startOfDay(_ text: String, _ calendar: Calendar) -> Date? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

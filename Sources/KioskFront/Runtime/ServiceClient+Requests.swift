@@ -1,5 +1,6 @@
 import Foundation
 import KioskAPI
+import KioskCore
 import QRCode
 
 extension ServiceClient {
@@ -110,10 +111,7 @@ extension ServiceClient {
     private func report(_ view: ReportPage.View) -> Result<ReportFigures, ServiceFailure> {
         let query: String
         switch view {
-        case .sessionsThisMonth:
-            let month = Calendar.current.dateComponents([.year, .month], from: Date())
-            let number = month.month ?? 1
-            query = "by=session&from=\(month.year ?? 1970)-\(number < 10 ? "0" : "")\(number)-01"
+        case .sessionsThisMonth: query = "by=session&from=" + ReportPeriod.firstDayOfMonth(of: .now())
         case .programmes: query = "by=programme"
         case .months: query = "by=month"
         }

@@ -58,10 +58,7 @@ extension KioskService {
             let sessionBadges = try? store.session(id: waiting.sessionID)?.session.badgeIDs
             let store = store
             addEmail(claimant.email, to: waiting, at: now) { result in
-                let claim: Claim? = switch result {
-                case .success(.added(let claim)), .success(.alreadyClaimed(let claim, _)): claim
-                default: nil
-                }
+                let claim = (try? result.get())?.claim
                 let own = claim.flatMap { claim in sessionBadges.map { claim.badgeIDs.filter($0.contains) } } ?? []
                 let extra = Self.completionBadgeIDs(of: claim, sessionBadges: sessionBadges)
                 Self.namingBadges(session: own, completions: extra, in: store) { badges, completions in

@@ -50,10 +50,7 @@ extension KioskService {
             let share = claimShare(for: request, code: entry, at: now)
             let address = publicURL
             queueClaim(claimant, for: entry, at: now, share: share) { result, celebrate in
-                let claim: Claim? = switch result {
-                case .success(.created(let claim)), .success(.repeated(let claim, _)): claim
-                default: nil
-                }
+                let claim = (try? result.get())?.claim
                 // A new claim's key, or the one a replayed done page (a change of language) carries.
                 let view = view.offering(celebrate)
                 let extra = Self.completionBadgeIDs(of: claim, sessionBadges: sessionBadges)

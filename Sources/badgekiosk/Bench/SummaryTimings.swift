@@ -1,6 +1,7 @@
 import Foundation
 import HTTPCore
 import HTTPKit
+import KioskCore
 import Posix
 
 /// How long the summaries read often take to answer: the outbox (front, doctor), `/metrics`
@@ -12,18 +13,13 @@ struct SummaryTimings {
 
     var lines: [String]
 
-    static func measure(port: Int, staffToken: String, now: Date = Date()) throws -> SummaryTimings {
+    static func measure(port: Int, staffToken: String, now: Timestamp = .now()) throws -> SummaryTimings {
         let client = try HTTPClient(host: "127.0.0.1", port: port)
         defer { client.close() }
         let headers = HTTPHeaders([("Authorization", "Bearer \(staffToken)")])
-        let days = DateFormatter()
-        days.dateFormat = "yyyy-MM-dd"
-        days.timeZone = .current
-        days.locale = Locale(identifier: "en_US_POSIX")
-        let monthStart = Calendar.current.dateInterval(of: .month, for: now)?.start ?? now
         let reads = [
             "/api/v1/outbox", "/metrics", "/api/v1/sessions",
-            "/api/v1/reports?by=month&from=\(days.string(from: monthStart))&to=\(days.string(from: now))",
+            "/api/v1/reports?by=month&from=\(ReportPeriod.firstDayOfMonth(of: now))&to=\(ReportPeriod.day(of: now))",
         ]
         var lines: [String] = []
         for path in reads {

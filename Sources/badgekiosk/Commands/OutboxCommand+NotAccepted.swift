@@ -2,7 +2,6 @@ import Foundation
 import KioskAPI
 import KioskCore
 import KioskService
-import Posix
 
 /// `badgekiosk outbox not-accepted`: learners who have not accepted their badge some days after it was sent.
 extension OutboxCommand {
@@ -45,7 +44,7 @@ extension OutboxCommand {
         let reply = try NotAcceptedReply.read(from: store, days: days, issuer: configuration.issuer, now: .now())
         switch format {
         case .table: for line in notAcceptedTable(reply) { Console.out(line) }
-        case .csv: Array(notAcceptedCSV(reply).utf8).withUnsafeBytes { try? FileDescriptor.writeAll(1, $0) }
+        case .csv: Console.text(notAcceptedCSV(reply))
         }
     }
 

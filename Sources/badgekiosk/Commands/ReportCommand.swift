@@ -3,7 +3,6 @@ import KioskAPI
 import KioskCore
 import KioskService
 import KioskStore
-import Posix
 
 /// `badgekiosk report`: claims per session, programme or month, for funders, as a table, CSV or JSON.
 enum ReportCommand {
@@ -49,7 +48,7 @@ enum ReportCommand {
         let reply = try ReportReply.read(from: store, by: grouping, period: period)
         switch format {
         case .table: for line in table(reply) { Console.out(line) }
-        case .csv: write(csv(reply))
+        case .csv: Console.text(csv(reply))
         case .json: Console.out(String(decoding: try KioskAPI.encode(reply), as: UTF8.self))
         }
     }
@@ -64,10 +63,5 @@ enum ReportCommand {
             let message = error.message.hasSuffix(".") ? String(error.message.dropLast()) : error.message
             throw parsed.problem(error.code == "to_before_from" ? message : "\(message), not '\(given ?? "")'")
         }
-    }
-
-    /// Text as it is, without the line `Console` adds: CSV ends its records with CRLF itself.
-    private static func write(_ text: String) {
-        Array(text.utf8).withUnsafeBytes { try? FileDescriptor.writeAll(1, $0) }
     }
 }

@@ -10,7 +10,7 @@ struct SetupConsole {
     func ask(_ question: String, current: String?, secret: Bool) -> String? {
         Console.out(question)
         let prompt = "  " + (current.map { "[\($0)] " } ?? "") + "> "
-        Array(prompt.utf8).withUnsafeBytes { try? FileDescriptor.writeAll(1, $0) }
+        Console.text(prompt)
         guard isTerminal else {
             // Piped answers are not echoed: end the prompt's line, so what follows reads in order.
             defer { Console.out("") }
