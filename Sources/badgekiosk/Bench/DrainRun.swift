@@ -51,19 +51,16 @@ struct DrainRun {
         let now = Timestamp.now()
         let session = try store.createSession(title: "Drain", badgeIDs: [badge.id], expected: awards, at: now)
         let code = try store.endSession(id: session.id, policy: CodePolicy(), at: now)
-        let group = DispatchGroup()
-        let failures = Locked(0)
+        let writes = WritesInFlight()
         var generator = SystemRandomNumberGenerator()
         for number in 0..<awards {
             let claimant = try Claimant(name: "Learner \(number)", email: "learner\(number)@drain.example", consent: true)
-            group.enter()
+            writes.begin()
             store.submitClaim(ClaimSubmission(codeID: code.id, claimant: claimant,
                                               newClaimID: RandomToken.claimID(at: now, using: &generator), at: now)) { result in
-                if case .success(.created) = result {} else { failures.withLock { $0 += 1 } }
-                group.leave()
+                if case .success(.created) = result { writes.end(ok: true) } else { writes.end(ok: false) }
             }
         }
-        group.wait()
-        guard failures.withLock({ $0 }) == 0 else { throw RuntimeError("could not seed \(awards) claims") }
+        try writes.waitAll("seed \(awards) claims")
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
 import KioskCore
 import KioskStore
-import Posix
 
 /// Fills a store with years of a busy kiosk's claims before a benchmark, through the store itself.
 ///
@@ -27,7 +26,7 @@ struct StorePrefill {
         let stepMilliseconds = max(1, spanMilliseconds / Int64(max(1, claims)))
         let first = now.milliseconds - spanMilliseconds
         var generator = SystemRandomNumberGenerator()
-        let outcomes = Outcomes()
+        let writes = WritesInFlight()
         var made = 0
         while made < claims {
             let at = Timestamp(milliseconds: first + Int64(made) * stepMilliseconds)
@@ -39,52 +38,33 @@ struct StorePrefill {
                 let claimant = try Claimant(name: "Learner \(learner)", email: "learner\(learner)@prefill.example",
                                             consent: true)
                 let claimedAt = Timestamp(milliseconds: at.milliseconds + Int64(learner - made))
-                outcomes.begin()
+                writes.begin()
                 store.submitClaim(ClaimSubmission(codeID: code.id, claimant: claimant,
                                                   newClaimID: RandomToken.claimID(at: claimedAt, using: &generator),
                                                   at: claimedAt)) {
-                    if case .success(.created) = $0 { outcomes.end(ok: true) } else { outcomes.end(ok: false) }
+                    if case .success(.created) = $0 { writes.end(ok: true) } else { writes.end(ok: false) }
                 }
             }
             made += size
         }
-        try outcomes.waitAll("store the prefilled claims")
-        try sendEverything(store, now: now, outcomes: outcomes)
+        try writes.waitAll("store the prefilled claims")
+        try sendEverything(store, now: now, writes: writes)
         _ = try store.purgePersonalData(olderThanDays: 30, at: now)
         return Date().timeIntervalSince(started)
     }
 
     /// Every queued award marked sent, as if the issuer had taken them all.
-    private func sendEverything(_ store: KioskStore, now: Timestamp, outcomes: Outcomes) throws {
+    private func sendEverything(_ store: KioskStore, now: Timestamp, writes: WritesInFlight) throws {
         while true {
             let due = try store.takeDueAwards(limit: 5000, now: now)
             if due.isEmpty { break }
             for item in due {
-                outcomes.begin()
+                writes.begin()
                 store.record(item.id, .sent(reference: "prefill-\(item.id)"), at: item.claimedAt) {
-                    if case .success = $0 { outcomes.end(ok: true) } else { outcomes.end(ok: false) }
+                    if case .success = $0 { writes.end(ok: true) } else { writes.end(ok: false) }
                 }
             }
-            try outcomes.waitAll("mark the prefilled awards sent")
-        }
-    }
-
-    /// Writes in flight and whether any failed.
-    private final class Outcomes: @unchecked Sendable {
-        private let group = DispatchGroup()
-        private let failures = Locked(0)
-
-        func begin() { group.enter() }
-
-        func end(ok: Bool) {
-            if !ok { failures.withLock { $0 += 1 } }
-            group.leave()
-        }
-
-        func waitAll(_ what: String) throws {
-            group.wait()
-            let failed = failures.withLock { $0 }
-            guard failed == 0 else { throw RuntimeError("could not \(what): \(failed) write(s) failed") }
+            try writes.waitAll("mark the prefilled awards sent")
         }
     }
 }
