@@ -23,4 +23,5 @@ function done(summary, latency)
   -- Every claim is new, so anything but a 201 is a failure; wrk counts answers outside 2xx and 3xx.
   io.write(string.format("p50 %.2f ms, p99 %.2f ms, max %.2f ms; %d answers not 2xx\n",
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000, summary.errors.status))
+  io.write(string.format("answers: %d\n", summary.requests))
 end

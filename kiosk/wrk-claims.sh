@@ -3,7 +3,8 @@
 #   kiosk/wrk-claims.sh STATE_DIR [SECONDS] [CONNECTIONS]
 # starts 'badgekiosk serve' on STATE_DIR (fill it first with 'badgekiosk bench prefill --state-dir STATE_DIR
 # --claims N'; --claims 0 only adds the bench's badges), ends 120 sessions for fresh claim codes, posts
-# claims for SECONDS (6) from CONNECTIONS (64), then prints the service's peak RSS and stops it.
+# claims for SECONDS (6) from CONNECTIONS (64), then prints the service's CPU time per claim and peak RSS and
+# stops it.
 set -euo pipefail
 state=${1:?usage: kiosk/wrk-claims.sh STATE_DIR [SECONDS] [CONNECTIONS]}
 seconds=${2:-6}
@@ -33,8 +34,15 @@ for n in $(seq 120); do
     sed -n 's/.*"token":"\([^"]*\)".*/\1/p')" >> "$work/codes"
 done
 [ "$(wc -l < "$work/codes")" -eq 120 ] || { echo "could not make 120 claim codes" >&2; exit 2; }
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+before=$(cpu)
 CODES="$work/codes" TOKEN="$token" RUN="$(date +%s%N)" \
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$here/wrk-claims.lua" "$url" | grep -E "Requests/sec|Non-2xx|p50|Socket errors"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$here/wrk-claims.lua" "$url" > "$work/wrk"
+after=$(cpu)
+grep -E "Requests/sec|Non-2xx|p50|Socket errors" "$work/wrk"
+answers=$(sed -n 's/^answers: //p' "$work/wrk")
+echo "service CPU per claim: $(awk -v t=$((after - before)) -v n="$answers" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN {printf "%.0f µs", (n > 0 ? t / hz / n * 1e6 : 0)}')"
 echo "server peak RSS: $(awk '/VmHWM/ {printf "%.1f MB", $2 / 1024}' "/proc/$server/status")"
 for path in /api/v1/outbox /metrics; do
   curl -s -o /dev/null -w "GET $path: %{time_total} s\n" -H "Authorization: Bearer $token" "$url$path"

@@ -16,7 +16,7 @@ extension KioskService {
     }
 
     /// Offers a new claim's learner a line under `key` (96 random bits, drawn before the claim was
-    /// queued: this runs on the store's writer thread); the key, or nil when names are not shown, the
+    /// queued: this runs in the store's queue of answers); the key, or nil when names are not shown, the
     /// badge waits for an email (that learner's screen is about their code) or the name has nothing
     /// that may be shown.
     func offerCelebration(for claim: Claim, key: String, at now: Timestamp) -> String? {

@@ -6,7 +6,7 @@ import KioskStore
 extension KioskService {
     /// `POST /api/v1/claims`: checks the code and the learner's details, then queues a durable write.
     ///
-    /// The response is sent from the store's writer thread after the commit, so a 201 always
+    /// The response is built and sent by the store's completion after the commit, so a 201 always
     /// means the claim and its outbox rows are on disk.
     func submitClaim(_ request: HTTPRequest, _ writer: any HTTPResponseWriter) throws(APIError) {
         let body = try JSON.decode(ClaimRequest.self, from: request)
@@ -109,7 +109,7 @@ extension KioskService {
         return .held(address: address, at: now)
     }
 
-    /// Queues a checked claim; `completion` runs on the store's writer thread once the outcome is durable,
+    /// Queues a checked claim; `completion` runs in the store's queue of answers once the outcome is durable,
     /// with the key that says yes to a "Well done" line when a new claim was offered one. A place held
     /// for a claim that did not become a new one is given back.
     func queueClaim(_ claimant: Claimant, for entry: CodeBook.Entry, at now: Timestamp, share: ClaimShare,
@@ -118,7 +118,7 @@ extension KioskService {
         var mayCreate = true
         if case .usedUp = share { mayCreate = false }
         let laterCode = claimant.hasEmail ? nil : ShortCode.generate(length: ShortCode.laterLength, using: &generator)
-        // Drawn here, not in the completion, which runs on the store's writer thread.
+        // Drawn here, not in the completion: answers are made one after another once a batch commits.
         let celebrationKey = RandomToken.make(bytes: 12, using: &generator)
         let submission = ClaimSubmission(codeID: entry.codeID, claimant: claimant,
                                          newClaimID: RandomToken.claimID(at: now, using: &generator), at: now, mayCreate: mayCreate,

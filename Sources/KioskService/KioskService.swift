@@ -8,8 +8,8 @@ import Posix
 /// The local service's HTTP API (docs/ARCHITECTURE.md §4.2): public claims, staff sessions and programmes, health.
 ///
 /// Handlers run on the server's event-loop threads and never wait on the disk: reads are quick
-/// SQLite reads, and every write is handed to the store's writer thread, which answers the
-/// request once its commit is durable.
+/// SQLite reads, and every write is handed to the store's writer thread, and the request is
+/// answered once its commit is durable.
 public final class KioskService: HTTPResponder {
     let store: KioskStore
     let configuration: ServiceConfiguration

@@ -68,8 +68,8 @@ public final class KioskStore: Sendable {
     /// has committed (or failed).
     ///
     /// `work` runs inside a savepoint of a shared transaction: throwing undoes its changes alone.
-    /// It must not manage transactions itself. `completion` runs on the writer thread, so it must
-    /// be quick and must not wait for another write.
+    /// It must not manage transactions itself. `completion` runs on the store's answers queue, one
+    /// after another in the order the writes were queued, so it must be quick and must not wait for another write.
     public func write<T: Sendable>(_ work: @escaping @Sendable (Connection) throws -> T,
                                    completion: @escaping @Sendable (Result<T, StoreError>) -> Void) {
         let job = PendingWrite(work: work, completion: completion)
@@ -86,7 +86,7 @@ public final class KioskStore: Sendable {
     func waitFor<T: Sendable>(
         _ start: (@escaping @Sendable (Result<T, StoreError>) -> Void) -> Void
     ) throws(StoreError) -> T {
-        guard !writer.isWriterThread else {
+        guard !writer.isWriterOrCompletion else {
             throw .invalid("a write cannot wait for another write from inside a write completion")
         }
         let answer = Locked<Result<T, StoreError>?>(nil)

@@ -1,6 +1,7 @@
 /// One queued write: the work, its completion, and the result held until the batch commits.
 ///
-/// Only the writer thread touches it once queued, hence unchecked Sendable.
+/// Only the writer thread touches it once queued, then the answers queue once it has committed,
+/// hence unchecked Sendable.
 final class PendingWrite<T: Sendable>: WriteJob, @unchecked Sendable {
     private let work: @Sendable (Connection) throws -> T
     private let completion: @Sendable (Result<T, StoreError>) -> Void

@@ -55,6 +55,36 @@ struct TextRulesTests {
         #expect(throws: FieldError.self) { try Claimant.checkEmail(email) }
     }
 
+    /// The ASCII answers skip Unicode's property tables; for each of the 128 they must be what the tables say.
+    @Test func asciiAnswersMatchUnicodesTables() {
+        for value in UInt32(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)!
+            let category = scalar.properties.generalCategory
+            let tableInvisible = [.control, .format, .lineSeparator, .paragraphSeparator, .privateUse].contains(category)
+                || scalar.properties.isDefaultIgnorableCodePoint
+            #expect(TextRules.isInvisible(scalar) == tableInvisible, "U+\(String(value, radix: 16))")
+            #expect(TextRules.isWhitespace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+            let tableLetter = [.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter]
+                .contains(category)
+            #expect(TextRules.isLetter(scalar) == tableLetter, "U+\(String(value, radix: 16))")
+            #expect(TextRules.isMark(scalar) == [.nonspacingMark, .spacingMark, .enclosingMark].contains(category))
+            let tableUnsafe = [.control, .lineSeparator, .paragraphSeparator].contains(category) || scalar.properties.isBidiControl
+            #expect(LogText.isUnsafe(scalar) == tableUnsafe, "U+\(String(value, radix: 16))")
+        }
+        // Beyond ASCII the tables answer: a no-break space is white space, NEL is a control.
+        #expect(TextRules.isWhitespace("\u{00A0}") && TextRules.isWhitespace("\u{3000}"))
+        #expect(TextRules.isInvisible("\u{0085}") && !TextRules.isLetter("\u{00D7}") && TextRules.isLetter("\u{00E9}"))
+    }
+
+    @Test func printableASCIITextIsWellFormedAndOtherTextIsStillChecked() {
+        #expect(TextRules.isWellFormed("Ann-Marie O'Neil (2nd) ~ 100%"))
+        #expect(!TextRules.isWellFormed("Ann\u{7F}"))
+        #expect(!TextRules.isWellFormed("Ann\tMarie"))
+        #expect(!TextRules.isWellFormed("Ann\u{200B}"))
+        #expect(" \t Ann \r\n".trimmingWhitespace() == "Ann")
+        #expect("\u{3000}Ann\u{00A0}".trimmingWhitespace() == "Ann")
+    }
+
     @Test func titlesGetTheSameScalarChecksButNeedNoLetter() throws {
         #expect(try SessionDraft(title: "2025", badgeIDs: ["a"], expected: 1).title == "2025")
         #expect(throws: FieldError.self) { try SessionDraft(title: "Day\u{2066} 1", badgeIDs: ["a"], expected: 1) }
@@ -79,5 +109,8 @@ struct LogTextTests {
         let long = LogText.sanitize(String(repeating: "x", count: 5000))
         #expect(long.unicodeScalars.count == LogText.maxScalars + 1)
         #expect(long.hasSuffix("…"))
+        // Printable ASCII is kept as it is up to the limit and cut past it, like any other text.
+        #expect(LogText.sanitize("GET /api/v1/claims 201", limit: 22) == "GET /api/v1/claims 201")
+        #expect(LogText.sanitize("GET /api/v1/claims 201", limit: 21) == "GET /api/v1/claims 20…")
     }
 }

@@ -122,6 +122,8 @@ struct RequestLogTests {
     @Test func hidesClaimTokensAndControlCharacters() {
         #expect(RequestLog.redact("/c/AbCdEfGhIjKlMnOpQrStUv") == "/c/…")
         #expect(RequestLog.redact("/c/AbCdEfGhIjKlMnOpQrStUv/step") == "/c/…/step")
+        #expect(RequestLog.redact("/e/K7PQ2M9X") == "/e/…")
+        #expect(RequestLog.redact("/e/K7PQ2M9X/email") == "/e/…/email")
         #expect(RequestLog.redact("/api/v1/claims") == "/api/v1/claims")
         #expect(RequestLog.redact("/x\u{1B}[2J\nfake") == "/x\\u{1B}[2J\\u{A}fake")
         #expect(RequestLog.redact("/c/AbCdEfGhIjKlMnOpQrStUv/\u{0085}\u{009B}\u{2028}\u{202E}")

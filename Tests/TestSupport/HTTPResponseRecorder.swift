@@ -6,7 +6,7 @@ import Posix
 ///
 /// Like the event loop's writer, it takes the first answer and ignores later ones (counted in
 /// `ignoredAnswers`, so a test can check a responder answered once). Answers may come from any
-/// thread and at any time (the store's writer thread answers after its commit): the waits wake on
+/// thread and at any time (the store answers after its commit): the waits wake on
 /// each change, and their time limit only stops a hung test.
 public final class HTTPResponseRecorder: HTTPResponseWriter, @unchecked Sendable {
     /// What the responder did with the request.

@@ -32,7 +32,7 @@ public struct Celebrations: Sendable {
 
     /// Claims whose learner may still say yes, oldest first, from `firstOffer` on. The ones before it
     /// have gone; they are cleared in one go once they are half the array, so an offer, which every
-    /// new claim makes on the store's writer thread, never shifts a thousand others along.
+    /// new claim makes in the store's queue of answers, never shifts a thousand others along.
     private var offers: [Line] = []
     private var firstOffer = 0
     /// Lines said yes to, newest first, at most `maxShown`.

@@ -56,7 +56,7 @@ public struct Claimant: Sendable, Equatable {
             throw FieldError(field: "email", code: "email_too_long",
                              message: "That email address is too long. Please check it.")
         }
-        guard !email.unicodeScalars.contains(where: \.properties.isWhitespace) else {
+        guard !email.unicodeScalars.contains(where: TextRules.isWhitespace) else {
             throw FieldError(field: "email", code: "email_space",
                              message: "An email address has no spaces. Please take the space out.")
         }
@@ -75,7 +75,7 @@ public struct Claimant: Sendable, Equatable {
     /// `@` unasked, and no address has one, so both the kiosk and the phone page take them out.
     public static func removingSpaces(_ typed: String) -> String {
         var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: typed.unicodeScalars.filter { !$0.properties.isWhitespace })
+        scalars.append(contentsOf: typed.unicodeScalars.filter { !TextRules.isWhitespace($0) })
         return String(scalars)
     }
 
@@ -94,7 +94,7 @@ public struct Claimant: Sendable, Equatable {
         // Scalar by scalar: `<` followed by U+200D is one character, and not equal to `<`.
         let special = "<>()[]\\,;:\"".unicodeScalars
         guard !email.unicodeScalars.contains(where: {
-            $0.properties.isWhitespace || TextRules.isInvisible($0) || special.contains($0)
+            TextRules.isWhitespace($0) || TextRules.isInvisible($0) || special.contains($0)
         }) else { return false }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }),

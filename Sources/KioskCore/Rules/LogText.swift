@@ -10,6 +10,8 @@ public enum LogText {
     public static let maxScalars = 2000
 
     public static func sanitize(_ text: String, limit: Int = maxScalars) -> String {
+        // What a client sends is almost always short printable ASCII, which is kept as it is.
+        if text.utf8.count <= limit, text.utf8.allSatisfy(TextRules.isPrintableASCII) { return text }
         var out = String.UnicodeScalarView()
         for (count, scalar) in text.unicodeScalars.enumerated() {
             if count == limit {
@@ -26,7 +28,8 @@ public enum LogText {
     }
 
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        if scalar.isASCII { return !TextRules.isPrintableASCII(UInt8(scalar.value)) }
+        return switch scalar.properties.generalCategory {
         case .control, .lineSeparator, .paragraphSeparator: true
         default: scalar.properties.isBidiControl
         }

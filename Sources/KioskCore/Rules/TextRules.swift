@@ -31,6 +31,8 @@ public enum TextRules {
     /// No forbidden scalar, joiners only between letters, marks or emoji, and no character with
     /// more than `maxMarksPerCharacter` combining marks.
     static func isWellFormed(_ text: String) -> Bool {
+        // Printable ASCII has no joiner, invisible or mark: most names and titles stop here.
+        if text.utf8.allSatisfy(isPrintableASCII) { return true }
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             if isJoiner(scalar) {
@@ -49,7 +51,8 @@ public enum TextRules {
     /// controls, format characters (bidi controls, zero-width space, joiners, BOM), line and paragraph
     /// separators, private-use characters and every default-ignorable code point (Hangul fillers).
     public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        if scalar.isASCII { return !isPrintableASCII(UInt8(scalar.value)) }
+        return switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .privateUse: true
         default: scalar.properties.isDefaultIgnorableCodePoint
         }
@@ -69,17 +72,31 @@ public enum TextRules {
     }
 
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        if scalar.isASCII { return false }
+        return switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: true
         default: false
         }
     }
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        if scalar.isASCII { return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) }
+        return switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
         default: false
         }
+    }
+
+    /// Unicode's White_Space, answered for ASCII without the property tables (a claim's name and
+    /// email are checked scalar by scalar on every request).
+    public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
+    }
+
+    /// A space, letter, digit or punctuation of ASCII: nothing that controls the display.
+    static func isPrintableASCII(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F
     }
 
     /// What a joiner may stand between: letters, marks and symbols such as emoji and skin tones.
@@ -96,8 +113,8 @@ extension String {
     /// The string without leading and trailing white space (Unicode-aware, no Foundation).
     public func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !TextRules.isWhitespace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !TextRules.isWhitespace($0) })!
         return String(scalars[first...last])
     }
 }

@@ -133,8 +133,8 @@ extension KioskService {
     }
 
     /// Calls `respond` with the catalogue's names for `session` badges and `completions` (a badge
-    /// with no name is left out: an id means nothing to a learner). A store's completion runs on its
-    /// writer thread, so the names are read off it, and naming badges never holds up other claims
+    /// with no name is left out: an id means nothing to a learner). A store's completions run one after
+    /// another on its answers queue, so the names are read off it, and naming badges never holds up other claims
     /// being written; with nothing to name, `respond` runs at once.
     static func namingBadges(session: [String] = [], completions: [String], in store: KioskStore,
                              _ respond: @escaping @Sendable (_ session: [String], _ completions: [String]) -> Void) {

@@ -3,7 +3,8 @@ import KioskCore
 
 /// The one line per request the service writes to stderr: method, path, status, milliseconds.
 ///
-/// Claim tokens are secrets, so `/c/<token>` is logged as `/c/…`; bodies and queries (which may
+/// Claim tokens and the codes that add an email later are secrets, so `/c/<token>` is logged as
+/// `/c/…` and `/e/<code>` as `/e/…`; bodies and queries (which may
 /// hold emails) are never logged at all. What a client sent goes through `LogText`, so a hostile
 /// path cannot forge extra log lines or terminal escapes.
 public enum RequestLog {
@@ -15,11 +16,16 @@ public enum RequestLog {
         return "\(LogText.sanitize(entry.method, limit: 20)) \(redact(entry.path)) \(entry.status) \(milliseconds)ms"
     }
 
-    /// The path with any claim token replaced by `…`.
+    /// The paths whose first segment after them is a secret.
+    static let secretPrefixes = ["/c/", "/e/"]
+
+    /// The path with any claim token or later-email code replaced by `…`.
     public static func redact(_ path: String) -> String {
-        guard path.hasPrefix("/c/") else { return LogText.sanitize(path, limit: maxPathScalars) }
-        let rest = path.dropFirst(3)
+        guard let prefix = secretPrefixes.first(where: path.hasPrefix) else {
+            return LogText.sanitize(path, limit: maxPathScalars)
+        }
+        let rest = path.dropFirst(prefix.count)
         let tail = rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? ""
-        return "/c/…" + LogText.sanitize(tail, limit: maxPathScalars)
+        return prefix + "…" + LogText.sanitize(tail, limit: maxPathScalars)
     }
 }
