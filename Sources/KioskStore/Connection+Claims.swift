@@ -30,6 +30,12 @@ extension Connection {
         }
     }
 
+    /// Counts the claim again for the reports after awards were added to it once it was made
+    /// (`Migrations.schemaV10`: a move or removal of an award does this by itself).
+    func restand(claimID: String) throws(StoreError) {
+        try run(Migrations.restand("?1"), .text(claimID))
+    }
+
     /// Where a claim's awards stand as a whole.
     func overallState(claimID: String) throws(StoreError) -> Award.State {
         let states = try cached("SELECT state FROM awards WHERE claim_id = ? ORDER BY id")

@@ -4,30 +4,18 @@ import KioskCore
 /// retention purge keeps, so a report reads the same after it.
 extension KioskStore {
     /// The query behind `sessionFigures`: the sessions made in `?1..<?2` found on their time index,
-    /// their claims on `claims_by_session` and the claims' awards on `awards_by_claim`, so a month's
-    /// report reads that month's rows and no others, however many years the store holds.
-    /// The store keeps no planner statistics, and without them SQLite would rather walk every claim
-    /// in id order to group them; `INDEXED BY` and `CROSS JOIN` (which fixes the order of the loops)
-    /// hold it to this plan.
+    /// and each one's claims counted by standing from `session_figures` (schema 10), which triggers keep
+    /// in the same commit as the claims and awards. A month's report so reads a row or two per session,
+    /// however many claims the month or the store holds. `INDEXED BY` holds it to the time index: the
+    /// store keeps no planner statistics, and without them SQLite would rather walk every session.
     public static let sessionFiguresSQL = """
-        SELECT s.id, s.title, s.created_at, s.expected, COUNT(t.claim_id),
-               TOTAL(t.state = 'sent'), TOTAL(t.state = 'failed'), TOTAL(t.state = 'waiting'),
-               TOTAL(t.state = 'lapsed'), TOTAL(t.state = 'onTheWay'),
-               TOTAL(t.state = 'sent' AND t.accepted), TOTAL(t.state = 'sent' AND t.known)
-        FROM sessions s INDEXED BY sessions_by_time LEFT JOIN (
-            SELECT c.session_id, c.id AS claim_id,
-                   CASE WHEN TOTAL(a.state = 'failed') > 0 THEN 'failed'
-                        WHEN TOTAL(a.state = 'lapsed') > 0 THEN 'lapsed'
-                        WHEN TOTAL(a.state = 'waiting') > 0 THEN 'waiting'
-                        WHEN TOTAL(a.state = 'sent') = COUNT(a.id) THEN 'sent'
-                        ELSE 'onTheWay' END AS state,
-                   TOTAL(a.acceptance = 'accepted') = COUNT(a.id) AS accepted,
-                   TOTAL(a.acceptance IS NOT NULL) = COUNT(a.id) AS known
-            FROM sessions r INDEXED BY sessions_by_time CROSS JOIN claims c INDEXED BY claims_by_session
-                 CROSS JOIN awards a INDEXED BY awards_by_claim
-            WHERE r.created_at >= ?1 AND r.created_at < ?2 AND c.session_id = r.id AND a.claim_id = c.id
-            GROUP BY c.id
-        ) t ON t.session_id = s.id
+        SELECT s.id, s.title, s.created_at, s.expected, TOTAL(f.n),
+               TOTAL(CASE WHEN f.standing IN ('sent', 'sent.known', 'sent.accepted') THEN f.n END),
+               TOTAL(CASE WHEN f.standing = 'failed' THEN f.n END), TOTAL(CASE WHEN f.standing = 'waiting' THEN f.n END),
+               TOTAL(CASE WHEN f.standing = 'lapsed' THEN f.n END), TOTAL(CASE WHEN f.standing = 'onTheWay' THEN f.n END),
+               TOTAL(CASE WHEN f.standing = 'sent.accepted' THEN f.n END),
+               TOTAL(CASE WHEN f.standing IN ('sent.known', 'sent.accepted') THEN f.n END)
+        FROM sessions s INDEXED BY sessions_by_time LEFT JOIN session_figures f ON f.session_id = s.id
         WHERE s.created_at >= ?1 AND s.created_at < ?2
         GROUP BY s.id ORDER BY s.created_at, s.id
         """
@@ -44,7 +32,7 @@ extension KioskStore {
                 let count = { (column: Int32) in Int(statement.double(at: column)) }
                 rows.append((statement.int64(at: 0), statement.text(at: 1) ?? "", Timestamp(milliseconds: statement.int64(at: 2)),
                              statement.int(at: 3),
-                             ClaimTally(claimed: statement.int(at: 4), sent: count(5), failed: count(6), waiting: count(7),
+                             ClaimTally(claimed: count(4), sent: count(5), failed: count(6), waiting: count(7),
                                         lapsed: count(8), onTheWay: count(9), accepted: count(10), acceptanceKnown: count(11))))
             }
             statement.reset()

@@ -29,6 +29,7 @@ public enum Migrations {
         Migration(version: 5, sql: "", body: allowUnsureAwards, rebuildsTables: true),
         Migration(version: 6, sql: schemaV6, body: allowWaitingAwards, rebuildsTables: true),
         Migration(version: 7, sql: schemaV7), Migration(version: 8, sql: schemaV8), Migration(version: 9, sql: schemaV9),
+        Migration(version: 10, sql: schemaV10, body: standClaims),
     ]
 
     /// The newest schema version this build understands.

@@ -15,7 +15,7 @@ struct MigrationTests {
         var names: [String] = []
         while try tables.step() { names.append(tables.text(at: 0) ?? "") }
         #expect(names == ["awards", "badges", "claim_codes", "claims", "email_later", "kiosk_state", "programme_badges", "programmes", "schema_migrations",
-                          "session_badges", "sessions", "tallies"])
+                          "session_badges", "session_figures", "sessions", "tallies"])
         #expect(try Migrations.appliedVersion(connection) == Migrations.latestVersion)
     }
 
