@@ -40,6 +40,10 @@ arch="$(dpkg --print-architecture)"
 
 # The release build. Add flags by appending to the array, e.g. swift_build+=(-Xcc -DNAME=VALUE).
 swift_build=(swift build -c release --static-swift-stdlib --scratch-path .build-static --product badgekiosk)
+# Linked by lld with packed relative relocations (DT_RELR, glibc 2.36 and later): the 1.9 MB table of
+# relocations the loader read and applied at every start becomes 35 KB, and the service's peak RSS under
+# load is about 2.5 MB lower (docs/ARCHITECTURE.md §4.11). lld comes with the Swift toolchain.
+swift_build+=(-Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs)
 # The commit `badgekiosk --version` names.
 swift_build+=(-Xcc "-DBADGEKIOSK_COMMIT=\"$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\"")
 "${swift_build[@]}"
@@ -82,6 +86,13 @@ printf 'Source: badgekiosk\n\nPackage: badgekiosk\nArchitecture: any\n' > "$root
 shlibs="$(cd "$root" && dpkg-shlibdeps -O -e usr/bin/badgekiosk 2>/dev/null | sed -n 's/^shlibs:Depends=//p')"
 rm -rf "$root/debian"
 [[ -n $shlibs ]] || { echo "build-deb.sh: dpkg-shlibdeps found no libraries in usr/bin/badgekiosk" >&2; exit 1; }
+# Packed relocations need the loader of glibc 2.36 (GLIBC_ABI_DT_RELR), which dpkg-shlibdeps does not know of.
+libc="$(sed -n 's/.*libc6 (>= \([^)]*\)).*/\1/p' <<<"$shlibs")"
+if [[ -z $libc ]]; then
+  shlibs="libc6 (>= 2.36), $shlibs"
+elif dpkg --compare-versions "$libc" lt 2.36; then
+  shlibs="${shlibs/libc6 (>= $libc)/libc6 (>= 2.36)}"
+fi
 
 mkdir -p "$root/DEBIAN"
 cat > "$root/DEBIAN/control" <<CONTROL

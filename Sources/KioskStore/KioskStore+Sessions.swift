@@ -96,14 +96,16 @@ extension KioskStore {
 
     private static func summary(id: Int64, on connection: Connection) throws(StoreError) -> SessionSummary? {
         guard let session = try connection.loadSession(id: id) else { return nil }
-        // One read for both: the session's claims, and those of them waiting for an email.
+        // One read for both, from the figures kept per session (schema 10) rather than a walk of its
+        // claims: the session's claims, and those of them waiting for an email (a claim stands
+        // `waiting` exactly while it has no email, from its claim until one is given or it lapses).
         let count = try connection.cached("""
-            SELECT COUNT(*), COUNT(l.claim_id) FROM claims c LEFT JOIN email_later l ON l.claim_id = c.id
-            WHERE c.session_id = ?
+            SELECT TOTAL(n), TOTAL(CASE WHEN standing = 'waiting' THEN n END) FROM session_figures WHERE session_id = ?
             """)
         try count.bind(id, at: 1)
         let found = try count.step()
-        return SessionSummary(session: session, claimed: found ? count.int(at: 0) : 0, waitingForEmail: found ? count.int(at: 1) : 0,
+        return SessionSummary(session: session, claimed: found ? Int(count.double(at: 0)) : 0,
+                              waitingForEmail: found ? Int(count.double(at: 1)) : 0,
                               code: try connection.newestCode(session: id, kind: .session))
     }
 }

@@ -56,14 +56,11 @@ struct SessionFiguresTests {
         // The learner gives an email later; their awards join the outbox.
         _ = try fixture.store.addEmail("amira@example.org", laterCode: "K7M2QX4P", at: Fixture.during.adding(seconds: 60))
         try expectFiguresMatch(fixture)
-        // One with no email yet is lapsed by the purge's rules, and a merged waiting claim goes with its awards.
-        try fixture.store.writeAndWait { connection in
-            try connection.execute("UPDATE awards SET state = 'lapsed' WHERE claim_id = 'lapsing'")
-        }
+        // One with no email yet lapses in the purge, and a merged waiting claim goes with its awards.
+        #expect(try fixture.store.purgePersonalData(olderThanDays: 1, at: Fixture.during.adding(seconds: 3 * 86_400)) >= 1)
         try expectFiguresMatch(fixture)
         #expect(try figures(fixture).lapsed == 1)
         try fixture.store.writeAndWait { connection in
-            try connection.execute("DELETE FROM email_later WHERE claim_id = 'lapsing'")
             try connection.execute("DELETE FROM awards WHERE claim_id = 'lapsing'")
             try connection.execute("DELETE FROM claims WHERE id = 'lapsing'")
         }
@@ -131,5 +128,13 @@ struct SessionFiguresTests {
         var counted: [[Int]] = []
         while try recount.step() { counted.append((0..<9).map { Int(recount.double(at: Int32($0))) }) }
         #expect(kept == counted, sourceLocation: sourceLocation)
+        // The sessions list reads the same figures: every claim, and those with no email yet.
+        for session in try fixture.store.sessions(limit: 10) {
+            #expect(session.claimed == (try fixture.count("claims WHERE session_id = \(session.session.id)")),
+                    sourceLocation: sourceLocation)
+            #expect(session.waitingForEmail == (try fixture.count(
+                "claims c JOIN email_later l ON l.claim_id = c.id WHERE c.session_id = \(session.session.id)")),
+                    sourceLocation: sourceLocation)
+        }
     }
 }
