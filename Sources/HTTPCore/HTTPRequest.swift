@@ -38,8 +38,13 @@ public struct HTTPRequest: Sendable {
     /// (`application/json` for `Application/JSON; charset=utf-8`); nil when there is none.
     public var mediaType: String? {
         guard let value = headers["Content-Type"] else { return nil }
-        let type = value.prefix { $0 != ";" }.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }
-        return type.isEmpty ? nil : String(type.reversed()).lowercased()
+        // Byte by byte: every request with a body asks, and the delimiters are all ASCII.
+        let bytes = value.utf8
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let end = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.endIndex
+        guard let first = bytes[..<end].firstIndex(where: { !isBlank($0) }),
+              let last = bytes[first..<end].lastIndex(where: { !isBlank($0) }) else { return nil }
+        return String(value[first..<bytes.index(after: last)]).lowercased()
     }
 
     /// Whether the client lets the connection stay open after this request.

@@ -18,6 +18,15 @@ struct HTTPValueTests {
         #expect(HTTPHeaders([("Connection", "keep-alive, Close")]).containsToken("close", in: "connection"))
     }
 
+    @Test(arguments: [("application/json", "application/json"), ("Application/JSON; charset=utf-8", "application/json"),
+                      (" \ttext/plain \t;x=1", "text/plain"), ("x/é", "x/é"), ("x/é ; q", "x/é"), (";", nil), (" \t ", nil),
+                      ("", nil)] as [(String, String?)])
+    func mediaTypeIsTheTypeAloneLowerCased(header: String, expected: String?) {
+        let request = HTTPRequest(method: "POST", target: "/", headers: HTTPHeaders([("Content-Type", header)]))
+        #expect(request.mediaType == expected)
+        #expect(HTTPRequest(method: "POST", target: "/").mediaType == nil)
+    }
+
     @Test func errorCodesAreSnakeCase() {
         #expect(HTTPStatus.badRequest.errorCode == "bad_request")
         #expect(HTTPStatus.payloadTooLarge.errorCode == "payload_too_large")

@@ -84,4 +84,15 @@ final class Fixture {
         while try explain.step() { details.append(explain.text(at: 3) ?? "") }
         return details
     }
+
+    /// A folder whose database an older kiosk left: schema up to `version`, then `rows` (SQL) written
+    /// straight in, as that version's service would have; the store is not opened on it yet.
+    static func olderStore(version: Int, rows: String) throws -> TemporaryDirectory {
+        let directory = TemporaryDirectory()
+        let connection = try Connection.open(path: "\(directory.path)/\(KioskStore.fileName)", readOnly: false)
+        defer { connection.close() }
+        try Migrations.migrate(connection, at: Timestamp(milliseconds: 1_000), upTo: version)
+        try connection.execute(rows)
+        return directory
+    }
 }

@@ -79,11 +79,7 @@ struct SessionFiguresTests {
 
     @Test("a store made before the figures gets each claim stood and counted when it opens")
     func countedOnUpgrade() throws {
-        let directory = TemporaryDirectory()
-        let path = "\(directory.path)/\(KioskStore.fileName)"
-        let connection = try Connection.open(path: path, readOnly: false)
-        try Migrations.migrate(connection, at: Timestamp(milliseconds: 1_000), upTo: 9)
-        try connection.execute("""
+        let directory = try Fixture.olderStore(version: 9, rows: """
             INSERT INTO badges (id, name, description, updated_at) VALUES ('b1', 'Day 1', '', 1), ('b2', 'Day 2', '', 1);
             INSERT INTO sessions (id, title, expected, created_at, ended_at) VALUES (1, 'Intro', 4, 1, 2), (2, 'Cooking', 4, 5, 6);
             INSERT INTO claim_codes (id, session_id, kind, token, short, created_at, expires_at, max_claims, claimed)
@@ -95,7 +91,6 @@ struct SessionFiguresTests {
                 ('c1', 'b1', 'sent', 'accepted', 3, 3), ('c1', 'b2', 'queued', NULL, 3, 3), ('c2', 'b1', 'sent', 'accepted', 4, 4),
                 ('c2', 'b2', 'failed', NULL, 4, 4), ('c3', 'b1', 'waiting', NULL, 5, 5), ('c4', 'b1', 'sent', 'accepted', 7, 7);
             """)
-        connection.close()
 
         let store = try KioskStore(directory: directory.path)
         defer { store.close() }

@@ -45,11 +45,7 @@ struct TallyTests {
 
     @Test("a store made before the tallies gets them counted from its rows when it opens")
     func countedOnUpgrade() throws {
-        let directory = TemporaryDirectory()
-        let path = "\(directory.path)/\(KioskStore.fileName)"
-        let connection = try Connection.open(path: path, readOnly: false)
-        try Migrations.migrate(connection, at: Timestamp(milliseconds: 1_000), upTo: 8)
-        try connection.execute("""
+        let directory = try Fixture.olderStore(version: 8, rows: """
             INSERT INTO badges (id, name, description, updated_at) VALUES ('b1', 'Day 1', '', 1), ('b2', 'Day 2', '', 1);
             INSERT INTO sessions (id, title, expected, created_at, ended_at) VALUES (1, 'Intro', 4, 1, 2), (2, 'Cooking', 4, 5, 6);
             INSERT INTO claim_codes (id, session_id, kind, token, short, created_at, expires_at, max_claims, claimed)
@@ -61,7 +57,6 @@ struct TallyTests {
                 ('c1', 'b1', 'sent', 3, 3), ('c1', 'b2', 'queued', 3, 3), ('c2', 'b1', 'sent', 4, 4),
                 ('c2', 'b2', 'failed', 4, 4), ('c3', 'b1', 'waiting', 5, 5);
             """)
-        connection.close()
 
         let store = try KioskStore(directory: directory.path)
         defer { store.close() }

@@ -20,8 +20,12 @@ public final class Connection {
         close()
     }
 
+    /// Set once, before the first connection initializes SQLite: see `badgekiosk_sqlite3_skip_memory_statistics`.
+    private static let configured: Void = { _ = badgekiosk_sqlite3_skip_memory_statistics() }()
+
     /// Opens the database at `path`, creating it unless `readOnly`, with a busy timeout and foreign keys on.
     public static func open(path: String, readOnly: Bool) throws(StoreError) -> Connection {
+        _ = configured
         guard sqlite3_threadsafe() != 0 else {
             throw .cannotOpen(path: path, reason: "the SQLite library was built without thread support")
         }
