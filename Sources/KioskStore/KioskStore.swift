@@ -171,5 +171,13 @@ public final class KioskStore: Sendable {
         }
         try connection.execute("PRAGMA synchronous = FULL")
         try connection.execute("PRAGMA temp_store = MEMORY")
+        try connection.execute("PRAGMA wal_autocheckpoint = \(checkpointFrames)")
     }
+
+    /// Log pages after which a commit copies the log into the database (SQLite's default is 1000).
+    /// The copy runs inside the commit that passes the mark, so the claims of that batch wait for it:
+    /// a quarter of the default makes each copy a quarter as long, and under wrk's 64 connections on
+    /// 400k claims p99 fell from 13–20 ms to 11–16 ms, for about 12% fewer claims a second
+    /// (docs/ARCHITECTURE.md §4.11).
+    static let checkpointFrames = 250
 }

@@ -59,20 +59,21 @@ struct MigrationTests {
         #expect(StoreError.newerSchema(found: 99, supported: 1).description.contains("newer"))
     }
 
-    @Test("the writer runs in WAL mode with full syncs, foreign keys on")
+    @Test("the writer runs in WAL mode with full syncs, foreign keys on, its undo in memory and short checkpoints")
     func durabilitySettings() throws {
         let directory = TemporaryDirectory()
         let store = try KioskStore(directory: directory.path)
         defer { store.close() }
         let settings = try store.writeAndWait { connection in
-            let values = try ["journal_mode", "synchronous", "foreign_keys", "busy_timeout"].map { name in
+            let values = try ["journal_mode", "synchronous", "foreign_keys", "busy_timeout", "temp_store",
+                              "wal_autocheckpoint"].map { name in
                 let statement = try connection.prepare("PRAGMA \(name)")
                 _ = try statement.step()
                 return statement.text(at: 0) ?? ""
             }
             return values
         }
-        #expect(settings == ["wal", "2", "1", "\(Connection.busyTimeoutMilliseconds)"])
+        #expect(settings == ["wal", "2", "1", "\(Connection.busyTimeoutMilliseconds)", "2", "250"])
     }
 
     @Test("an unusable location fails with a plain error naming the path")
