@@ -66,7 +66,7 @@ extension BenchCommand {
             let took = try StorePrefill(claims: prefill, badgeIDs: benchBadges.map(\.id)).run(state: state)
             lines.append("prefilled \(prefill) claims in \(String(format: "%.1f", took)) s; store \(storeSize(state))")
         }
-        let server = try ServiceProcess(executable: try selfExecutable(), stateDirectory: state)
+        let server = try ServiceProcess(executable: try coldCopyOfSelf(in: directory), stateDirectory: state)
         defer { server.stop() }
         let token = try server.staffToken()
         let before = try SummaryTimings.measure(port: server.port, staffToken: token)
