@@ -14,7 +14,11 @@ extension Connection {
     }
 
     /// One award per badge for the claim: due now, or `waiting` (never due) until its learner has an email.
+    /// The claim is then stood again for the reports (schema 10): the triggers stand it when an award
+    /// moves or goes, and this is the one place awards are added. For a new claim, written with the
+    /// standing its awards give it, that is one look and no write.
     func insertAwards(_ badgeIDs: [String], claimID: String, waiting: Bool, at time: Timestamp) throws(StoreError) {
+        guard !badgeIDs.isEmpty else { return }
         let award = try cached("""
             INSERT INTO awards (claim_id, badge_id, state, next_attempt_at, created_at, updated_at)
             VALUES (?1, ?2, ?3, ?4, ?5, ?5)
@@ -28,11 +32,6 @@ extension Connection {
             try award.bind(time.milliseconds, at: 5)
             try award.run()
         }
-    }
-
-    /// Counts the claim again for the reports after awards were added to it once it was made
-    /// (`Migrations.schemaV10`: a move or removal of an award does this by itself).
-    func restand(claimID: String) throws(StoreError) {
         try run(Migrations.restand("?1"), .text(claimID))
     }
 

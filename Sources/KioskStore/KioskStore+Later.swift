@@ -90,7 +90,6 @@ extension KioskStore {
         try queue.run()
         let completions = try connection.programmeCompletions(email: email)
         try connection.insertAwards(completions, claimID: claimID, waiting: false, at: now)
-        try connection.restand(claimID: claimID)
         return .added(Claim(id: claimID, codeID: codeID, sessionID: sessionID, name: name, email: email,
                             badgeIDs: badgeIDs + completions, createdAt: createdAt))
     }

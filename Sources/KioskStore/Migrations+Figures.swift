@@ -29,7 +29,8 @@ extension Migrations {
     /// session in each standing, kept by triggers in the transaction that changes the rows (as `tallies`
     /// are, §4.11). A new claim is written with its standing (`onTheWay`, or `waiting` without an email),
     /// so the claim path pays one counter; an award's move, or its removal, stands its claim again, and
-    /// an award added to a claim already made must be followed by `restand` (`Connection.restand`).
+    /// so does `Connection.insertAwards`, where every award is added (no trigger on the insert: it
+    /// would stand a new claim once per award).
     /// A later step that rebuilds `claims` or `awards` drops these triggers and must make them again.
     static let schemaV10 = """
         ALTER TABLE claims ADD COLUMN standing TEXT;
