@@ -42,7 +42,7 @@ arch="$(dpkg --print-architecture)"
 swift_build=(swift build -c release --static-swift-stdlib --scratch-path .build-static --product badgekiosk)
 # Linked by lld with packed relative relocations (DT_RELR, glibc 2.36 and later): the 1.9 MB table of
 # relocations the loader read and applied at every start becomes 35 KB, and the service's peak RSS under
-# load is about 2.5 MB lower (docs/ARCHITECTURE.md §4.11). lld comes with the Swift toolchain.
+# load is about 2 MB lower (docs/ARCHITECTURE.md §4.11). lld comes with the Swift toolchain.
 swift_build+=(-Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs)
 # The commit `badgekiosk --version` names.
 swift_build+=(-Xcc "-DBADGEKIOSK_COMMIT=\"$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\"")

@@ -103,12 +103,7 @@ struct SessionFiguresTests {
 
     /// Every session's figures summed: what the checks above name.
     private func figures(_ fixture: Fixture) throws -> ClaimTally {
-        try fixture.store.sessionFigures().map(\.tally).reduce(
-            ClaimTally(claimed: 0, sent: 0, failed: 0, waiting: 0, lapsed: 0, onTheWay: 0, accepted: 0, acceptanceKnown: 0)) {
-            ClaimTally(claimed: $0.claimed + $1.claimed, sent: $0.sent + $1.sent, failed: $0.failed + $1.failed,
-                       waiting: $0.waiting + $1.waiting, lapsed: $0.lapsed + $1.lapsed, onTheWay: $0.onTheWay + $1.onTheWay,
-                       accepted: $0.accepted + $1.accepted, acceptanceKnown: $0.acceptanceKnown + $1.acceptanceKnown)
-        }
+        try fixture.store.sessionFigures().map(\.tally).reduce(ClaimTally(), +)
     }
 
     /// The kept figures of every session against `recountSQL` over the rows themselves.
