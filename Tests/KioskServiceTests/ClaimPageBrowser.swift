@@ -1,6 +1,7 @@
 import Foundation
 import HTTPCore
 @testable import KioskService
+import Testing
 
 /// Drives the claim page over loopback the way a browser with no JavaScript would: it keeps the
 /// page's hidden fields and posts them back with the button pressed.
@@ -27,6 +28,12 @@ struct ClaimPageBrowser {
 
     func open(query: String = "") throws -> Reply {
         try kiosk.request("GET", path + query, headers: acceptLanguage)
+    }
+
+    /// Opens the page and gives its forms' signature, what every post from it carries; a page
+    /// without one fails the test.
+    func openForm(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try #require(Self.signature(in: try open()), sourceLocation: sourceLocation)
     }
 
     /// Posts `fields` (url-encoded, in order) as the page's forms would.

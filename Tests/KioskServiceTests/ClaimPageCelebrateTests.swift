@@ -8,7 +8,7 @@ import Testing
 struct ClaimPageCelebrateTests {
     /// A whole claim through the page: the done page.
     static func done(_ browser: ClaimPageBrowser, name: String = "Amira", language: String = "en") throws -> Reply {
-        let signature = try #require(ClaimPageBrowser.signature(in: try browser.open()))
+        let signature = try browser.openForm()
         return try browser.post([("form", signature), ("lang", language), ("name", name), ("email", "amira@example.com"),
                                  ("step", "consent"), ("go", "yes")])
     }
@@ -90,7 +90,7 @@ struct ClaimPageCelebrateTests {
         let kiosk = try TestKiosk()
         let session = try kiosk.endedSession()
         let browser = ClaimPageBrowser(kiosk, token: session.token)
-        let signature = try #require(ClaimPageBrowser.signature(in: try browser.open()))
+        let signature = try browser.openForm()
         let yes = try browser.post([("form", signature), ("step", "celebrate"), ("celebrate", "AAAAAAAAAAAAAAAA")])
         #expect(yes.status == 404)
         #expect(yes.text.contains("It is too late"))

@@ -69,7 +69,7 @@ struct ClaimPageFlowTests {
         let session = try kiosk.endedSession()
         #expect(try kiosk.claim(code: session.short).status == 201)
         let browser = ClaimPageBrowser(kiosk, token: session.token)
-        let signature = try #require(ClaimPageBrowser.signature(in: try browser.open()))
+        let signature = try browser.openForm()
         let done = try browser.post([("form", signature), ("name", "Amira"), ("email", "AMIRA@example.com"),
                                      ("step", "consent"), ("go", "yes")])
         #expect(done.text.contains("We already have your details"))
@@ -80,7 +80,7 @@ struct ClaimPageFlowTests {
         let kiosk = try TestKiosk()
         let session = try kiosk.endedSession()
         let browser = ClaimPageBrowser(kiosk, token: session.token)
-        let signature = try #require(ClaimPageBrowser.signature(in: try browser.open()))
+        let signature = try browser.openForm()
         let answers = [("form", signature), ("name", "Amira"), ("email", "amira@example.com")]
         let consent = try browser.post(answers + [("step", "check"), ("go", "yes")])
         #expect(consent.text.contains(#"<button class="back">Back</button>"#))
@@ -102,7 +102,7 @@ struct ClaimPageFlowTests {
         let kiosk = try TestKiosk()
         let session = try kiosk.endedSession()
         let browser = ClaimPageBrowser(kiosk, token: session.token)
-        let signature = try #require(ClaimPageBrowser.signature(in: try browser.open()))
+        let signature = try browser.openForm()
         let check = try browser.post([("form", signature), ("name", "Amira"), ("email", "amira@gmial.com"), ("step", "email")])
         #expect(check.text.contains("This might have a mistake. Did you mean:"))
         #expect(check.text.contains("Yes, use amira@gmail.com"))
@@ -117,7 +117,7 @@ struct ClaimPageFlowTests {
         let kiosk = try TestKiosk()
         let session = try kiosk.endedSession()
         let browser = ClaimPageBrowser(kiosk, token: session.token)
-        let signature = try #require(ClaimPageBrowser.signature(in: try browser.open()))
+        let signature = try browser.openForm()
         let check = try browser.post([("form", signature), ("name", "Amira"), ("email", "amira @gmail. com"), ("step", "email")])
         #expect(check.text.contains("Is this your email address?"))
         #expect(check.text.contains(#"<p class="big"><span class="email" dir="ltr">amira@<wbr>gmail.<wbr>com</span></p>"#))
@@ -127,7 +127,7 @@ struct ClaimPageFlowTests {
         let kiosk = try TestKiosk()
         let session = try kiosk.endedSession()
         let browser = ClaimPageBrowser(kiosk, token: session.token)
-        let signature = try #require(ClaimPageBrowser.signature(in: try browser.open()))
+        let signature = try browser.openForm()
         let declined = try browser.post([("form", signature), ("name", "Amira"), ("email", "amira@example.com"),
                                          ("step", "consent"), ("go", "no")])
         #expect(declined.text.contains("We have not sent your badge"))
@@ -147,7 +147,7 @@ struct ClaimPageFlowTests {
         let kiosk = try TestKiosk()
         let session = try kiosk.endedSession()
         let browser = ClaimPageBrowser(kiosk, token: session.token)
-        let signature = try #require(ClaimPageBrowser.signature(in: try browser.open()))
+        let signature = try browser.openForm()
         var fields = [("form", signature), ("step", field), (field, value)]
         if field == "email" { fields.append(("name", "Amira")) }
         let page = try browser.post(fields)

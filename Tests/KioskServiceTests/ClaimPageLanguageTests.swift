@@ -58,7 +58,7 @@ struct ClaimPageLanguageTests {
         let kiosk = try TestKiosk()
         let session = try kiosk.endedSession()
         let browser = ClaimPageBrowser(kiosk, token: session.token)
-        let signature = try #require(ClaimPageBrowser.signature(in: try browser.open()))
+        let signature = try browser.openForm()
         let polish = try browser.post([("form", signature), ("lang", "pl"), ("step", "name"), ("name", " ")])
         #expect(polish.text.contains("Wpisz swoje imię."))
         #expect(polish.text.contains("<title>Błąd: Jak masz na imię?</title>"))

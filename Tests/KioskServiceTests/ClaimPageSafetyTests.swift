@@ -55,7 +55,7 @@ struct ClaimPageSafetyTests {
         let kiosk = try TestKiosk()
         let session = try kiosk.endedSession()
         let browser = ClaimPageBrowser(kiosk, token: session.token)
-        let signature = try #require(ClaimPageBrowser.signature(in: try browser.open()))
+        let signature = try browser.openForm()
         let claim = [("name", "Amira"), ("email", "amira@example.com"), ("step", "consent"), ("go", "yes")]
         let unsigned = try browser.post(claim)
         let forged = try browser.post(claim + [("form", String(repeating: "0", count: 32))])
@@ -129,7 +129,7 @@ struct ClaimPageSafetyTests {
         let kiosk = try TestKiosk(listening: true)
         let session = try kiosk.endedSession()
         let browser = ClaimPageBrowser(kiosk, token: session.token)
-        let signature = try #require(ClaimPageBrowser.signature(in: try browser.open()))
+        let signature = try browser.openForm()
         _ = try browser.post([("form", signature), ("name", "Amira"), ("email", "amira@example.com"),
                               ("step", "consent"), ("go", "yes")])
         let lines = kiosk.logLines.all.filter { $0.contains("/c/") }
